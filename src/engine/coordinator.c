@@ -1,0 +1,1088 @@
+/*
+ * coordinator.c - the fuzzing coordinator: Go's internal/fuzz design in C.
+ *
+ * The coordinator never runs the target.  It owns the corpus, the global
+ * coverage mask, the input queue and the minimization queue, and it hands
+ * work to workers (supervise.h) in one poll() loop:
+ *
+ *   BASELINE --all corpus entries run--> FUZZ --budget spent / Ctrl-C--> DONE
+ *                                          |
+ *                                          | a worker died on an input
+ *                                          v
+ *                                       CRASH: no more fuzzing; minimize the
+ *                                       crasher (restarting the worker each
+ *                                       time a smaller candidate crashes),
+ *                                       write it, report --> DONE (exit 1)
+ *
+ * While fuzzing, a worker reports an input with new coverage; the coordinator
+ * re-checks it against the global mask and queues it for minimization that
+ * keeps every new coverage bit, then re-checks once more, writes it to the
+ * cache, adds it to the corpus and merges its coverage into the mask.
+ *
+ * Invariants:
+ *  - a crasher is on disk (temp + fsync + rename) before it is reported;
+ *  - every value read from a worker (reply, header field, length) is checked
+ *    against the coordinator's own copy of the layout before use;
+ *  - with -fuzztime=Nx, exactly N fuzzing executions are handed out and
+ *    counted (executions are counted when the worker reports them or dies).
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "coverage.h"
+#include "engine.h"
+#include "minimize.h"
+#include "queue.h"
+#include "runtime.h"
+#include "stats.h"
+#include "supervise.h"
+
+#define FUZZ_CALL_MS 100           /* a FUZZ call's length in time mode */
+#define FUZZ_CALL_EXECS 4096       /* ... and in Nx mode */
+#define TICK_MS 50
+#define STARTUP_TIMEOUT_NS (60ULL * 1000000000ULL)
+#define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)
+#define SEC_NS 1000000000ULL
+
+enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
+
+/* An input with new coverage, waiting to be minimized. */
+struct cand {
+    uint8_t *data;
+    size_t len;
+    uint8_t *cov;              /* its coverage when found (ncounters bytes) */
+};
+
+struct crasher {
+    uint8_t *data;
+    size_t len;
+    char reason[256];
+    char *report;              /* worker output tail at the crash */
+    size_t report_len;
+    const char *corpus_path;   /* set when a corpus entry itself failed */
+    int minimizing;            /* a MINIMIZE call is out */
+    int min_done;
+    struct min_cursor cursor;
+    uint64_t min_tries;        /* tries used so far (Nx budgets) */
+    uint64_t min_deadline_ns;  /* time budgets */
+};
+
+struct coordinator {
+    const struct options *o;
+    const char *target;
+    const char *argv0;
+    char *cachedir;
+    char *testdata;            /* testdata/fuzz/<target> */
+    struct supervisor sup;
+    struct worker *w;
+    int nw;
+    uint8_t *mask;
+    size_t ncounters;
+    size_t max_len;
+    struct corpus corpus;
+    struct queue inputq, minq;
+    rng_t rng;
+    enum phase phase;
+    int sigfd;
+    int stop_requested;        /* Ctrl-C / SIGTERM / budget spent */
+    int exit_code;
+    uint64_t timeout_ns;
+    /* baseline */
+    size_t base_next, base_done;
+    struct queue base_retry;   /* entries whose RUN was lost to a killed worker */
+    uint64_t slowest_ns;
+    /* fuzzing */
+    uint64_t execs, assigned;
+    uint64_t new_interesting;
+    uint64_t fuzz_deadline_ns;
+    struct stats stats;
+    struct crasher crash;
+    uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
+    uint8_t *diff;             /* ncounters bytes */
+};
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- the corpus and the mask ------------------------------------------ */
+
+static int is_count_budget(const struct budget *b) { return b->kind == BUDGET_COUNT; }
+
+static uint64_t min_budget_ms(const struct coordinator *c)
+{
+    const struct budget *b = &c->o->fuzzminimizetime;
+    return b->kind == BUDGET_TIME ? (b->ns + 999999) / 1000000 : 0;
+}
+
+static uint64_t min_budget_tries(const struct coordinator *c)
+{
+    const struct budget *b = &c->o->fuzzminimizetime;
+    return b->kind == BUDGET_COUNT ? b->count : 0;
+}
+
+static int minimization_on(const struct coordinator *c)
+{
+    return c->o->fuzzminimizetime.kind != BUDGET_NONE;
+}
+
+/* Writes an input with new coverage to the cache and adds it to the corpus. */
+static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, const uint8_t *cov)
+{
+    char *path = NULL;
+    int added;
+    if (corpus_write_atomic(c->cachedir, data, len, &path) != 0) {
+        fprintf(stderr, "ferret: cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
+                c->cachedir, strerror(errno));
+        c->exit_code = FERRET_EXIT_WRITE;
+        c->stop_requested = 1;
+        return -1;
+    }
+    struct entry *e = corpus_add(&c->corpus, data, len, path, &added);
+    free(path);
+    coverage_merge(c->mask, cov, c->ncounters);
+    if (!e || !added)
+        return 0;
+    c->new_interesting++;
+    queue_push(&c->inputq, e);
+    if (c->o->v)
+        say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,
+            coverage_edges(c->mask, c->ncounters));
+    return 0;
+}
+
+static void free_candidate(struct cand *k)
+{
+    if (k) {
+        free(k->data);
+        free(k->cov);
+        free(k);
+    }
+}
+
+static void queue_candidate(struct coordinator *c, const uint8_t *data, size_t len,
+                            const uint8_t *cov)
+{
+    struct cand *k = calloc(1, sizeof *k);
+    if (!k)
+        return;
+    k->data = malloc(len ? len : 1);
+    k->cov = malloc(c->ncounters ? c->ncounters : 1);
+    if (!k->data || !k->cov || queue_push(&c->minq, k) != 0) {
+        free_candidate(k);
+        return;
+    }
+    memcpy(k->data, data, len);
+    memcpy(k->cov, cov, c->ncounters);
+    k->len = len;
+}
+
+/* On a stop with candidates still unminimized: keep them, as they are. */
+static void flush_candidates(struct coordinator *c)
+{
+    struct cand *k;
+    while ((k = queue_pop(&c->minq))) {
+        if (c->exit_code != FERRET_EXIT_WRITE &&
+            corpus_write_atomic(c->cachedir, k->data, k->len, NULL) != 0) {
+            fprintf(stderr, "ferret: cannot write corpus entry to %s: %s\n", c->cachedir, strerror(errno));
+            c->exit_code = FERRET_EXIT_WRITE;
+        }
+        free_candidate(k);
+    }
+}
+
+/* ---- giving work to workers ------------------------------------------- */
+
+static void put_input(struct worker *w, const uint8_t *data, size_t len)
+{
+    memcpy(w->shm.input, data, len);
+    w->shm.hdr->input_len = len;
+}
+
+static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
+{
+    put_input(w, e->data, e->len);
+    w->job.base = e;
+    struct rpc_call call = {.magic = RPC_MAGIC, .op = RPC_RUN};
+    return sup_call(w, &call);
+}
+
+static struct entry *next_entry(struct coordinator *c)
+{
+    if (queue_len(&c->inputq) == 0)
+        for (size_t i = 0; i < c->corpus.n; i++)
+            queue_push(&c->inputq, c->corpus.v[i]);
+    return queue_pop(&c->inputq);
+}
+
+static int call_fuzz(struct coordinator *c, struct worker *w)
+{
+    uint64_t limit = 0;
+    if (is_count_budget(&c->o->fuzztime)) {
+        uint64_t left = c->o->fuzztime.count - c->assigned;
+        limit = left < FUZZ_CALL_EXECS ? left : FUZZ_CALL_EXECS;
+        if (limit == 0)
+            return 0;
+        c->assigned += limit;
+    }
+    struct entry *e = next_entry(c);
+    struct entry *p = c->corpus.v[rng_below(&c->rng, c->corpus.n)];
+    put_input(w, e->data, e->len);
+    memcpy(w->shm.partner, p->data, p->len);
+    w->shm.hdr->partner_len = p->len;
+    w->job.base = e;
+    w->job.partner = p;
+    w->job.limit = limit;
+    struct rpc_call call = {
+        .magic = RPC_MAGIC, .op = RPC_FUZZ, .seed = rng_next(&c->rng), .limit = limit,
+        .duration_ms = limit ? 0 : FUZZ_CALL_MS,
+    };
+    return sup_call(w, &call);
+}
+
+static int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
+                         size_t len, uint32_t mode, struct min_cursor cur, uint64_t limit,
+                         uint64_t ms)
+{
+    free(w->job.input);
+    w->job.input = malloc(len ? len : 1);
+    if (!w->job.input)
+        return -1;
+    memcpy(w->job.input, data, len);
+    w->job.input_len = len;
+    w->job.mode = mode;
+    put_input(w, data, len);
+    struct rpc_call call = {
+        .magic = RPC_MAGIC, .op = RPC_MINIMIZE, .mode = mode, .cursor = cur,
+        .limit = limit, .duration_ms = ms,
+    };
+    return sup_call(w, &call);
+}
+
+/* Minimize the next queued candidate that still has new coverage. */
+static int dispatch_candidate(struct coordinator *c, struct worker *w)
+{
+    struct cand *k;
+    while ((k = queue_pop(&c->minq))) {
+        /* The mask may have grown since: keep only what is still new. */
+        if (coverage_diff(w->shm.cov, k->cov, c->mask, c->ncounters) > 0) {
+            w->job.cand = k;
+            struct min_cursor start = {0, 0, 0};
+            return call_minimize(c, w, k->data, k->len, RPC_MIN_COVERAGE, start,
+                                 min_budget_tries(c), min_budget_ms(c)) == 0 ? 1 : -1;
+        }
+        free_candidate(k);
+    }
+    return 0;
+}
+
+static int fuzz_budget_left(const struct coordinator *c)
+{
+    const struct budget *b = &c->o->fuzztime;
+    if (c->stop_requested)
+        return 0;
+    if (b->kind == BUDGET_COUNT)
+        return c->assigned < b->count;
+    if (b->kind == BUDGET_TIME)
+        return engine_now_ns() < c->fuzz_deadline_ns;
+    return 1;
+}
+
+static void dispatch_crash(struct coordinator *c, struct worker *w)
+{
+    struct crasher *k = &c->crash;
+    if (k->minimizing || k->min_done)
+        return;
+    uint64_t limit = 0, ms = 0;
+    if (is_count_budget(&c->o->fuzzminimizetime)) {
+        if (k->min_tries >= c->o->fuzzminimizetime.count) {
+            k->min_done = 1;
+            return;
+        }
+        limit = c->o->fuzzminimizetime.count - k->min_tries;
+    } else {
+        uint64_t now = engine_now_ns();
+        if (now >= k->min_deadline_ns) {
+            k->min_done = 1;
+            return;
+        }
+        ms = (k->min_deadline_ns - now) / 1000000 + 1;
+    }
+    if (call_minimize(c, w, k->data, k->len, RPC_MIN_CRASH, k->cursor, limit, ms) == 0)
+        k->minimizing = 1;
+}
+
+static void dispatch(struct coordinator *c)
+{
+    for (int i = 0; i < c->nw; i++) {
+        struct worker *w = &c->w[i];
+        if (w->st != W_IDLE)
+            continue;
+        int r = 0;
+        switch (c->phase) {
+        case PH_BASELINE:
+            if (c->stop_requested)
+                break;
+            if (queue_len(&c->base_retry))
+                r = call_run(c, w, queue_pop(&c->base_retry));
+            else if (c->base_next < c->corpus.n)
+                r = call_run(c, w, c->corpus.v[c->base_next++]);
+            break;
+        case PH_FUZZ:
+            if (minimization_on(c) && queue_len(&c->minq) > 0 &&
+                (!c->stop_requested || is_count_budget(&c->o->fuzztime)))
+                r = dispatch_candidate(c, w) < 0 ? -1 : 0;
+            if (w->st == W_IDLE && fuzz_budget_left(c))
+                r = call_fuzz(c, w);
+            break;
+        case PH_CRASH:
+            dispatch_crash(c, w);
+            break;
+        case PH_DONE:
+            break;
+        }
+        if (r < 0)
+            sup_kill(w, KILL_PROTOCOL); /* the call pipe broke: it is dying anyway */
+    }
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+static void start_fuzzing(struct coordinator *c)
+{
+    if (c->o->timeout == 0) {
+        uint64_t t = c->slowest_ns * 20;
+        c->timeout_ns = t < SEC_NS ? SEC_NS : t > 10 * SEC_NS ? 10 * SEC_NS : t;
+    }
+    stats_print_baseline(&c->stats, stderr, engine_now_ns(), c->base_done, c->corpus.n, c->nw);
+    c->phase = PH_FUZZ;
+    if (c->o->fuzztime.kind == BUDGET_TIME)
+        c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
+    for (size_t i = 0; i < c->corpus.n; i++)
+        queue_push(&c->inputq, c->corpus.v[i]);
+}
+
+static void on_run_done(struct coordinator *c, struct worker *w)
+{
+    struct entry *e = w->job.base;
+    coverage_merge(c->mask, w->shm.cov, c->ncounters);
+    e->exec_ns = w->reply.duration_ns;
+    if (e->exec_ns > c->slowest_ns)
+        c->slowest_ns = e->exec_ns;
+    c->base_done++;
+    if (c->phase == PH_BASELINE && c->base_done == c->corpus.n)
+        start_fuzzing(c);
+}
+
+/* Credits a FUZZ call's executions; returns the unused part of its limit. */
+static void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
+{
+    uint64_t limit = w->job.limit;
+    if (limit && count > limit)
+        count = limit;
+    c->execs += count;
+    if (limit)
+        c->assigned -= limit - count;
+    w->job.limit = 0;
+}
+
+static void on_fuzz_done(struct coordinator *c, struct worker *w)
+{
+    const struct rpc_reply *r = &w->reply;
+    credit_execs(c, w, r->count);
+    if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
+        return;
+    if (!shm_check_len(&w->shm, r->len)) {
+        fprintf(stderr, "ferret: worker %d reported an input of %llu bytes, over -max_len=%zu; restarting it\n",
+                w->id, (unsigned long long)r->len, c->max_len);
+        sup_kill(w, KILL_PROTOCOL);
+        return;
+    }
+    if (!coverage_has_new(w->shm.cov, c->mask, c->ncounters))
+        return; /* another worker got there first */
+    if (minimization_on(c))
+        queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov);
+    else
+        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov);
+}
+
+static void on_minimize_done(struct coordinator *c, struct worker *w)
+{
+    const struct rpc_reply *r = &w->reply;
+    if (w->job.mode == RPC_MIN_CRASH) {
+        c->crash.minimizing = 0;
+        c->crash.min_done = 1; /* no smaller candidate crashed within the budget */
+        return;
+    }
+    struct cand *k = w->job.cand;
+    w->job.cand = NULL;
+    if (!shm_check_len(&w->shm, r->len)) {
+        sup_kill(w, KILL_PROTOCOL);
+    } else if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
+        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov);
+    }
+    free_candidate(k);
+}
+
+static void on_reply(struct coordinator *c, struct worker *w)
+{
+    const struct rpc_reply *r = &w->reply;
+    if (!rpc_reply_check(r, w->job.op)) {
+        fprintf(stderr, "ferret: worker %d sent a malformed reply; restarting it\n", w->id);
+        sup_kill(w, KILL_PROTOCOL);
+        return;
+    }
+    if (w->st == W_STARTING) {
+        if (r->ncounters != c->ncounters) {
+            fprintf(stderr, "ferret: worker %d has %llu coverage counters, the coordinator %zu; restarting it\n",
+                    w->id, (unsigned long long)r->ncounters, c->ncounters);
+            sup_kill(w, KILL_PROTOCOL);
+            return;
+        }
+        w->st = W_IDLE;
+        return;
+    }
+    w->st = W_IDLE;
+    switch (w->job.op) {
+    case RPC_RUN:      on_run_done(c, w); break;
+    case RPC_FUZZ:     on_fuzz_done(c, w); break;
+    case RPC_MINIMIZE: on_minimize_done(c, w); break;
+    }
+}
+
+/* ---- failures ----------------------------------------------------------- */
+
+static void describe_status(char *buf, size_t len, int status, enum wkill why, uint64_t timeout_ns)
+{
+    if (why == KILL_HANG)
+        snprintf(buf, len, "hang: an input ran for more than %.3gs (-timeout)", (double)timeout_ns / 1e9);
+    else if (WIFEXITED(status))
+        snprintf(buf, len, "exit status %d", WEXITSTATUS(status));
+    else if (WIFSIGNALED(status))
+        snprintf(buf, len, "signal %s (%s)",
+                 sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "?",
+                 strsignal(WTERMSIG(status)));
+    else
+        snprintf(buf, len, "status 0x%x", status);
+}
+
+/* The input a worker was running when it died, from its own record of the
+ * call (never from a length it wrote) and the state it published. */
+static int recover_input(struct coordinator *c, struct worker *w, const uint8_t **data,
+                         size_t *len, uint32_t *state)
+{
+    const struct shm_header *h = w->shm.hdr;
+    *state = SHM_LOAD(h->state);
+    switch (w->job.op) {
+    case RPC_FUZZ:
+        if (*state == SHM_FUZZ) {
+            *len = worker_build_input(SHM_LOAD(h->rng), c->scratch, w->job.base->data,
+                                      w->job.base->len, w->job.partner->data,
+                                      w->job.partner->len, c->max_len);
+            *data = c->scratch;
+        } else {
+            *data = w->job.base->data;
+            *len = w->job.base->len;
+        }
+        return 0;
+    case RPC_RUN:
+        *data = w->job.base->data;
+        *len = w->job.base->len;
+        return 0;
+    case RPC_MINIMIZE:
+        if (*state == SHM_MIN_TRY) {
+            uint64_t n = SHM_LOAD(h->cand_len);
+            if (!shm_check_len(&w->shm, n))
+                return -1;
+            memcpy(c->scratch, w->shm.cand, (size_t)n);
+            *data = c->scratch;
+            *len = (size_t)n;
+        } else {
+            *data = w->job.input;
+            *len = w->job.input_len;
+        }
+        return 0;
+    }
+    return -1;
+}
+
+static void set_crasher(struct coordinator *c, struct worker *w, const uint8_t *data,
+                        size_t len, const char *reason)
+{
+    struct crasher *k = &c->crash;
+    uint8_t *copy = malloc(len ? len : 1);
+    if (!copy)
+        return;
+    memcpy(copy, data, len);
+    free(k->data);
+    k->data = copy;
+    k->len = len;
+    snprintf(k->reason, sizeof k->reason, "%s", reason);
+    free(k->report);
+    k->report = sup_log_tail(w, &k->report_len);
+}
+
+static void stop_busy_workers(struct coordinator *c)
+{
+    for (int i = 0; i < c->nw; i++)
+        if (c->w[i].st == W_BUSY)
+            SHM_STORE(c->w[i].shm.hdr->stop, 1);
+}
+
+/* A worker died (or was killed for hanging) in the middle of a call. */
+static void on_failure(struct coordinator *c, struct worker *w, const char *reason, enum wkill why)
+{
+    const uint8_t *data;
+    size_t len;
+    uint32_t state;
+    struct crasher *k = &c->crash;
+    if (recover_input(c, w, &data, &len, &state) != 0) {
+        fprintf(stderr, "ferret: worker %d left an invalid candidate length; restarting it\n", w->id);
+        return;
+    }
+    if (c->phase == PH_CRASH) {
+        if (w->job.op != RPC_MINIMIZE || w->job.mode != RPC_MIN_CRASH)
+            return; /* a second failure while minimizing the first: ignored */
+        k->minimizing = 0;
+        k->min_tries += SHM_LOAD(w->shm.hdr->count);
+        if (state != SHM_MIN_TRY) {
+            k->min_done = 1;
+            return;
+        }
+        k->cursor = w->shm.hdr->cursor;
+        if (why == KILL_HANG || len > k->len) {
+            minimize_cursor_skip(&k->cursor, k->len); /* not the same failure */
+            return;
+        }
+        set_crasher(c, w, data, len, reason);
+        return;
+    }
+    set_crasher(c, w, data, len, reason);
+    if (c->phase == PH_BASELINE && w->job.base && w->job.base->path)
+        k->corpus_path = w->job.base->path;
+    if (c->phase == PH_BASELINE || why == KILL_HANG || !minimization_on(c))
+        k->min_done = 1;
+    if (c->o->fuzzminimizetime.kind == BUDGET_TIME)
+        k->min_deadline_ns = engine_now_ns() + c->o->fuzzminimizetime.ns;
+    c->phase = PH_CRASH;
+    stop_busy_workers(c);
+    if (!k->min_done)
+        say("fuzz: found a crash, minimizing...\n");
+}
+
+/* Gives back what a lost call held, so nothing is dropped. */
+static void requeue_job(struct coordinator *c, struct worker *w)
+{
+    switch (w->job.op) {
+    case RPC_FUZZ:
+        credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
+        break;
+    case RPC_RUN:
+        queue_push(&c->base_retry, w->job.base);
+        break;
+    case RPC_MINIMIZE:
+        if (w->job.mode == RPC_MIN_CRASH)
+            c->crash.minimizing = 0;
+        else if (w->job.cand)
+            queue_push(&c->minq, w->job.cand);
+        w->job.cand = NULL;
+        break;
+    }
+}
+
+static void restart_worker(struct coordinator *c, struct worker *w)
+{
+    if (c->phase == PH_DONE)
+        return;
+    if (c->o->v)
+        say("fuzz: restarting worker %d\n", w->id);
+    if (sup_start(w, &c->sup) != 0) {
+        fprintf(stderr, "ferret: cannot restart worker %d: %s\n", w->id, strerror(errno));
+        c->exit_code = FERRET_EXIT_INTERNAL;
+        c->stop_requested = 1;
+    }
+}
+
+static void print_tail(const char *log, size_t len)
+{
+    if (len)
+        fprintf(stderr, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
+}
+
+static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
+{
+    char how[200], reason[256];
+    sup_drain_log(w);
+    if (w->st != W_DOWN && sup_read_reply(w) == 1)
+        on_reply(c, w); /* it answered, then died */
+    enum wstate st = w->st;
+    enum wkill why = w->kill_reason;
+    describe_status(how, sizeof how, status, why, c->timeout_ns);
+    snprintf(reason, sizeof reason, "%s%s",
+             why == KILL_HANG ? "" : "fuzzing process terminated unexpectedly: ", how);
+    if (c->phase == PH_DONE || why == KILL_SHUTDOWN) {
+        sup_reaped(w);
+        return;
+    }
+    if (st == W_STARTING) {
+        size_t n;
+        char *tail = sup_log_tail(w, &n);
+        fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s\n",
+                w->id, why == KILL_STARTUP ? "no answer to ping within 60s" : how);
+        if (tail)
+            print_tail(tail, n);
+        free(tail);
+        sup_reaped(w);
+        c->exit_code = FERRET_EXIT_WORKER;
+        c->phase = PH_DONE;
+        return;
+    }
+    int external = why == KILL_NONE && WIFSIGNALED(status) &&
+                   (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGTERM);
+    if (st == W_BUSY && (external || why == KILL_PROTOCOL ||
+                         (why == KILL_HANG && SHM_LOAD(w->shm.hdr->state) == SHM_IDLE))) {
+        fprintf(stderr, "ferret: worker %d %s; restarting it\n", w->id,
+                external ? "was killed from outside" : "stopped answering");
+        requeue_job(c, w);
+    } else if (st == W_BUSY) {
+        if (w->job.op == RPC_FUZZ)
+            credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
+        on_failure(c, w, reason, why);
+        if (w->job.op == RPC_MINIMIZE && w->job.mode == RPC_MIN_COVERAGE) {
+            free_candidate(w->job.cand);
+            w->job.cand = NULL;
+        }
+    } else if (c->o->v) {
+        say("fuzz: idle worker %d exited (%s)\n", w->id, reason);
+    }
+    sup_reaped(w);
+    restart_worker(c, w);
+}
+
+/* ---- reporting a crasher ------------------------------------------------ */
+
+/* Where the last report in a worker's output starts: a sanitizer's or ours. */
+static const char *report_start(const char *log, size_t len)
+{
+    static const char *marks[] = {"=================================================================\n",
+                                  "ERROR: ", "runtime error: ", "WARNING: "};
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        const char *hit = NULL;
+        for (const char *p = log; (p = memmem(p, len - (size_t)(p - log), marks[m], strlen(marks[m])));
+             p++)
+            hit = p;
+        if (hit) {
+            while (hit > log && hit[-1] != '\n')
+                hit--;
+            return hit;
+        }
+    }
+    /* No report: the last 30 lines. */
+    const char *p = log + len;
+    for (int lines = 0; p > log && lines <= 30; p--)
+        if (p[-1] == '\n')
+            lines++;
+    return p == log ? log : p + 1;
+}
+
+static void print_hex_input(const uint8_t *data, size_t len)
+{
+    fprintf(stderr, "    input (%zu bytes, hex): ", len);
+    for (size_t i = 0; i < len; i++)
+        fprintf(stderr, "%02x", data[i]);
+    fprintf(stderr, "\n");
+}
+
+static void finish_crash(struct coordinator *c)
+{
+    struct crasher *k = &c->crash;
+    char *path = NULL;
+    c->exit_code = FERRET_EXIT_FINDING;
+    fprintf(stderr, "--- FAIL: %s\n", c->target);
+    if (k->report && k->report_len) {
+        const char *start = report_start(k->report, k->report_len);
+        print_tail(start, k->report_len - (size_t)(start - k->report));
+    }
+    fprintf(stderr, "    %s\n", k->reason);
+    if (k->corpus_path) {
+        fprintf(stderr, "    failure while testing corpus entry %s\n", k->corpus_path);
+        path = strdup(k->corpus_path);
+    } else if (corpus_write_atomic(c->testdata, k->data, k->len, &path) != 0) {
+        fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
+                c->testdata, strerror(errno));
+        print_hex_input(k->data, k->len);
+        c->exit_code = FERRET_EXIT_WRITE;
+    } else {
+        fprintf(stderr, "    failing input written to %s\n", path);
+    }
+    if (path)
+        fprintf(stderr, "    To re-run:\n    %s %s\nFAIL\n", c->argv0, path);
+    free(path);
+    c->phase = PH_DONE;
+}
+
+/* ---- time ------------------------------------------------------------------ */
+
+static uint64_t live_execs(const struct coordinator *c)
+{
+    uint64_t n = c->execs;
+    for (int i = 0; i < c->nw; i++) {
+        const struct worker *w = &c->w[i];
+        if (w->st == W_BUSY && w->job.op == RPC_FUZZ) {
+            uint64_t k = SHM_LOAD(w->shm.hdr->count);
+            n += w->job.limit && k > w->job.limit ? w->job.limit : k;
+        }
+    }
+    return n;
+}
+
+static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t now)
+{
+    uint64_t timeout = c->phase == PH_BASELINE && c->o->timeout == 0 ? 10 * SEC_NS : c->timeout_ns;
+    if (w->st == W_STARTING && now - w->started_ns > STARTUP_TIMEOUT_NS) {
+        sup_kill(w, KILL_STARTUP);
+        return;
+    }
+    if (w->st != W_BUSY)
+        return;
+    uint64_t count = SHM_LOAD(w->shm.hdr->count);
+    if (count != w->progress_count) {
+        w->progress_count = count;
+        w->progress_ns = now;
+    } else if (now - w->progress_ns > timeout) {
+        sup_kill(w, KILL_HANG);
+    }
+}
+
+static void on_tick(struct coordinator *c)
+{
+    uint64_t now = engine_now_ns();
+    for (int i = 0; i < c->nw; i++)
+        check_worker_time(c, &c->w[i], now);
+    if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns)
+        c->stop_requested = 1;
+    if (c->phase == PH_CRASH && c->crash.minimizing && c->crash.min_deadline_ns &&
+        now >= c->crash.min_deadline_ns)
+        stop_busy_workers(c);
+    if (!stats_due(&c->stats, now))
+        return;
+    if (c->phase == PH_BASELINE)
+        stats_print_baseline(&c->stats, stderr, now, c->base_done, c->corpus.n, 0);
+    else if (c->phase == PH_FUZZ)
+        stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n);
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+static int busy_with(const struct coordinator *c, uint32_t op)
+{
+    for (int i = 0; i < c->nw; i++)
+        if (c->w[i].st == W_BUSY && c->w[i].job.op == op)
+            return 1;
+    return 0;
+}
+
+static void advance(struct coordinator *c)
+{
+    if (c->phase == PH_BASELINE && c->stop_requested)
+        c->phase = PH_DONE;
+    if (c->phase == PH_FUZZ && !fuzz_budget_left(c) && !busy_with(c, RPC_FUZZ)) {
+        int drain = is_count_budget(&c->o->fuzztime) && c->exit_code == FERRET_EXIT_OK &&
+                    minimization_on(c) && c->stop_requested == 0;
+        if (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE))) {
+            stats_print_fuzz(&c->stats, stderr, engine_now_ns(), live_execs(c), c->new_interesting,
+                             c->corpus.n);
+            c->phase = PH_DONE;
+        }
+    }
+    if (c->phase == PH_CRASH && c->stop_requested)
+        c->crash.min_done = 1;
+    if (c->phase == PH_CRASH && c->crash.min_done && !c->crash.minimizing)
+        finish_crash(c);
+}
+
+static void begin_shutdown(struct coordinator *c)
+{
+    for (int i = 0; i < c->nw; i++) {
+        struct worker *w = &c->w[i];
+        if (w->job.cand) {
+            queue_push(&c->minq, w->job.cand);
+            w->job.cand = NULL;
+        }
+        if (w->st == W_DOWN)
+            continue;
+        w->kill_reason = KILL_SHUTDOWN;
+        SHM_STORE(w->shm.hdr->stop, 1);
+        sup_close_calls(w);
+    }
+    flush_candidates(c);
+}
+
+static int all_down(const struct coordinator *c)
+{
+    for (int i = 0; i < c->nw; i++)
+        if (c->w[i].st != W_DOWN)
+            return 0;
+    return 1;
+}
+
+static void reap(struct coordinator *c)
+{
+    int status;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+        for (int i = 0; i < c->nw; i++)
+            if (c->w[i].pid == pid && c->w[i].st != W_DOWN)
+                on_worker_exit(c, &c->w[i], status);
+}
+
+static void on_signal(struct coordinator *c)
+{
+    struct signalfd_siginfo si;
+    while (read(c->sigfd, &si, sizeof si) == (ssize_t)sizeof si) {
+        if (si.ssi_signo == SIGCHLD)
+            continue; /* reaped below */
+        if (c->stop_requested == 2)
+            for (int i = 0; i < c->nw; i++)
+                sup_kill(&c->w[i], KILL_SHUTDOWN); /* second Ctrl-C: now */
+        c->stop_requested = 2;
+        say("fuzz: interrupted by %s, stopping\n", sigabbrev_np((int)si.ssi_signo));
+    }
+    reap(c);
+}
+
+static void poll_workers(struct coordinator *c)
+{
+    struct pollfd pfd[1 + 2 * c->nw];
+    int owner[1 + 2 * c->nw];
+    int n = 0;
+    pfd[n++] = (struct pollfd){.fd = c->sigfd, .events = POLLIN};
+    for (int i = 0; i < c->nw; i++) {
+        struct worker *w = &c->w[i];
+        if (w->st == W_DOWN)
+            continue;
+        if (w->reply_fd >= 0) {
+            owner[n] = i;
+            pfd[n++] = (struct pollfd){.fd = w->reply_fd, .events = POLLIN};
+        }
+        if (w->log_fd >= 0) {
+            owner[n] = ~i;
+            pfd[n++] = (struct pollfd){.fd = w->log_fd, .events = POLLIN};
+        }
+    }
+    if (poll(pfd, (nfds_t)n, TICK_MS) <= 0)
+        return;
+    for (int k = 1; k < n; k++) {
+        if (!pfd[k].revents)
+            continue;
+        struct worker *w = &c->w[owner[k] >= 0 ? owner[k] : ~owner[k]];
+        if (owner[k] < 0) {
+            sup_drain_log(w);
+            if (!(pfd[k].revents & POLLIN) && w->log_fd >= 0) {
+                close(w->log_fd); /* all writers gone */
+                w->log_fd = -1;
+            }
+            continue;
+        }
+        int r = sup_read_reply(w);
+        if (r == 1)
+            on_reply(c, w);
+        else if (r < 0 && w->reply_fd >= 0) {
+            close(w->reply_fd); /* EOF: the worker is exiting; SIGCHLD follows */
+            w->reply_fd = -1;
+        }
+    }
+    if (pfd[0].revents)
+        on_signal(c);
+}
+
+static void run_loop(struct coordinator *c)
+{
+    uint64_t grace = 0;
+    for (;;) {
+        advance(c);
+        if (c->phase == PH_DONE) {
+            if (!grace) {
+                begin_shutdown(c);
+                grace = engine_now_ns() + SHUTDOWN_GRACE_NS;
+            }
+            if (all_down(c))
+                return;
+            if (engine_now_ns() > grace)
+                for (int i = 0; i < c->nw; i++)
+                    sup_kill(&c->w[i], KILL_SHUTDOWN);
+        } else {
+            dispatch(c);
+        }
+        poll_workers(c);
+        reap(c);
+        on_tick(c);
+    }
+}
+
+/* ---- setting up ------------------------------------------------------------- */
+
+/* Seeds, the paths given on the command line, then the cache. */
+static int load_corpus(struct coordinator *c)
+{
+    size_t limit = (size_t)c->o->max_len;
+    if (corpus_load_dir(&c->corpus, c->testdata, limit, NULL) != 0 && errno != ENOENT) {
+        fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    for (int i = 0; i < c->o->npaths; i++) {
+        const char *p = c->o->paths[i];
+        uint8_t *data;
+        size_t len;
+        if (corpus_load_dir(&c->corpus, p, limit, NULL) == 0)
+            continue;
+        if (errno != ENOTDIR || corpus_read_file(p, &data, &len) != 0) {
+            fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
+            return FERRET_EXIT_INPUT;
+        }
+        if (!limit || len <= limit)
+            corpus_add(&c->corpus, data, len, p, NULL);
+        free(data);
+    }
+    if (corpus_load_dir(&c->corpus, c->cachedir, limit, NULL) != 0 && errno != ENOENT) {
+        fprintf(stderr, "ferret: cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    if (c->corpus.n == 0 && !corpus_add(&c->corpus, (const uint8_t *)"", 0, NULL, NULL))
+        return FERRET_EXIT_INTERNAL;
+    return FERRET_EXIT_OK;
+}
+
+static void choose_max_len(struct coordinator *c)
+{
+    size_t m = (size_t)c->o->max_len;
+    if (m == 0) {
+        m = 4096;
+        for (size_t i = 0; i < c->corpus.n; i++)
+            if (c->corpus.v[i]->len > m)
+                m = c->corpus.v[i]->len;
+    }
+    c->max_len = m;
+}
+
+static int setup_paths(struct coordinator *c)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
+    c->testdata = strdup(buf);
+    c->cachedir = c->o->cachedir ? strdup(c->o->cachedir) : corpus_default_cachedir(c->target);
+    if (!c->cachedir) {
+        fprintf(stderr, "ferret: no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
+        return FERRET_EXIT_INPUT;
+    }
+    if (corpus_mkdirs(c->cachedir) != 0 || access(c->cachedir, W_OK) != 0) {
+        fprintf(stderr, "ferret: cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
+                c->cachedir, strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    return FERRET_EXIT_OK;
+}
+
+static int setup_signals(struct coordinator *c)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    c->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    return c->sigfd < 0 ? -1 : 0;
+}
+
+static int choose_workers(const struct options *o)
+{
+    long n = o->parallel > 0 ? (long)o->parallel : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    if (n > 256)
+        n = 256;
+    if (o->fuzztime.kind == BUDGET_COUNT && o->fuzztime.count < (uint64_t)n)
+        n = (long)o->fuzztime.count; /* no more workers than executions */
+    return (int)n;
+}
+
+static int setup_workers(struct coordinator *c, char **argv)
+{
+    int mask_fd;
+    if (shm_mask_create(&mask_fd, &c->mask, c->ncounters) != 0)
+        return -1;
+    c->sup = (struct supervisor){.argv = argv, .mask_fd = mask_fd, .max_len = c->max_len,
+                                 .ncounters = c->ncounters};
+    c->w = calloc((size_t)c->nw, sizeof *c->w);
+    c->scratch = malloc(c->max_len ? c->max_len : 1);
+    c->diff = malloc(c->ncounters ? c->ncounters : 1);
+    if (!c->w || !c->scratch || !c->diff)
+        return -1;
+    for (int i = 0; i < c->nw; i++)
+        if (sup_worker_init(&c->w[i], i, &c->sup) != 0 || sup_start(&c->w[i], &c->sup) != 0)
+            return -1;
+    return 0;
+}
+
+static int coordinator_setup(struct coordinator *c, const struct options *o, char **argv)
+{
+    int rc;
+    c->o = o;
+    c->argv0 = argv[0];
+    c->target = corpus_target_name(argv[0]);
+    c->ncounters = sancov_total();
+    c->timeout_ns = o->timeout;
+    if (c->ncounters == 0) {
+        fprintf(stderr, "ferret: %s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
+                argv[0]);
+        return FERRET_EXIT_USAGE;
+    }
+    if ((rc = setup_paths(c)) != FERRET_EXIT_OK || (rc = load_corpus(c)) != FERRET_EXIT_OK)
+        return rc;
+    choose_max_len(c);
+    c->nw = choose_workers(o);
+    uint64_t seed = o->seed ? o->seed : (engine_now_ns() ^ ((uint64_t)getpid() << 32));
+    c->rng.s = seed;
+    say("fuzz: target %s, %d workers, seed %llu, max_len %zu, corpus %zu, cache %s\n", c->target,
+        c->nw, (unsigned long long)seed, c->max_len, c->corpus.n, c->cachedir);
+    if (setup_signals(c) != 0 || setup_workers(c, argv) != 0) {
+        fprintf(stderr, "ferret: cannot set up workers: %s\n", strerror(errno));
+        return FERRET_EXIT_INTERNAL;
+    }
+    stats_start(&c->stats, engine_now_ns());
+    stats_print_baseline(&c->stats, stderr, engine_now_ns(), 0, c->corpus.n, 0);
+    return FERRET_EXIT_OK;
+}
+
+int coordinator_run(const struct options *o, int argc, char **argv)
+{
+    struct coordinator c;
+    (void)argc;
+    memset(&c, 0, sizeof c);
+    int rc = coordinator_setup(&c, o, argv);
+    if (rc != FERRET_EXIT_OK) {
+        if (c.w) {
+            c.phase = PH_DONE;
+            run_loop(&c);
+        }
+        return rc;
+    }
+    run_loop(&c);
+    return c.exit_code;
+}

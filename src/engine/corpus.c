@@ -1,0 +1,278 @@
+/*
+ * corpus.c - see corpus.h.  Invariant: a file written here is complete and
+ * durable before the function returns 0; on error nothing is left behind.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "corpus.h"
+
+static int grow(struct corpus *c)
+{
+    if (c->n < c->cap)
+        return 0;
+    size_t cap = c->cap ? c->cap * 2 : 64;
+    struct entry **v = realloc(c->v, cap * sizeof *v);
+    if (!v)
+        return -1;
+    c->v = v;
+    c->cap = cap;
+    return 0;
+}
+
+struct entry *corpus_find(const struct corpus *c, const char *name)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->v[i]->name, name) == 0)
+            return c->v[i];
+    return NULL;
+}
+
+struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
+                         const char *path, int *added)
+{
+    char name[HASH_HEX_LEN + 1];
+    hash_sha1_hex(data, len, name);
+    struct entry *e = corpus_find(c, name);
+    if (added)
+        *added = 0;
+    if (e)
+        return e;
+    if (grow(c) != 0 || !(e = calloc(1, sizeof *e)))
+        return NULL;
+    e->data = malloc(len ? len : 1);
+    if (!e->data)
+        goto free_entry;
+    memcpy(e->data, data, len);
+    e->len = len;
+    memcpy(e->name, name, sizeof name);
+    e->path = path ? strdup(path) : NULL;
+    c->v[c->n++] = e;
+    if (added)
+        *added = 1;
+    return e;
+free_entry:
+    free(e);
+    return NULL;
+}
+
+int corpus_read_file(const char *path, uint8_t **data, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        goto close_fd;
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        goto close_fd;
+    }
+    size_t size = (size_t)st.st_size;
+    uint8_t *buf = malloc(size ? size : 1);
+    if (!buf)
+        goto close_fd;
+    size_t got = 0;
+    while (got < size) {
+        ssize_t n = read(fd, buf + got, size - got);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            goto free_buf;
+        if (n == 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    *data = buf;
+    *len = got;
+    return 0;
+free_buf:
+    free(buf);
+close_fd:;
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return -1;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Sorted list of regular-file names in dir (hidden and temporary files left out). */
+static char **list_dir(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nv = realloc(names, cap * sizeof *nv);
+            if (!nv)
+                break;
+            names = nv;
+        }
+        names[(*n)++] = strdup(de->d_name);
+    }
+    closedir(d);
+    if (!names)
+        names = calloc(1, sizeof *names);
+    if (names)
+        qsort(names, *n, sizeof *names, cmp_names);
+    return names;
+}
+
+int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, size_t *skipped)
+{
+    size_t n = 0;
+    char **names = list_dir(dir, &n);
+    if (!names)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        char path[4096];
+        uint8_t *data;
+        size_t len;
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        free(names[i]);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            continue;
+        if (corpus_read_file(path, &data, &len) != 0) {
+            fprintf(stderr, "ferret: skipping unreadable corpus file %s: %s\n", path, strerror(errno));
+            if (skipped)
+                (*skipped)++;
+            continue;
+        }
+        if (max_len && len > max_len) {
+            fprintf(stderr, "ferret: skipping corpus file %s: %zu bytes is over -max_len=%zu\n",
+                    path, len, max_len);
+            if (skipped)
+                (*skipped)++;
+        } else if (!corpus_add(c, data, len, path, NULL)) {
+            free(data);
+            free(names);
+            errno = ENOMEM;
+            return -1;
+        }
+        free(data);
+    }
+    free(names);
+    return 0;
+}
+
+int corpus_mkdirs(const char *dir)
+{
+    char buf[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof buf) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    memcpy(buf, dir, n + 1);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+static int write_fully(int fd, const uint8_t *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        if (n == 0) {
+            errno = ENOSPC;
+            return -1;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static void fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char **path_out)
+{
+    char name[HASH_HEX_LEN + 1], path[4096], tmp[4096];
+    hash_sha1_hex(data, len, name);
+    if (corpus_mkdirs(dir) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s/.tmp-%s-%ld", dir, name, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return -1;
+    if (write_fully(fd, data, len) != 0 || fsync(fd) != 0)
+        goto remove_tmp;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto remove_tmp;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0)
+        goto remove_tmp;
+    fsync_dir(dir);
+    if (path_out)
+        *path_out = strdup(path);
+    return 0;
+remove_tmp:;
+    int saved = errno;
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    errno = saved;
+    return -1;
+}
+
+char *corpus_default_cachedir(const char *target)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    const char *home = getenv("HOME");
+    char buf[4096];
+    if (xdg && *xdg)
+        snprintf(buf, sizeof buf, "%s/ferret/%s", xdg, target);
+    else if (home && *home)
+        snprintf(buf, sizeof buf, "%s/.cache/ferret/%s", home, target);
+    else
+        return NULL;
+    return strdup(buf);
+}
+
+const char *corpus_target_name(const char *argv0)
+{
+    const char *slash = strrchr(argv0, '/');
+    return slash ? slash + 1 : argv0;
+}

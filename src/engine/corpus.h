@@ -1,0 +1,64 @@
+/*
+ * corpus.h - corpus entries in memory and on disk.
+ *
+ * On disk a corpus is a directory of files named by the SHA-1 of their
+ * content (raw bytes, as libFuzzer keeps them).  Every file ferret writes goes
+ * through corpus_write_atomic(): a temporary file in the same directory,
+ * fsync, rename, fsync of the directory - so a reader, or a run killed at any
+ * instant, sees the whole file or none of it, never a torn one.
+ *
+ * In memory (coordinator only) a corpus is an append-only array of immutable
+ * entries; an entry is never freed or changed while the coordinator runs, so
+ * workers' calls can refer to entries by pointer.
+ */
+#ifndef FERRET_CORPUS_H
+#define FERRET_CORPUS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hash.h"
+
+struct entry {
+    uint8_t *data;
+    size_t len;
+    char name[HASH_HEX_LEN + 1];   /* SHA-1 of data */
+    char *path;                    /* file it came from or went to; may be NULL */
+    uint64_t exec_ns;              /* last measured run time; 0 = unknown */
+};
+
+struct corpus {
+    struct entry **v;
+    size_t n, cap;
+};
+
+/* Appends a copy of data unless an entry with the same content exists.
+ * Returns the entry, the existing one, or NULL when out of memory. */
+struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
+                         const char *path, int *added);
+struct entry *corpus_find(const struct corpus *c, const char *name);
+
+/* Reads every regular file of dir (sorted by name) into c.  Files larger than
+ * max_len (if nonzero) or unreadable are named on stderr and skipped.
+ * Returns 0, or -1 with errno if dir itself cannot be read (ENOENT included). */
+int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, size_t *skipped);
+
+/* Reads one whole file; malloc'd buffer in *data.  -1 with errno on failure. */
+int corpus_read_file(const char *path, uint8_t **data, size_t *len);
+
+/* mkdir -p */
+int corpus_mkdirs(const char *dir);
+
+/* Writes data to dir/<sha1> atomically (see above), creating dir as needed.
+ * On success stores the path (malloc'd) in *path_out if non-NULL.
+ * Returns 0, or -1 with errno set; never leaves a temporary file behind. */
+int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char **path_out);
+
+/* Default cache directory for a target: $XDG_CACHE_HOME/ferret/<target>, else
+ * $HOME/.cache/ferret/<target>.  malloc'd, or NULL if neither is set. */
+char *corpus_default_cachedir(const char *target);
+
+/* The target's name: the base name of the binary. */
+const char *corpus_target_name(const char *argv0);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * coverage.c - see coverage.h.  coverage_scan_new() is on the per-execution
+ * path: it reads the counters a word at a time and touches only the words an
+ * execution wrote to.
+ */
+#include <string.h>
+
+#include "coverage.h"
+
+#define B(n) (uint8_t)(1u << (n))
+#define R4(v) v, v, v, v
+#define R8(v) R4(v), R4(v)
+#define R16(v) R8(v), R8(v)
+#define R32(v) R16(v), R16(v)
+
+const uint8_t coverage_bucket[256] = {
+    0, B(0), B(1), B(2),
+    R4(B(3)),                       /* 4-7 */
+    R8(B(4)),                       /* 8-15 */
+    R16(B(5)),                      /* 16-31 */
+    R32(B(6)), R32(B(6)), R32(B(6)), /* 32-127 */
+    R32(B(7)), R32(B(7)), R32(B(7)), R32(B(7)), /* 128-255 */
+};
+
+_Static_assert(sizeof coverage_bucket == 256, "bucket table covers every count");
+
+static int scan_bytes(uint8_t *c, size_t n, const uint8_t *mask)
+{
+    int found = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i]) {
+            found |= coverage_bucket[c[i]] & ~mask[i];
+            c[i] = 0;
+        }
+    }
+    return found;
+}
+
+static int scan_region(uint8_t *c, size_t n, const uint8_t *mask)
+{
+    int found = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, c + i, 8);
+        if (w == 0)
+            continue;
+        memset(c + i, 0, 8);
+        for (size_t j = 0; j < 8; j++, w >>= 8)
+            if (w & 0xff)
+                found |= coverage_bucket[w & 0xff] & ~mask[i + j];
+    }
+    return found | scan_bytes(c + i, n - i, mask + i);
+}
+
+int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask)
+{
+    int found = 0;
+    for (size_t k = 0; k < nr; k++) {
+        found |= scan_region(r[k].start, r[k].len, mask);
+        mask += r[k].len;
+    }
+    return found;
+}
+
+void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out)
+{
+    for (size_t k = 0; k < nr; k++) {
+        for (size_t i = 0; i < r[k].len; i++) {
+            out[i] = coverage_bucket[r[k].start[i]];
+            r[k].start[i] = 0;
+        }
+        out += r[k].len;
+    }
+}
+
+void coverage_clear(const struct sancov_region *r, size_t nr)
+{
+    for (size_t k = 0; k < nr; k++)
+        memset(r[k].start, 0, r[k].len);
+}
+
+int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cov[i] & ~mask[i])
+            return 1;
+    return 0;
+}
+
+size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n)
+{
+    size_t bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = cov[i] & (uint8_t)~mask[i];
+        bits += (size_t)__builtin_popcount(out[i]);
+    }
+    return bits;
+}
+
+int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (keep[i] & ~cov[i])
+            return 0;
+    return 1;
+}
+
+void coverage_merge(uint8_t *mask, const uint8_t *cov, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        mask[i] |= cov[i];
+}
+
+size_t coverage_bits(const uint8_t *cov, size_t n)
+{
+    size_t bits = 0;
+    for (size_t i = 0; i < n; i++)
+        bits += (size_t)__builtin_popcount(cov[i]);
+    return bits;
+}
+
+size_t coverage_edges(const uint8_t *cov, size_t n)
+{
+    size_t e = 0;
+    for (size_t i = 0; i < n; i++)
+        e += cov[i] != 0;
+    return e;
+}

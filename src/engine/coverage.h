@@ -1,0 +1,39 @@
+/*
+ * coverage.h - hit-count buckets, the per-execution scan, and mask algebra.
+ *
+ * A "coverage vector" has one byte per 8-bit counter; each byte holds the
+ * bucket bit of that counter's hit count (1, 2, 3, 4-7, 8-15, 16-31, 32-127,
+ * 128+ -> bits 0..7), so a set of executions is the OR of their vectors.
+ * The global mask is such an OR over the whole corpus.
+ *
+ * Invariant: after coverage_scan_new() or coverage_snapshot() the live
+ * counters are all zero again, ready for the next execution.
+ */
+#ifndef FERRET_COVERAGE_H
+#define FERRET_COVERAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "runtime.h"
+
+extern const uint8_t coverage_bucket[256];
+
+/* Hot path: clears the live counters and returns nonzero if any bucket they
+ * reached is missing from mask. */
+int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask);
+/* Clears the live counters, writing their bucket bits to out[0..total). */
+void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out);
+void coverage_clear(const struct sancov_region *r, size_t nr);
+
+int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n);
+/* out = cov & ~mask; returns the number of bits set in out. */
+size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n);
+/* 1 if every bit of keep is set in cov. */
+int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n);
+void coverage_merge(uint8_t *mask, const uint8_t *cov, size_t n);
+size_t coverage_bits(const uint8_t *cov, size_t n);
+/* Counters with at least one bucket bit: the "edges" figure in stats. */
+size_t coverage_edges(const uint8_t *cov, size_t n);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * engine.h - the three ways a ferret binary runs, and its exit codes.
+ *
+ *   main() (src/runtime/main.c)
+ *     |-- FERRET_WORKER set --> worker_main()      (worker.c: one per CPU)
+ *     |-- -fuzz -------------> coordinator_run()  (coordinator.c)
+ *     `-- otherwise ---------> regress_run()      (regress.c: replay the corpus)
+ */
+#ifndef FERRET_ENGINE_H
+#define FERRET_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "flags.h"
+#include "rng.h"
+
+/* Exit codes; documented in README.md ("Exit codes"). */
+enum ferret_exit {
+    FERRET_EXIT_OK = 0,        /* done; nothing found (or stopped by Ctrl-C) */
+    FERRET_EXIT_FINDING = 1,   /* a crasher/hang was found, or a replayed input failed */
+    FERRET_EXIT_USAGE = 2,     /* bad flag or value */
+    FERRET_EXIT_INPUT = 3,     /* a named file or directory is missing or unreadable */
+    FERRET_EXIT_WRITE = 4,     /* a corpus or crasher file could not be written */
+    FERRET_EXIT_WORKER = 5,    /* a worker terminated without fuzzing (start-up failure) */
+    FERRET_EXIT_INTERNAL = 6,  /* out of memory, no memfd, and other system failures */
+};
+
+#define FERRET_WORKER_ENV "FERRET_WORKER"
+
+int worker_main(int argc, char **argv, const char *spec);
+int coordinator_run(const struct options *o, int argc, char **argv);
+int regress_run(const struct options *o, int argc, char **argv);
+
+/* The input a worker runs for one FUZZ execution, rebuilt from its parts.
+ * Shared by the worker (to make it) and the coordinator (to recover it after
+ * the worker died): both must produce the same bytes.  buf has max_len room. */
+size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
+                          size_t base_len, const uint8_t *partner, size_t partner_len,
+                          size_t max_len);
+
+uint64_t engine_now_ns(void);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * mutator.h - byte-level mutations of one input.
+ *
+ * Invariant (relied on by crash recovery in coordinator.c): the result of
+ * mutator_mutate() is a pure function of (rng state, data, len, max_len,
+ * src).  It reads no clock, no global state and no other memory.
+ */
+#ifndef FERRET_MUTATOR_H
+#define FERRET_MUTATOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "rng.h"
+
+/* Everything besides the input itself that a mutation may draw on. */
+struct mutate_src {
+    const uint8_t *partner;   /* another corpus entry, for cross-over; may be NULL */
+    size_t partner_len;
+};
+
+/* Applies a stack of 1..MUTATOR_MAX_STACK mutations to data[0..len) in place.
+ * data has room for max_len bytes.  Returns the new length (<= max_len).
+ * Never returns an input identical to the one it was given when max_len > 0
+ * (it retries internally a bounded number of times). */
+size_t mutator_mutate(rng_t *rng, uint8_t *data, size_t len, size_t max_len,
+                      const struct mutate_src *src);
+
+/* The table of named mutations, for stats and tests. */
+size_t mutator_count(void);
+const char *mutator_name(size_t i);
+/* Applies mutation number i once; returns the new length, or (size_t)-1 if
+ * that mutation cannot apply to this input (e.g. erase on an empty input). */
+size_t mutator_apply(size_t i, rng_t *rng, uint8_t *data, size_t len,
+                     size_t max_len, const struct mutate_src *src);
+
+#define MUTATOR_MAX_STACK 8
+
+#endif

@@ -1,0 +1,74 @@
+/*
+ * rpc.h - calls from the coordinator to a worker, over a pair of pipes.
+ *
+ * A call and its reply are fixed-size records, each written with one write()
+ * (both are well under PIPE_BUF, so a write is never split).  Inputs do not
+ * travel on the pipes; they sit in the worker's shared memory (shm.h).
+ *
+ *   coordinator                         worker
+ *     PING ------------------------------> (checks shm, ncounters)
+ *          <------------------------------ reply {ncounters}
+ *     RUN input ------------------------->  run once, coverage -> shm.cov
+ *          <------------------------------ reply {duration_ns}
+ *     FUZZ base+partner, seed, limit ---->  loop: mutate, run, scan
+ *          <------------------------------ reply {count, NEW_COVERAGE: input+cov in shm}
+ *     MINIMIZE input, mode, cursor ------>  minimize() with try() = run
+ *          <------------------------------ reply {count, len; cov in shm}
+ *     (close the call pipe) ------------->  exit(0)
+ *
+ * Invariant: the coordinator treats every reply as untrusted: rpc_reply_check
+ * rejects a wrong magic, an op that does not match the call, or an unknown
+ * status; lengths are checked by the caller against its own shm layout.
+ */
+#ifndef FERRET_RPC_H
+#define FERRET_RPC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "minimize.h"
+
+#define RPC_MAGIC 0x46455243u /* "FERC" */
+
+enum rpc_op { RPC_PING = 1, RPC_RUN = 2, RPC_FUZZ = 3, RPC_MINIMIZE = 4 };
+
+enum rpc_status {
+    RPC_OK = 0,            /* call done, nothing to report */
+    RPC_NEW_COVERAGE = 1,  /* FUZZ: input[0..len) has deflaked new coverage, cov in shm */
+};
+
+enum rpc_min_mode {
+    RPC_MIN_CRASH = 1,     /* keep: the candidate kills the worker (never returns) */
+    RPC_MIN_COVERAGE = 2,  /* keep: every bit of the mask in shm.cov is still hit */
+};
+
+struct rpc_call {
+    uint32_t magic;
+    uint32_t op;
+    uint64_t seed;         /* FUZZ: rng seed for this call */
+    uint64_t limit;        /* FUZZ: executions; MINIMIZE: tries; 0 = no limit */
+    uint64_t duration_ms;  /* FUZZ, MINIMIZE: end the call after this long; 0 = no limit */
+    uint32_t mode;         /* MINIMIZE: enum rpc_min_mode */
+    uint32_t pad;
+    struct min_cursor cursor; /* MINIMIZE: where to resume */
+};
+
+struct rpc_reply {
+    uint32_t magic;
+    uint32_t op;
+    uint32_t status;       /* enum rpc_status */
+    uint32_t pad;
+    uint64_t count;        /* executions done in this call */
+    uint64_t len;          /* input length returned in shm.input, if any */
+    uint64_t duration_ns;  /* RUN: how long the run took */
+    uint64_t ncounters;    /* PING: the worker's counter count */
+};
+
+/* Blocking, retried on EINTR; 0 on success, -1 on error or EOF. */
+int rpc_write_all(int fd, const void *buf, size_t len);
+int rpc_read_all(int fd, void *buf, size_t len);
+
+/* 1 if a reply is well-formed for a call of the given op. */
+int rpc_reply_check(const struct rpc_reply *r, uint32_t op);
+
+#endif

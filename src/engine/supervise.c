@@ -1,0 +1,225 @@
+/*
+ * supervise.c - starting, calling and killing worker processes (see
+ * supervise.h for the state diagram).
+ *
+ * Invariants:
+ *  - every pipe end the coordinator keeps is O_CLOEXEC and, for reading,
+ *    O_NONBLOCK: no worker can block the coordinator;
+ *  - a worker's shared memory outlives its process: a restarted worker
+ *    re-attaches to the same sealed memfd.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "supervise.h"
+
+int sup_worker_init(struct worker *w, int id, const struct supervisor *s)
+{
+    memset(w, 0, sizeof *w);
+    w->id = id;
+    w->call_fd = w->reply_fd = w->log_fd = -1;
+    w->log = malloc(LOG_RING_SIZE);
+    if (!w->log)
+        return -1;
+    if (shm_create(&w->shm, s->max_len, s->ncounters) != 0)
+        return -1;
+    return 0;
+}
+
+static void set_nonblock(int fd)
+{
+    int fl = fcntl(fd, F_GETFL);
+    fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+}
+
+static void clear_cloexec(int fd)
+{
+    int fl = fcntl(fd, F_GETFD);
+    fcntl(fd, F_SETFD, fl & ~FD_CLOEXEC);
+}
+
+/* In the child between fork and exec: only async-signal-safe calls. */
+static void child_exec(char **argv, const char *env, int call_rd, int reply_wr,
+                       int log_wr, int shm_fd, int mask_fd)
+{
+    sigset_t all;
+    sigemptyset(&all);
+    sigprocmask(SIG_SETMASK, &all, NULL);
+    signal(SIGPIPE, SIG_DFL);
+    setpgid(0, 0);
+    int devnull = open("/dev/null", O_RDONLY);
+    if (devnull >= 0)
+        dup2(devnull, 0);
+    dup2(log_wr, 1);
+    dup2(log_wr, 2);
+    clear_cloexec(call_rd);
+    clear_cloexec(reply_wr);
+    clear_cloexec(shm_fd);
+    clear_cloexec(mask_fd);
+    putenv((char *)env);
+    execv("/proc/self/exe", argv);
+    _exit(127);
+}
+
+static int make_pipes(int call[2], int reply[2], int log[2])
+{
+    call[0] = call[1] = reply[0] = reply[1] = log[0] = log[1] = -1;
+    if (pipe2(call, O_CLOEXEC) || pipe2(reply, O_CLOEXEC) || pipe2(log, O_CLOEXEC))
+        return -1;
+    return 0;
+}
+
+static void close_pair(int p[2])
+{
+    if (p[0] >= 0)
+        close(p[0]);
+    if (p[1] >= 0)
+        close(p[1]);
+}
+
+int sup_start(struct worker *w, const struct supervisor *s)
+{
+    int call[2], reply[2], log[2];
+    static char env[256];
+    if (make_pipes(call, reply, log) != 0)
+        goto close_pipes;
+    snprintf(env, sizeof env, "%s=%ld,%d,%d,%d,%d", FERRET_WORKER_ENV, (long)getpid(),
+             call[0], reply[1], w->shm.fd, s->mask_fd);
+    memset(w->shm.hdr, 0, offsetof(struct shm_header, input_len));
+    w->shm.hdr->magic = SHM_MAGIC;
+    w->shm.hdr->header_size = SHM_HEADER_SIZE;
+    w->shm.hdr->max_len = w->shm.max_len;
+    w->shm.hdr->ncounters = w->shm.ncounters;
+    w->shm.hdr->state = SHM_IDLE;
+    w->shm.hdr->count = 0;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0)
+        goto close_pipes;
+    if (pid == 0)
+        child_exec(s->argv, env, call[0], reply[1], log[1], w->shm.fd, s->mask_fd);
+    setpgid(pid, pid); /* also in the child: whichever runs first */
+    close(call[0]);
+    close(reply[1]);
+    close(log[1]);
+    w->pid = pid;
+    w->call_fd = call[1];
+    w->reply_fd = reply[0];
+    w->log_fd = log[0];
+    set_nonblock(w->reply_fd);
+    set_nonblock(w->log_fd);
+    w->st = W_STARTING;
+    w->kill_reason = KILL_NONE;
+    w->reply_got = 0;
+    w->log_pos = 0;
+    w->started_ns = w->progress_ns = engine_now_ns();
+    w->progress_count = 0;
+    struct rpc_call ping = {.magic = RPC_MAGIC, .op = RPC_PING};
+    return sup_call(w, &ping);
+close_pipes:
+    close_pair(call);
+    close_pair(reply);
+    close_pair(log);
+    return -1;
+}
+
+int sup_call(struct worker *w, const struct rpc_call *c)
+{
+    w->reply_got = 0;
+    w->progress_ns = engine_now_ns();
+    w->progress_count = 0;
+    w->job.op = c->op;
+    if (w->st != W_STARTING)
+        w->st = W_BUSY;
+    /* A call record is far below PIPE_BUF and the pipe is empty between
+     * calls, so this write never blocks. */
+    return rpc_write_all(w->call_fd, c, sizeof *c);
+}
+
+int sup_read_reply(struct worker *w)
+{
+    while (w->reply_got < sizeof w->reply) {
+        ssize_t n = read(w->reply_fd, (char *)&w->reply + w->reply_got,
+                         sizeof w->reply - w->reply_got);
+        if (n > 0) {
+            w->reply_got += (size_t)n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN)
+            return 0;
+        return -1;
+    }
+    w->reply_got = 0;
+    return 1;
+}
+
+void sup_drain_log(struct worker *w)
+{
+    char buf[8192];
+    if (w->log_fd < 0)
+        return;
+    for (;;) {
+        ssize_t n = read(w->log_fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return;
+        for (ssize_t i = 0; i < n; i++)
+            w->log[(w->log_pos + (size_t)i) % LOG_RING_SIZE] = buf[i];
+        w->log_pos += (size_t)n;
+    }
+}
+
+char *sup_log_tail(const struct worker *w, size_t *len)
+{
+    size_t n = w->log_pos < LOG_RING_SIZE ? w->log_pos : LOG_RING_SIZE;
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    size_t start = w->log_pos - n;
+    for (size_t i = 0; i < n; i++)
+        out[i] = w->log[(start + i) % LOG_RING_SIZE];
+    out[n] = 0;
+    *len = n;
+    return out;
+}
+
+void sup_kill(struct worker *w, enum wkill why)
+{
+    if (w->pid <= 0)
+        return;
+    if (w->kill_reason == KILL_NONE)
+        w->kill_reason = why;
+    kill(-w->pid, SIGKILL); /* the whole group: the target's children too */
+    kill(w->pid, SIGKILL);
+}
+
+void sup_close_calls(struct worker *w)
+{
+    if (w->call_fd >= 0)
+        close(w->call_fd);
+    w->call_fd = -1;
+}
+
+void sup_reaped(struct worker *w)
+{
+    sup_drain_log(w);
+    kill(-w->pid, SIGKILL); /* leave no grandchildren behind */
+    sup_close_calls(w);
+    if (w->reply_fd >= 0)
+        close(w->reply_fd);
+    if (w->log_fd >= 0)
+        close(w->log_fd);
+    w->reply_fd = w->log_fd = -1;
+    w->pid = 0;
+    w->st = W_DOWN;
+}

@@ -1,0 +1,88 @@
+/*
+ * supervise.h - worker processes as the coordinator sees them: start (by
+ * re-executing this binary), call, read replies and output, kill, reap.
+ *
+ * Life of one worker slot (all fields owned by the coordinator):
+ *
+ *            start()           PING reply              call()
+ *   DOWN ------------> STARTING ---------> IDLE ----------------> BUSY
+ *    ^                    |                  ^                      |
+ *    |  died before PING  |                  |       reply          |
+ *    |  ("terminated      |                  +----------------------+
+ *    |   without fuzzing")|                                         |
+ *    +--------------------+<----------- died / killed --------------+
+ *
+ * A worker runs in its own process group (Ctrl-C at the terminal reaches
+ * only the coordinator) with PR_SET_PDEATHSIG (it dies with the
+ * coordinator).  Its stdout and stderr go to a pipe the coordinator drains
+ * into a bounded ring: the tail of the last incarnation's output, which is
+ * where a sanitizer report lands.
+ */
+#ifndef FERRET_SUPERVISE_H
+#define FERRET_SUPERVISE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "corpus.h"
+#include "rpc.h"
+#include "shm.h"
+
+#define LOG_RING_SIZE (64 * 1024)
+
+enum wstate { W_DOWN = 0, W_STARTING, W_IDLE, W_BUSY };
+enum wkill { KILL_NONE = 0, KILL_HANG, KILL_SHUTDOWN, KILL_PROTOCOL, KILL_STARTUP };
+
+/* What the coordinator asked of a busy worker: its own copy, never re-read
+ * from shared memory, so a dead or hostile worker cannot change it. */
+struct wjob {
+    uint32_t op;
+    struct entry *base;         /* FUZZ: the corpus entry mutated; RUN: the entry run */
+    struct entry *partner;      /* FUZZ: cross-over partner */
+    uint64_t limit;             /* FUZZ: executions asked for */
+    uint8_t *input;             /* MINIMIZE: the input sent (malloc'd) */
+    size_t input_len;
+    uint32_t mode;              /* MINIMIZE: enum rpc_min_mode */
+    void *cand;                 /* MINIMIZE coverage: the queued candidate */
+};
+
+struct worker {
+    int id;
+    pid_t pid;
+    enum wstate st;
+    enum wkill kill_reason;
+    int call_fd, reply_fd, log_fd;
+    struct shm shm;
+    struct wjob job;
+    struct rpc_reply reply;     /* partial reply being read */
+    size_t reply_got;
+    uint64_t started_ns;        /* when this incarnation started */
+    uint64_t progress_count;    /* hdr->count when it last moved */
+    uint64_t progress_ns;
+    char *log;                  /* ring of LOG_RING_SIZE bytes */
+    size_t log_pos;             /* total bytes ever written (ring index = pos % size) */
+};
+
+struct supervisor {
+    char **argv;                /* re-executed as is */
+    int mask_fd;
+    size_t max_len, ncounters;
+};
+
+int sup_worker_init(struct worker *w, int id, const struct supervisor *s);
+int sup_start(struct worker *w, const struct supervisor *s);
+int sup_call(struct worker *w, const struct rpc_call *c);
+/* Reads what is available on the reply pipe: 1 when a whole reply is in
+ * w->reply, 0 when not yet, -1 on EOF or error. */
+int sup_read_reply(struct worker *w);
+/* Drains the output pipe into the ring; returns 0 at EOF or when drained. */
+void sup_drain_log(struct worker *w);
+/* Copies the ring's contents (oldest first) into a malloc'd string. */
+char *sup_log_tail(const struct worker *w, size_t *len);
+void sup_kill(struct worker *w, enum wkill why);
+/* After the process is reaped: closes its pipes, marks it DOWN. */
+void sup_reaped(struct worker *w);
+void sup_close_calls(struct worker *w);
+
+#endif

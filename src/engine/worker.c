@@ -1,0 +1,241 @@
+/*
+ * worker.c - the worker process: answers calls from the coordinator, and runs
+ * the per-execution loop in-process.
+ *
+ * The hot loop (worker_fuzz) does, per execution and with no syscall:
+ *   publish rng state and count to shared memory (two stores)
+ *   -> rebuild the input (copy of the base + stacked mutations)
+ *   -> run the target -> scan and clear the counters against the global mask.
+ * Only an input with new coverage, re-run once to deflake, is copied into
+ * shared memory and reported.  A crash needs no report: the coordinator sees
+ * the worker die and rebuilds the input from the published rng state.
+ *
+ * Invariants:
+ *  - hdr->state tells what is running (see shm.h) and is set *before* the
+ *    input it names starts to run;
+ *  - the worker never exits on its own while a call is in progress; it exits
+ *    0 when the call pipe closes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "coverage.h"
+#include "engine.h"
+#include "mutator.h"
+#include "rpc.h"
+#include "runtime.h"
+#include "shm.h"
+
+struct worker_ctx {
+    int call_fd, reply_fd;
+    struct shm shm;
+    const uint8_t *mask;              /* global coverage mask, read-only */
+    const struct sancov_region *regions;
+    size_t nregions;
+    uint8_t *buf;                     /* private input buffer, max_len bytes */
+    uint8_t *keep;                    /* MINIMIZE coverage mode: bits to keep */
+    uint8_t *cov;                     /* scratch coverage vector */
+    /* MINIMIZE state for the try() callback */
+    uint32_t min_mode;
+    uint64_t min_limit, min_tries, min_deadline_ns;
+};
+
+uint64_t engine_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static uint64_t coarse_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
+                          size_t base_len, const uint8_t *partner, size_t partner_len,
+                          size_t max_len)
+{
+    rng_t rng = {rng_state};
+    memcpy(buf, base, base_len);
+    if (target_has_custom_mutator())
+        return target_custom_mutate(buf, base_len, max_len, (unsigned int)rng_next(&rng));
+    struct mutate_src src = {partner, partner_len};
+    return mutator_mutate(&rng, buf, base_len, max_len, &src);
+}
+
+static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
+{
+    coverage_clear(w->regions, w->nregions);
+    target_run(data, len);
+    coverage_snapshot(w->regions, w->nregions, cov);
+}
+
+static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
+{
+    struct shm_header *h = w->shm.hdr;
+    size_t len = (size_t)h->input_len;
+    if (len > w->shm.max_len)
+        len = w->shm.max_len;
+    memcpy(w->buf, w->shm.input, len);
+    SHM_STORE(h->count, 1);
+    SHM_STORE(h->state, SHM_RUN);
+    uint64_t t0 = engine_now_ns();
+    run_and_snapshot(w, w->buf, len, w->shm.cov);
+    r->duration_ns = engine_now_ns() - t0;
+    SHM_STORE(h->state, SHM_IDLE);
+    r->count = 1;
+}
+
+/* Re-runs a candidate with new coverage; 1 if it still has some (its
+ * coverage is then in shm.cov). */
+static int deflake(struct worker_ctx *w, size_t len)
+{
+    run_and_snapshot(w, w->buf, len, w->shm.cov);
+    return coverage_has_new(w->shm.cov, w->mask, w->shm.ncounters);
+}
+
+static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
+{
+    struct shm_header *h = w->shm.hdr;
+    size_t max_len = w->shm.max_len;
+    size_t base_len = h->input_len <= max_len ? (size_t)h->input_len : max_len;
+    size_t partner_len = h->partner_len <= max_len ? (size_t)h->partner_len : max_len;
+    const uint8_t *base = w->shm.input, *partner = w->shm.partner;
+    uint64_t deadline = c->duration_ms ? coarse_now_ns() + c->duration_ms * 1000000ULL : 0;
+    rng_t rng = {c->seed};
+    uint64_t n = 0;
+
+    coverage_clear(w->regions, w->nregions);
+    SHM_STORE(h->count, 0);
+    SHM_STORE(h->state, SHM_FUZZ);
+    for (;;) {
+        if ((c->limit && n >= c->limit) || SHM_LOAD(h->stop))
+            break;
+        if (deadline && (n & 63) == 0 && coarse_now_ns() >= deadline)
+            break;
+        uint64_t state = rng_next(&rng);
+        SHM_STORE(h->rng, state);
+        SHM_STORE(h->count, n + 1);
+        size_t len = worker_build_input(state, w->buf, base, base_len, partner, partner_len, max_len);
+        target_run(w->buf, len);
+        n++;
+        if (coverage_scan_new(w->regions, w->nregions, w->mask) && deflake(w, len)) {
+            SHM_STORE(h->state, SHM_IDLE);
+            memcpy(w->shm.input, w->buf, len);
+            r->status = RPC_NEW_COVERAGE;
+            r->len = len;
+            break;
+        }
+    }
+    SHM_STORE(h->state, SHM_IDLE);
+    r->count = n;
+}
+
+static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_cursor *cur)
+{
+    struct worker_ctx *w = arg;
+    struct shm_header *h = w->shm.hdr;
+    if ((w->min_limit && w->min_tries >= w->min_limit) || SHM_LOAD(h->stop) ||
+        (w->min_deadline_ns && engine_now_ns() >= w->min_deadline_ns))
+        return MIN_STOP;
+    w->min_tries++;
+    SHM_STORE(h->state, SHM_IDLE);
+    memcpy(w->shm.cand, cand, len);
+    SHM_STORE(h->cand_len, len);
+    h->cursor = *cur;
+    SHM_STORE(h->count, w->min_tries);
+    SHM_STORE(h->state, SHM_MIN_TRY);
+    run_and_snapshot(w, cand, len, w->cov);
+    SHM_STORE(h->state, SHM_IDLE);
+    if (w->min_mode == RPC_MIN_CRASH)
+        return MIN_REJECT; /* it returned: no crash */
+    return coverage_has_all(w->cov, w->keep, w->shm.ncounters) ? MIN_KEEP : MIN_REJECT;
+}
+
+static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
+{
+    struct shm_header *h = w->shm.hdr;
+    size_t len = h->input_len <= w->shm.max_len ? (size_t)h->input_len : w->shm.max_len;
+    struct min_cursor cur = c->cursor;
+    memcpy(w->buf, w->shm.input, len);
+    memcpy(w->keep, w->shm.cov, w->shm.ncounters);
+    w->min_mode = c->mode;
+    w->min_limit = c->limit;
+    w->min_tries = 0;
+    w->min_deadline_ns = c->duration_ms ? engine_now_ns() + c->duration_ms * 1000000ULL : 0;
+    SHM_STORE(h->count, 0);
+    len = minimize(w->buf, len, &cur, min_try, w);
+    memcpy(w->shm.input, w->buf, len);
+    if (c->mode == RPC_MIN_COVERAGE)
+        run_and_snapshot(w, w->buf, len, w->shm.cov);
+    r->len = len;
+    r->count = w->min_tries;
+}
+
+static int worker_serve(struct worker_ctx *w)
+{
+    struct rpc_call c;
+    for (;;) {
+        if (rpc_read_all(w->call_fd, &c, sizeof c) != 0)
+            return 0; /* the coordinator closed the pipe: done */
+        if (c.magic != RPC_MAGIC)
+            return 1;
+        struct rpc_reply r = {.magic = RPC_MAGIC, .op = c.op, .status = RPC_OK};
+        SHM_STORE(w->shm.hdr->stop, 0);
+        switch (c.op) {
+        case RPC_PING:     r.ncounters = w->shm.ncounters; break;
+        case RPC_RUN:      worker_run(w, &r); break;
+        case RPC_FUZZ:     worker_fuzz(w, &c, &r); break;
+        case RPC_MINIMIZE: worker_minimize(w, &c, &r); break;
+        default:           return 1;
+        }
+        if (rpc_write_all(w->reply_fd, &r, sizeof r) != 0)
+            return 0;
+    }
+}
+
+/* spec: "<coordinator pid>,<call fd>,<reply fd>,<shm fd>,<mask fd>" */
+static int worker_attach(struct worker_ctx *w, const char *spec)
+{
+    long ppid;
+    int shm_fd, mask_fd;
+    if (sscanf(spec, "%ld,%d,%d,%d,%d", &ppid, &w->call_fd, &w->reply_fd, &shm_fd, &mask_fd) != 5)
+        return -1;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if ((long)getppid() != ppid)
+        return -1; /* the coordinator is already gone */
+    w->regions = sancov_regions();
+    w->nregions = sancov_region_count();
+    if (shm_attach(&w->shm, shm_fd, sancov_total()) != 0)
+        return -1;
+    if (shm_mask_attach(mask_fd, &w->mask, sancov_total()) != 0)
+        return -1;
+    size_t n = w->shm.ncounters ? w->shm.ncounters : 1;
+    w->buf = malloc(w->shm.max_len ? w->shm.max_len : 1);
+    w->keep = malloc(n);
+    w->cov = malloc(n);
+    return (w->buf && w->keep && w->cov) ? 0 : -1;
+}
+
+int worker_main(int argc, char **argv, const char *spec)
+{
+    struct worker_ctx w;
+    memset(&w, 0, sizeof w);
+    if (worker_attach(&w, spec) != 0) {
+        fprintf(stderr, "ferret: worker: cannot attach to the coordinator (%s=%s)\n",
+                FERRET_WORKER_ENV, spec);
+        return FERRET_EXIT_INTERNAL;
+    }
+    target_install_crash_reporting();
+    target_init(&argc, &argv);
+    return worker_serve(&w);
+}

@@ -1,0 +1,57 @@
+/*
+ * main.c - the entry point libferret.a gives every fuzz binary.
+ *
+ * One binary, three roles (engine.h): a worker when the coordinator started
+ * it (FERRET_WORKER in the environment), the coordinator with -fuzz, and a
+ * regression test otherwise.  Only main() exits; everything below returns.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "ferret.h"
+#include "mutator.h"
+#include "runtime.h"
+
+FERRET_EXPORT const char *ferret_version(void) { return "0.1.0"; }
+
+/* LeakSanitizer asks this at exit.  The coordinator never runs the target,
+ * and what it still holds at exit is not a leak of the target's. */
+static int is_coordinator;
+FERRET_EXPORT int __lsan_is_turned_off(void) { return is_coordinator; }
+
+/* For custom mutators that fall back on ours.  Deterministic per process. */
+FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size)
+{
+    static rng_t rng = {0x5eed};
+    struct mutate_src none = {NULL, 0};
+    return mutator_mutate(&rng, data, size, max_size, &none);
+}
+
+FERRET_EXPORT int main(int argc, char **argv)
+{
+    const char *spec = getenv(FERRET_WORKER_ENV);
+    if (spec) {
+        char copy[256];
+        snprintf(copy, sizeof copy, "%s", spec);
+        unsetenv(FERRET_WORKER_ENV); /* not inherited by the target's children */
+        return worker_main(argc, argv, copy);
+    }
+    struct options o;
+    char err[512];
+    if (flags_parse(&o, argc, argv, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: %s\n", err);
+        flags_usage(argv[0]);
+        return FERRET_EXIT_USAGE;
+    }
+    if (o.help) {
+        flags_usage(argv[0]);
+        return FERRET_EXIT_OK;
+    }
+    if (o.fuzz) {
+        is_coordinator = 1;
+        return coordinator_run(&o, argc, argv);
+    }
+    return regress_run(&o, argc, argv);
+}

@@ -1,0 +1,44 @@
+/*
+ * runtime.h - what the runtime (the part of libferret.a that the target's own
+ * instrumentation calls into) offers the engine.
+ *
+ * Invariants:
+ *  - the runtime is never coverage-instrumented, so nothing ferret does shows
+ *    up as target coverage;
+ *  - counter regions are registered by module constructors before main() and
+ *    never change afterwards; sancov_total() is therefore fixed for the life
+ *    of the process, and equal in the coordinator and its workers (same
+ *    binary), which the ping checks.
+ */
+#ifndef FERRET_RUNTIME_H
+#define FERRET_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FERRET_EXPORT __attribute__((visibility("default")))
+
+/* One module's inline 8-bit counters. */
+struct sancov_region {
+    uint8_t *start;
+    size_t len;
+};
+
+#define SANCOV_MAX_REGIONS 64
+
+size_t sancov_region_count(void);
+const struct sancov_region *sancov_regions(void);
+size_t sancov_total(void);               /* counters in all regions */
+
+/* target.c: running the user's code. */
+int target_init(int *argc, char ***argv); /* calls LLVMFuzzerInitialize if any */
+void target_run(const uint8_t *data, size_t len);
+/* Installs handlers that name the fatal signal (or exit) of a run on stderr;
+ * "context" is printed with it (e.g. the file being replayed), may be NULL. */
+void target_install_crash_reporting(void);
+void target_set_context(const char *context);
+int target_has_custom_mutator(void);
+size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
+                            unsigned int seed);
+
+#endif

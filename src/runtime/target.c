@@ -1,0 +1,153 @@
+/*
+ * target.c - calling the user's code: LLVMFuzzerInitialize, the target, and
+ * the custom mutator hook.
+ *
+ * Invariants:
+ *  - under ASan each input is handed to the target in a heap block of exactly
+ *    its size, as libFuzzer does, so a read one byte past the end is caught;
+ *    without ASan the caller's buffer is passed as is (no copy, no malloc);
+ *  - while the target runs, in_target is 1: a fatal signal or an exit() seen
+ *    then is the target's failure, and is named on stderr before the process
+ *    dies (the coordinator keeps that stderr tail as the report).
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+__attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
+__attribute__((weak)) size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size,
+                                                     size_t max_size, unsigned int seed);
+__attribute__((weak)) void __sanitizer_print_stack_trace(void);
+__attribute__((weak)) void __asan_init(void);
+__attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void));
+
+static volatile sig_atomic_t in_target;
+static const char *run_context;
+
+int target_init(int *argc, char ***argv)
+{
+    if (LLVMFuzzerInitialize)
+        return LLVMFuzzerInitialize(argc, argv);
+    return 0;
+}
+
+void target_run(const uint8_t *data, size_t len)
+{
+    if (__asan_init) {
+        uint8_t *copy = malloc(len ? len : 1);
+        if (copy) {
+            memcpy(copy, data, len);
+            in_target = 1;
+            LLVMFuzzerTestOneInput(copy, len);
+            in_target = 0;
+            free(copy);
+            return;
+        }
+    }
+    in_target = 1;
+    LLVMFuzzerTestOneInput(data, len);
+    in_target = 0;
+}
+
+void target_set_context(const char *context) { run_context = context; }
+
+static void write_str(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void write_report_head(const char *what)
+{
+    char pid[24];
+    int i = (int)sizeof pid - 1;
+    pid[i] = 0;
+    for (long p = (long)getpid(); p > 0 && i > 0; p /= 10)
+        pid[--i] = (char)('0' + p % 10);
+    write_str("==");
+    write_str(pid + i);
+    write_str("== ERROR: ferret: ");
+    write_str(what);
+    if (run_context) {
+        write_str(" while running ");
+        write_str(run_context);
+    }
+    write_str("\n");
+}
+
+static void on_fatal_signal(int sig)
+{
+    const char *name = sig == SIGSEGV ? "deadly signal SIGSEGV"
+                     : sig == SIGBUS  ? "deadly signal SIGBUS"
+                     : sig == SIGILL  ? "deadly signal SIGILL"
+                     : sig == SIGFPE  ? "deadly signal SIGFPE"
+                     : sig == SIGABRT ? "deadly signal SIGABRT"
+                     : sig == SIGTRAP ? "deadly signal SIGTRAP"
+                     : "deadly signal";
+    write_report_head(name);
+    if (__sanitizer_print_stack_trace)
+        __sanitizer_print_stack_trace();
+    write_str("SUMMARY: ferret: ");
+    write_str(name);
+    write_str("\n");
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_exit_hook(void)
+{
+    if (in_target) {
+        write_report_head("the target called exit()");
+        write_str("SUMMARY: ferret: the target called exit()\n");
+    }
+}
+
+/* A sanitizer found a bug and is about to exit: name the input. */
+static void on_sanitizer_death(void)
+{
+    if (run_context) {
+        write_str("ferret: the failing input is ");
+        write_str(run_context);
+        write_str("\n");
+    }
+}
+
+/* Only signals nobody else (a sanitizer) handles get our handler. */
+void target_install_crash_reporting(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
+    static char altstack[64 * 1024];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    sigaltstack(&ss, NULL);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_DFL)
+            continue;
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sa.sa_flags = SA_ONSTACK | SA_NODEFER;
+        sigaction(sigs[i], &sa, NULL);
+    }
+    atexit(on_exit_hook);
+    if (__sanitizer_set_death_callback)
+        __sanitizer_set_death_callback(on_sanitizer_death);
+}
+
+int target_has_custom_mutator(void) { return LLVMFuzzerCustomMutator != NULL; }
+
+size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len, unsigned int seed)
+{
+    return LLVMFuzzerCustomMutator(data, len, max_len, seed);
+}

@@ -1,0 +1,347 @@
+/*
+ * test_mutator.c - unit tests for src/engine/mutator.c.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "mutator.h"
+
+#define NONE ((size_t)-1)
+#define GUARD 32
+#define CANARY 0xC3
+
+static size_t find_mutation(const char *name)
+{
+    for (size_t i = 0; i < mutator_count(); i++)
+        if (strcmp(mutator_name(i), name) == 0)
+            return i;
+    return NONE;
+}
+
+static void fill(rng_t *r, uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (uint8_t)rng_next(r);
+}
+
+static int contains(const uint8_t *p, size_t n, uint8_t c)
+{
+    return n > 0 && memchr(p, c, n) != NULL;
+}
+
+/* Exactly sized, so ASan catches a read past partner_len. */
+static uint8_t *make_partner(rng_t *r, size_t n)
+{
+    uint8_t *p = malloc(n ? n : 1);
+    fill(r, p, n);
+    return p;
+}
+
+static void test_table(void)
+{
+    CHECK(mutator_count() >= 20);
+    for (size_t i = 0; i < mutator_count(); i++) {
+        CHECK(mutator_name(i) != NULL && mutator_name(i)[0] != '\0');
+        for (size_t j = 0; j < i; j++)
+            CHECK(strcmp(mutator_name(i), mutator_name(j)) != 0);
+    }
+    CHECK(mutator_name(mutator_count()) == NULL);
+    rng_t r = { 1 };
+    uint8_t d[4] = { 0 };
+    CHECK_EQ_U(mutator_apply(mutator_count(), &r, d, 4, 4, NULL), NONE);
+}
+
+/* Same seed and input give the same bytes, across a chain of 1000 calls. */
+static void test_determinism(void)
+{
+    static uint8_t a[512], b[512];
+    rng_t init = { 99 };
+    fill(&init, a, sizeof a);
+    memcpy(b, a, sizeof b);
+    uint8_t partner[40];
+    fill(&init, partner, sizeof partner);
+    struct mutate_src src = { partner, sizeof partner };
+    rng_t ra = { 12345 }, rb = { 12345 };
+    size_t la = 100, lb = 100;
+    int same = 1;
+    for (int i = 0; i < 1000; i++) {
+        la = mutator_mutate(&ra, a, la, sizeof a, &src);
+        lb = mutator_mutate(&rb, b, lb, sizeof b, &src);
+        same &= la == lb && memcmp(a, b, la) == 0 && ra.s == rb.s;
+    }
+    CHECK(same);
+}
+
+/* The coordinator's replay: the rng word alone recreates the mutation, and
+ * bytes past len (stale data in the buffer) make no difference. */
+static void test_replay(void)
+{
+    rng_t r = { 777 };
+    int same = 1;
+    for (int i = 0; i < 500; i++) {
+        uint8_t in[128], a[256], b[256];
+        size_t len = (size_t)rng_below(&r, sizeof in + 1);
+        fill(&r, in, sizeof in);
+        fill(&r, a, sizeof a);
+        fill(&r, b, sizeof b);
+        memcpy(a, in, len);
+        memcpy(b, in, len);
+        struct mutate_src src = { in + 64, 64 };
+        uint64_t word = rng_next(&r);
+        rng_t ra = { word }, rb = { word };
+        size_t la = mutator_mutate(&ra, a, len, sizeof a, &src);
+        size_t lb = mutator_mutate(&rb, b, len, sizeof b, &src);
+        same &= la == lb && memcmp(a, b, la) == 0;
+    }
+    CHECK(same);
+}
+
+static void test_seeds_differ(void)
+{
+    uint8_t in[64];
+    rng_t init = { 5 };
+    fill(&init, in, sizeof in);
+    int differ = 0;
+    for (uint64_t s = 0; s < 200; s++) {
+        uint8_t a[128], b[128];
+        memcpy(a, in, sizeof in);
+        memcpy(b, in, sizeof in);
+        rng_t ra = { 2 * s }, rb = { 2 * s + 1 };
+        size_t la = mutator_mutate(&ra, a, sizeof in, sizeof a, NULL);
+        size_t lb = mutator_mutate(&rb, b, sizeof in, sizeof b, NULL);
+        differ += la != lb || memcmp(a, b, la) != 0;
+    }
+    CHECK(differ >= 190);
+}
+
+/* One fuzzed application of mutation i (or of the whole stack if i == NONE):
+ * the result fits, nothing past max_len is touched, and a NONE leaves the
+ * input as it was. */
+static int one_bounded_run(size_t i, rng_t *r)
+{
+    size_t max_len = (size_t)rng_below(r, 300);
+    size_t len = rng_below(r, 4) == 0 ? max_len : (size_t)rng_below(r, max_len + 1);
+    if (rng_below(r, 8) == 0)
+        len = 0;
+    size_t plen = (size_t)rng_below(r, 100);
+    uint8_t *partner = make_partner(r, plen);
+    struct mutate_src src = { partner, plen };
+    uint8_t *buf = malloc(max_len + GUARD);
+    uint8_t *orig = malloc(max_len + 1);
+    fill(r, buf, len);
+    memset(buf + len, CANARY, max_len + GUARD - len);
+    memcpy(orig, buf, len);
+    rng_t m = { rng_next(r) };
+    size_t n = i == NONE ? mutator_mutate(&m, buf, len, max_len, &src)
+                         : mutator_apply(i, &m, buf, len, max_len, &src);
+    int ok = n == NONE || n <= max_len;
+    for (size_t g = max_len; g < max_len + GUARD; g++)
+        ok &= buf[g] == CANARY;
+    if (n == NONE)
+        ok &= memcmp(buf, orig, len) == 0;
+    if (max_len == 0)
+        ok &= n == 0;
+    free(buf);
+    free(orig);
+    free(partner);
+    return ok;
+}
+
+static void test_bounds(void)
+{
+    rng_t r = { 4242 };
+    for (size_t i = 0; i < mutator_count(); i++) {
+        int ok = 1;
+        for (int t = 0; t < 3000; t++)
+            ok &= one_bounded_run(i, &r);
+        if (!ok)
+            fprintf(stderr, "bounds broken by %s\n", mutator_name(i));
+        CHECK(ok);
+    }
+    int ok = 1;
+    for (int t = 0; t < 5000; t++)
+        ok &= one_bounded_run(NONE, &r);
+    CHECK(ok);
+}
+
+static void test_empty_and_zero(void)
+{
+    rng_t r = { 3 };
+    uint8_t d[8] = { 0 };
+    for (size_t i = 0; i < mutator_count(); i++) {
+        CHECK_EQ_U(mutator_apply(i, &r, d, 0, 0, NULL), 0);
+        size_t n = mutator_apply(i, &r, d, 0, 8, NULL);
+        CHECK(n == NONE || (n >= 1 && n <= 8)); /* only insertions apply */
+    }
+    CHECK_EQ_U(mutator_mutate(&r, d, 0, 0, NULL), 0);
+    CHECK_EQ_U(mutator_mutate(&r, d, 5, 0, NULL), 0);
+    size_t n = mutator_mutate(&r, d, 0, 1, NULL);
+    CHECK_EQ_U(n, 1);
+}
+
+/* mutator_mutate never returns its input unchanged (max_len > 0). */
+static void test_always_changes(void)
+{
+    rng_t r = { 31337 };
+    int changed = 0, total = 0;
+    static uint8_t buf[6000], orig[6000];
+    for (int t = 0; t < 20000; t++) {
+        size_t max_len = 1 + (size_t)rng_below(&r, t % 100 == 0 ? 6000 : 70);
+        size_t len = rng_bool(&r) ? max_len : (size_t)rng_below(&r, max_len + 1);
+        if (rng_bool(&r))
+            memset(buf, rng_bool(&r) ? 0 : 'A', len); /* hard: uniform */
+        else
+            fill(&r, buf, len);
+        memcpy(orig, buf, len);
+        size_t n = mutator_mutate(&r, buf, len, max_len, NULL);
+        changed += n != len || memcmp(buf, orig, len) != 0;
+        total++;
+    }
+    CHECK_EQ_U(changed, total);
+}
+
+static void test_cross_over(void)
+{
+    size_t xo = find_mutation("CrossOver");
+    CHECK(xo != NONE);
+    if (xo == NONE)
+        return;
+    uint8_t *partner = malloc(32);
+    memset(partner, 0xAA, 32);
+    struct mutate_src src = { partner, 32 };
+    rng_t r = { 8 };
+    uint8_t d[128];
+    int hits = 0, applied = 0, stacked = 0;
+    for (int t = 0; t < 1000; t++) {
+        memset(d, 0, sizeof d);
+        size_t n = mutator_apply(xo, &r, d, 64, sizeof d, &src);
+        applied += n != NONE;
+        hits += n != NONE && contains(d, n, 0xAA);
+        memset(d, 0, sizeof d);
+        n = mutator_mutate(&r, d, 64, sizeof d, &src);
+        stacked += contains(d, n, 0xAA);
+    }
+    CHECK_EQ_U(applied, 1000);
+    CHECK_EQ_U(hits, 1000);
+    CHECK(stacked > 20);
+    struct mutate_src none = { NULL, 0 };
+    memset(d, 0, sizeof d);
+    CHECK_EQ_U(mutator_apply(xo, &r, d, 64, sizeof d, &none), NONE);
+    CHECK_EQ_U(mutator_apply(xo, &r, d, 64, sizeof d, NULL), NONE);
+    free(partner);
+}
+
+/* Every mutation applies, and changes something, on a 64-byte input. */
+static void test_all_apply(void)
+{
+    static const char text[] = "GET /item?id=12345&n=7 HTTP/1.1\r\nX: \x01\x02\xff\x80"
+                               "0123456789abcdefghijklmnopqr";
+    uint8_t partner[16];
+    memset(partner, 0x55, sizeof partner);
+    struct mutate_src src = { partner, sizeof partner };
+    rng_t r = { 2024 };
+    for (size_t i = 0; i < mutator_count(); i++) {
+        int applied = 0, changed = 0;
+        for (int t = 0; t < 200; t++) {
+            uint8_t d[128];
+            memcpy(d, text, 64);
+            size_t n = mutator_apply(i, &r, d, 64, sizeof d, &src);
+            applied += n != NONE;
+            changed += n != NONE && (n != 64 || memcmp(d, text, 64) != 0);
+        }
+        if (applied < 100 || changed < 50)
+            fprintf(stderr, "%s: applied %d, changed %d of 200\n",
+                    mutator_name(i), applied, changed);
+        CHECK(applied >= 100);
+        CHECK(changed >= 50);
+    }
+}
+
+static void test_length_changes(void)
+{
+    rng_t r = { 11 };
+    uint8_t d[96];
+    const char *shrink = "EraseBytes";
+    const char *grow[] = { "InsertRandomBytes", "InsertRepeatedBytes",
+                           "DuplicateBytes" };
+    size_t e = find_mutation(shrink);
+    CHECK(e != NONE);
+    for (int t = 0; t < 100 && e != NONE; t++) {
+        memset(d, 1, sizeof d);
+        size_t n = mutator_apply(e, &r, d, 64, sizeof d, NULL);
+        CHECK(n < 64);
+    }
+    for (size_t g = 0; g < sizeof grow / sizeof grow[0]; g++) {
+        size_t i = find_mutation(grow[g]);
+        CHECK(i != NONE);
+        for (int t = 0; t < 100 && i != NONE; t++) {
+            memset(d, 1, sizeof d);
+            size_t n = mutator_apply(i, &r, d, 64, sizeof d, NULL);
+            CHECK(n > 64 && n <= sizeof d);
+            CHECK_EQ_U(mutator_apply(i, &r, d, 96, 96, NULL), NONE);
+        }
+    }
+}
+
+/* Only the digits change: the text around the number survives. */
+static void test_ascii_int(void)
+{
+    size_t ai = find_mutation("ChangeASCIIInt");
+    CHECK(ai != NONE);
+    if (ai == NONE)
+        return;
+    rng_t r = { 77 };
+    static const char in[] = "len=1234;";
+    int ok = 1, changed = 0;
+    for (int t = 0; t < 500; t++) {
+        uint8_t d[64];
+        memcpy(d, in, 9);
+        size_t n = mutator_apply(ai, &r, d, 9, sizeof d, NULL);
+        ok &= n != NONE && n >= 6 && memcmp(d, "len=", 4) == 0 &&
+              d[n - 1] == ';';
+        for (size_t k = 4; ok && k + 1 < n; k++)
+            ok &= d[k] >= '0' && d[k] <= '9';
+        changed += n != 9 || memcmp(d, in, 9) != 0;
+    }
+    CHECK(ok);
+    CHECK_EQ_U(changed, 500);
+    uint8_t d[4] = { 'a', 'b', 'c', 'd' };
+    CHECK_EQ_U(mutator_apply(ai, &r, d, 4, 4, NULL), NONE);
+}
+
+/* Inputs too big to snapshot (hash path), all zero and len == max_len,
+ * still always come back changed. */
+static void test_large_input(void)
+{
+    static uint8_t buf[20000], orig[20000];
+    rng_t r = { 555 };
+    int changed = 0;
+    for (int t = 0; t < 200; t++) {
+        size_t len = 5000 + (size_t)rng_below(&r, 10000);
+        memset(buf, 0, len);
+        memcpy(orig, buf, len);
+        size_t n = mutator_mutate(&r, buf, len, len, NULL);
+        CHECK(n <= len);
+        changed += n != len || memcmp(buf, orig, len) != 0;
+    }
+    CHECK_EQ_U(changed, 200);
+}
+
+int main(void)
+{
+    test_table();
+    test_determinism();
+    test_replay();
+    test_seeds_differ();
+    test_bounds();
+    test_empty_and_zero();
+    test_always_changes();
+    test_cross_over();
+    test_all_apply();
+    test_length_changes();
+    test_ascii_int();
+    test_large_input();
+    return CHECK_DONE("mutator");
+}
