@@ -1,0 +1,111 @@
+/* test_corpus.c - content naming, atomic writes, loading, dedupe, paths. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "corpus.h"
+
+static size_t count_files(const char *dir, int *tmp_seen)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *de;
+    *tmp_seen = 0;
+    while (d && (de = readdir(d))) {
+        if (!strncmp(de->d_name, ".tmp-", 5))
+            *tmp_seen = 1;
+        if (de->d_name[0] != '.')
+            n++;
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void test_write(const char *root)
+{
+    char dir[512], *path = NULL;
+    int tmp;
+    snprintf(dir, sizeof dir, "%s/a/b/c", root);
+    CHECK(corpus_write_atomic(dir, (const uint8_t *)"abc", 3, &path) == 0);
+    /* Named by SHA-1 of the content. */
+    CHECK(path && strstr(path, "/a9993e364706816aba3e25717850c26c9cd0d89d"));
+    uint8_t *data;
+    size_t len;
+    CHECK(corpus_read_file(path, &data, &len) == 0 && len == 3 && !memcmp(data, "abc", 3));
+    free(data);
+    free(path);
+    /* Writing the same content again is harmless; no temporary file is left. */
+    CHECK(corpus_write_atomic(dir, (const uint8_t *)"abc", 3, NULL) == 0);
+    CHECK(corpus_write_atomic(dir, (const uint8_t *)"", 0, NULL) == 0);
+    CHECK_EQ_U(count_files(dir, &tmp), 2);
+    CHECK(!tmp);
+    /* A directory that cannot be created is an error, with nothing left. */
+    CHECK(corpus_write_atomic("/proc/ferret-no/such", (const uint8_t *)"x", 1, NULL) != 0);
+}
+
+static void test_load(const char *root)
+{
+    char dir[512], path[600];
+    snprintf(dir, sizeof dir, "%s/load", root);
+    CHECK(corpus_mkdirs(dir) == 0);
+    const char *names[] = {"b", "a", "c", ".hidden"};
+    const char *bodies[] = {"two", "one", "one", "x"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        FILE *f = fopen(path, "w");
+        fputs(bodies[i], f);
+        fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/big", dir);
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 100; i++)
+        fputc('z', f);
+    fclose(f);
+    struct corpus c = {0};
+    size_t skipped = 0;
+    CHECK(corpus_load_dir(&c, dir, 50, &skipped) == 0);
+    /* sorted by name; "c" repeats "a"'s content; hidden skipped; big over max_len */
+    CHECK_EQ_U(c.n, 2);
+    CHECK_EQ_U(skipped, 1);
+    CHECK(c.n == 2 && c.v[0]->len == 3 && !memcmp(c.v[0]->data, "one", 3));
+    CHECK(c.n == 2 && strstr(c.v[0]->path, "/a") != NULL);
+    int added = -1;
+    struct entry *e = corpus_add(&c, (const uint8_t *)"two", 3, NULL, &added);
+    CHECK(added == 0 && e == c.v[1]);
+    CHECK(corpus_find(&c, e->name) == e);
+    snprintf(path, sizeof path, "%s/missing", root);
+    CHECK(corpus_load_dir(&c, path, 0, NULL) != 0);
+}
+
+static void test_paths(void)
+{
+    CHECK(!strcmp(corpus_target_name("./build/my_fuzzer"), "my_fuzzer"));
+    CHECK(!strcmp(corpus_target_name("plain"), "plain"));
+    setenv("XDG_CACHE_HOME", "/x", 1);
+    char *d = corpus_default_cachedir("t");
+    CHECK(d && !strcmp(d, "/x/ferret/t"));
+    free(d);
+    unsetenv("XDG_CACHE_HOME");
+    setenv("HOME", "/home/u", 1);
+    d = corpus_default_cachedir("t");
+    CHECK(d && !strcmp(d, "/home/u/.cache/ferret/t"));
+    free(d);
+}
+
+int main(void)
+{
+    char root[] = "/tmp/ferret-test-corpus-XXXXXX";
+    CHECK(mkdtemp(root) != NULL);
+    test_write(root);
+    test_load(root);
+    test_paths();
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    CHECK(system(cmd) == 0);
+    return CHECK_DONE("corpus");
+}
