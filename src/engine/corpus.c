@@ -26,6 +26,17 @@ static int grow(struct corpus *c)
     return 0;
 }
 
+void corpus_free(struct corpus *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->v[i]->data);
+        free(c->v[i]->path);
+        free(c->v[i]);
+    }
+    free(c->v);
+    memset(c, 0, sizeof *c);
+}
+
 struct entry *corpus_find(const struct corpus *c, const char *name)
 {
     for (size_t i = 0; i < c->n; i++)

@@ -36,6 +36,7 @@ struct corpus {
  * Returns the entry, the existing one, or NULL when out of memory. */
 struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
                          const char *path, int *added);
+void corpus_free(struct corpus *c);
 struct entry *corpus_find(const struct corpus *c, const char *name);
 
 /* Reads every regular file of dir (sorted by name) into c.  Files larger than

@@ -58,11 +58,14 @@ int regress_run(const struct options *o, int argc, char **argv)
         return FERRET_EXIT_INPUT;
     }
     for (int i = 0; i < o->npaths; i++)
-        if (load_path(&c, o->paths[i]) != 0)
+        if (load_path(&c, o->paths[i]) != 0) {
+            corpus_free(&c);
             return FERRET_EXIT_INPUT;
+        }
     target_install_crash_reporting();
     target_init(&argc, &argv);
     replay_corpus(&c, &ran);
+    corpus_free(&c);
     fprintf(stderr, "ok  %s: %zu input%s passed\n", target, ran, ran == 1 ? "" : "s");
     return FERRET_EXIT_OK;
 }

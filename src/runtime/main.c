@@ -45,13 +45,15 @@ FERRET_EXPORT int main(int argc, char **argv)
         flags_usage(argv[0]);
         return FERRET_EXIT_USAGE;
     }
+    int rc = FERRET_EXIT_OK;
     if (o.help) {
         flags_usage(argv[0]);
-        return FERRET_EXIT_OK;
-    }
-    if (o.fuzz) {
+    } else if (o.fuzz) {
         is_coordinator = 1;
-        return coordinator_run(&o, argc, argv);
+        rc = coordinator_run(&o, argc, argv);
+    } else {
+        rc = regress_run(&o, argc, argv);
     }
-    return regress_run(&o, argc, argv);
+    free(o.paths);
+    return rc;
 }
