@@ -63,6 +63,7 @@ int regress_run(const struct options *o, int argc, char **argv)
             return FERRET_EXIT_INPUT;
         }
     target_install_crash_reporting();
+    target_set_exit_is_failure(1);
     target_init(&argc, &argv);
     replay_corpus(&c, &ran);
     corpus_free(&c);

@@ -136,6 +136,8 @@ int sup_call(struct worker *w, const struct rpc_call *c)
     w->progress_ns = engine_now_ns();
     w->progress_count = 0;
     w->job.op = c->op;
+    SHM_STORE(w->shm.hdr->count, 0); /* not the last call's count, for live stats */
+    SHM_STORE(w->shm.hdr->state, SHM_IDLE);
     if (w->st != W_STARTING)
         w->st = W_BUSY;
     /* A call record is far below PIPE_BUF and the pipe is empty between

@@ -37,6 +37,9 @@ void target_run(const uint8_t *data, size_t len);
  * "context" is printed with it (e.g. the file being replayed), may be NULL. */
 void target_install_crash_reporting(void);
 void target_set_context(const char *context);
+/* Regression mode: an exit() from inside the target exits 1, whatever its
+ * status (a worker leaves the status alone: the coordinator reports it). */
+void target_set_exit_is_failure(int on);
 int target_has_custom_mutator(void);
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
                             unsigned int seed);

@@ -28,6 +28,9 @@ __attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void)
 
 static volatile sig_atomic_t in_target;
 static const char *run_context;
+static int exit_is_failure;
+
+void target_set_exit_is_failure(int on) { exit_is_failure = on; }
 
 int target_init(int *argc, char ***argv)
 {
@@ -110,6 +113,8 @@ static void on_exit_hook(void)
     if (in_target) {
         write_report_head("the target called exit()");
         write_str("SUMMARY: ferret: the target called exit()\n");
+        if (exit_is_failure)
+            _exit(1);
     }
 }
 
