@@ -39,7 +39,9 @@
 #include <unistd.h>
 
 #include "coverage.h"
+#include "dict.h"
 #include "engine.h"
+#include "mutator.h"
 #include "minimize.h"
 #include "queue.h"
 #include "runtime.h"
@@ -60,6 +62,9 @@ struct cand {
     uint8_t *data;
     size_t len;
     uint8_t *cov;              /* its coverage when found (ncounters bytes) */
+    size_t base;               /* index of the entry it was mutated from */
+    uint8_t word[MUTATE_WORD_MAX]; /* comparison operand that made it, if any */
+    size_t word_len;
 };
 
 struct crasher {
@@ -102,6 +107,12 @@ struct coordinator {
     uint64_t slowest_ns;
     /* fuzzing */
     uint64_t execs, assigned;
+    uint64_t execs_since_new;  /* for growing len_limit */
+    size_t len_limit;          /* longest input the mutator makes now (len_control) */
+    struct dict words;         /* -dict words, then automatic ones: what workers get */
+    struct dict autodict;      /* operands that led to new coverage */
+    uint32_t words_version;
+    char *autodict_dir;        /* where .autodict is kept (the cache directory) */
     uint64_t new_interesting;
     uint64_t fuzz_deadline_ns;
     struct stats stats;
@@ -141,7 +152,18 @@ static int minimization_on(const struct coordinator *c)
 }
 
 /* Writes an input with new coverage to the cache and adds it to the corpus. */
-static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, const uint8_t *cov)
+#define LEN_CONTROL_EXECS 1000
+
+static void learn_word(struct coordinator *c, const uint8_t *word, size_t len)
+{
+    if (len < 2 || dict_add(&c->autodict, word, len) != 1)
+        return;
+    if (c->words.n < SHM_WORDS_MAX && dict_add(&c->words, word, len) == 1)
+        c->words_version++;
+}
+
+static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, const uint8_t *cov,
+                        const uint8_t *word, size_t word_len)
 {
     char *path = NULL;
     int added;
@@ -155,8 +177,10 @@ static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, 
     struct entry *e = corpus_add(&c->corpus, data, len, path, &added);
     free(path);
     coverage_merge(c->mask, cov, c->ncounters);
+    c->execs_since_new = 0;
     if (!e || !added)
         return 0;
+    learn_word(c, word, word_len);
     c->new_interesting++;
     queue_push(&c->inputq, e);
     if (c->o->v)
@@ -175,7 +199,7 @@ static void free_candidate(struct cand *k)
 }
 
 static void queue_candidate(struct coordinator *c, const uint8_t *data, size_t len,
-                            const uint8_t *cov)
+                            const uint8_t *cov, const struct rpc_reply *r)
 {
     struct cand *k = calloc(1, sizeof *k);
     if (!k)
@@ -189,6 +213,8 @@ static void queue_candidate(struct coordinator *c, const uint8_t *data, size_t l
     memcpy(k->data, data, len);
     memcpy(k->cov, cov, c->ncounters);
     k->len = len;
+    k->word_len = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
+    memcpy(k->word, r->word, k->word_len);
 }
 
 /* On a stop with candidates still unminimized: keep them, as they are. */
@@ -229,6 +255,15 @@ static struct entry *next_entry(struct coordinator *c)
     return queue_pop(&c->inputq);
 }
 
+/* The worker is idle: its dictionary area can be rewritten. */
+static void send_words(struct coordinator *c, struct worker *w)
+{
+    size_t n = c->words.n < SHM_WORDS_MAX ? c->words.n : SHM_WORDS_MAX;
+    memcpy(w->shm.words->w, c->words.w, n * sizeof *c->words.w);
+    SHM_STORE(w->shm.words->n, (uint32_t)n);
+    w->words_version = c->words_version;
+}
+
 static int call_fuzz(struct coordinator *c, struct worker *w)
 {
     uint64_t limit = 0;
@@ -247,9 +282,12 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     w->job.base = e;
     w->job.partner = p;
     w->job.limit = limit;
+    w->job.len_limit = c->len_limit;
+    if (w->words_version != c->words_version)
+        send_words(c, w);
     struct rpc_call call = {
         .magic = RPC_MAGIC, .op = RPC_FUZZ, .seed = rng_next(&c->rng), .limit = limit,
-        .duration_ms = limit ? 0 : FUZZ_CALL_MS,
+        .duration_ms = limit ? 0 : FUZZ_CALL_MS, .len_limit = c->len_limit,
     };
     return sup_call(w, &call);
 }
@@ -370,6 +408,12 @@ static void start_fuzzing(struct coordinator *c)
     }
     stats_print_baseline(&c->stats, stderr, engine_now_ns(), c->base_done, c->corpus.n, c->nw);
     c->phase = PH_FUZZ;
+    c->len_limit = 16;
+    for (size_t i = 0; i < c->corpus.n; i++)
+        if (c->corpus.v[i]->len > c->len_limit)
+            c->len_limit = c->corpus.v[i]->len;
+    if (c->len_limit > c->max_len)
+        c->len_limit = c->max_len;
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
     for (size_t i = 0; i < c->corpus.n; i++)
@@ -400,10 +444,24 @@ static void credit_execs(struct coordinator *c, struct worker *w, uint64_t count
     w->job.limit = 0;
 }
 
+/* libFuzzer's len_control: the longest input grows while nothing new is
+ * found, slowly at first, so short inputs are explored first. */
+static void grow_len_limit(struct coordinator *c, uint64_t execs)
+{
+    c->execs_since_new += execs;
+    size_t log2 = 64 - (size_t)__builtin_clzll((unsigned long long)c->len_limit | 1);
+    if (c->execs_since_new < LEN_CONTROL_EXECS * log2 || c->len_limit >= c->max_len)
+        return;
+    size_t step = c->len_limit / 8 ? c->len_limit / 8 : 1;
+    c->len_limit = c->len_limit + step < c->max_len ? c->len_limit + step : c->max_len;
+    c->execs_since_new = 0;
+}
+
 static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
     credit_execs(c, w, r->count);
+    grow_len_limit(c, r->count);
     if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
         return;
     if (!shm_check_len(&w->shm, r->len)) {
@@ -414,10 +472,11 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     }
     if (!coverage_has_new(w->shm.cov, c->mask, c->ncounters))
         return; /* another worker got there first */
+    size_t wl = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
     if (minimization_on(c))
-        queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov);
+        queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov, r);
     else
-        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov);
+        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl);
 }
 
 static void on_minimize_done(struct coordinator *c, struct worker *w)
@@ -433,7 +492,7 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     if (!shm_check_len(&w->shm, r->len)) {
         sup_kill(w, KILL_PROTOCOL);
     } else if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
-        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov);
+        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, k->word, k->word_len);
     }
     free_candidate(k);
 }
@@ -490,9 +549,10 @@ static int recover_input(struct coordinator *c, struct worker *w, const uint8_t 
     switch (w->job.op) {
     case RPC_FUZZ:
         if (*state == SHM_FUZZ) {
+            struct mutate_src src;
+            worker_mutate_src(&src, &w->shm, w->job.partner->data, w->job.partner->len);
             *len = worker_build_input(SHM_LOAD(h->rng), c->scratch, w->job.base->data,
-                                      w->job.base->len, w->job.partner->data,
-                                      w->job.partner->len, c->max_len);
+                                      w->job.base->len, &src, w->job.len_limit);
             *data = c->scratch;
         } else {
             *data = w->job.base->data;
@@ -1010,6 +1070,49 @@ static int setup_signals(struct coordinator *c)
     return c->sigfd < 0 ? -1 : 0;
 }
 
+#define AUTODICT_FILE ".autodict"
+
+/* -dict words first, then the automatic dictionary kept from earlier runs. */
+static int load_words(struct coordinator *c)
+{
+    char err[512], path[4096];
+    if (c->o->dict && dict_load(&c->words, c->o->dict, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: bad dictionary: %s\n", err);
+        return FERRET_EXIT_INPUT;
+    }
+    snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);
+    if (access(path, F_OK) == 0 && dict_load(&c->autodict, path, err, sizeof err) != 0)
+        fprintf(stderr, "ferret: ignoring the automatic dictionary: %s\n", err);
+    for (size_t i = 0; i < c->autodict.n && c->words.n < SHM_WORDS_MAX; i++)
+        dict_add(&c->words, c->autodict.w[i].bytes, c->autodict.w[i].len);
+    c->words_version = 1;
+    return FERRET_EXIT_OK;
+}
+
+/* Keeps the automatic dictionary for the next run and shows it. */
+static void save_words(struct coordinator *c)
+{
+    size_t cap = c->autodict.n * (4 * DICT_MAX_WORD + 4) + 1, len = 0;
+    char *text = malloc(cap);
+    if (!text || c->autodict.n == 0) {
+        free(text);
+        return;
+    }
+    fprintf(stderr, "###### Recommended dictionary. ######\n");
+    for (size_t i = 0; i < c->autodict.n; i++) {
+        int n = dict_format_word(&c->autodict.w[i], text + len, cap - len);
+        if (n < 0)
+            break;
+        fprintf(stderr, "%s\n", text + len);
+        len += (size_t)n;
+        text[len++] = '\n';
+    }
+    fprintf(stderr, "###### End of recommended dictionary. ######\n");
+    if (corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
+        fprintf(stderr, "ferret: cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
+    free(text);
+}
+
 static int choose_workers(const struct options *o)
 {
     long n = o->parallel > 0 ? (long)o->parallel : sysconf(_SC_NPROCESSORS_ONLN);
@@ -1053,7 +1156,8 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
                 argv[0]);
         return FERRET_EXIT_USAGE;
     }
-    if ((rc = setup_paths(c)) != FERRET_EXIT_OK || (rc = load_corpus(c)) != FERRET_EXIT_OK)
+    if ((rc = setup_paths(c)) != FERRET_EXIT_OK || (rc = load_corpus(c)) != FERRET_EXIT_OK ||
+        (rc = load_words(c)) != FERRET_EXIT_OK)
         return rc;
     choose_max_len(c);
     c->nw = choose_workers(o);
@@ -1084,5 +1188,6 @@ int coordinator_run(const struct options *o, int argc, char **argv)
         return rc;
     }
     run_loop(&c);
+    save_words(&c);
     return c.exit_code;
 }

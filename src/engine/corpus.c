@@ -64,6 +64,7 @@ struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
     e->len = len;
     memcpy(e->name, name, sizeof name);
     e->path = path ? strdup(path) : NULL;
+    e->index = c->n;
     c->v[c->n++] = e;
     if (added)
         *added = 1;
@@ -237,8 +238,19 @@ static void fsync_dir(const char *dir)
 
 int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char **path_out)
 {
-    char name[HASH_HEX_LEN + 1], path[4096], tmp[4096];
+    char name[HASH_HEX_LEN + 1], path[4096];
     hash_sha1_hex(data, len, name);
+    if (corpus_write_named(dir, name, data, len) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (path_out)
+        *path_out = strdup(path);
+    return 0;
+}
+
+int corpus_write_named(const char *dir, const char *name, const uint8_t *data, size_t len)
+{
+    char path[4096], tmp[4096];
     if (corpus_mkdirs(dir) != 0)
         return -1;
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -256,8 +268,6 @@ int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char *
     if (rename(tmp, path) != 0)
         goto remove_tmp;
     fsync_dir(dir);
-    if (path_out)
-        *path_out = strdup(path);
     return 0;
 remove_tmp:;
     int saved = errno;

@@ -25,6 +25,7 @@ struct entry {
     char name[HASH_HEX_LEN + 1];   /* SHA-1 of data */
     char *path;                    /* file it came from or went to; may be NULL */
     uint64_t exec_ns;              /* last measured run time; 0 = unknown */
+    size_t index;                  /* position in the corpus array */
 };
 
 struct corpus {
@@ -54,6 +55,9 @@ int corpus_mkdirs(const char *dir);
  * On success stores the path (malloc'd) in *path_out if non-NULL.
  * Returns 0, or -1 with errno set; never leaves a temporary file behind. */
 int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char **path_out);
+
+/* Writes data to dir/name atomically, as above. */
+int corpus_write_named(const char *dir, const char *name, const uint8_t *data, size_t len);
 
 /* Default cache directory for a target: $XDG_CACHE_HOME/ferret/<target>, else
  * $HOME/.cache/ferret/<target>.  malloc'd, or NULL if neither is set. */

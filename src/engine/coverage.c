@@ -53,11 +53,33 @@ static int scan_region(uint8_t *c, size_t n, const uint8_t *mask)
     return found | scan_bytes(c + i, n - i, mask + i);
 }
 
+/* A raw region (value profile) holds feature bits: no bucketing. */
+static int scan_raw(uint8_t *c, size_t n, const uint8_t *mask)
+{
+    int found = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w, m;
+        memcpy(&w, c + i, 8);
+        if (w == 0)
+            continue;
+        memcpy(&m, mask + i, 8);
+        found |= (w & ~m) != 0;
+        memset(c + i, 0, 8);
+    }
+    for (; i < n; i++) {
+        found |= (c[i] & ~mask[i]) != 0;
+        c[i] = 0;
+    }
+    return found;
+}
+
 int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask)
 {
     int found = 0;
     for (size_t k = 0; k < nr; k++) {
-        found |= scan_region(r[k].start, r[k].len, mask);
+        found |= r[k].raw ? scan_raw(r[k].start, r[k].len, mask)
+                          : scan_region(r[k].start, r[k].len, mask);
         mask += r[k].len;
     }
     return found;
@@ -67,7 +89,7 @@ void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out)
 {
     for (size_t k = 0; k < nr; k++) {
         for (size_t i = 0; i < r[k].len; i++) {
-            out[i] = coverage_bucket[r[k].start[i]];
+            out[i] = r[k].raw ? r[k].start[i] : coverage_bucket[r[k].start[i]];
             r[k].start[i] = 0;
         }
         out += r[k].len;

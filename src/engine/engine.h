@@ -28,16 +28,21 @@ enum ferret_exit {
 
 #define FERRET_WORKER_ENV "FERRET_WORKER"
 
-int worker_main(int argc, char **argv, const char *spec);
+int worker_main(const struct options *o, int argc, char **argv, const char *spec);
 int coordinator_run(const struct options *o, int argc, char **argv);
 int regress_run(const struct options *o, int argc, char **argv);
 
 /* The input a worker runs for one FUZZ execution, rebuilt from its parts.
  * Shared by the worker (to make it) and the coordinator (to recover it after
  * the worker died): both must produce the same bytes.  buf has max_len room. */
+struct mutate_src;
+struct shm;
 size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
-                          size_t base_len, const uint8_t *partner, size_t partner_len,
-                          size_t max_len);
+                          size_t base_len, const struct mutate_src *src, size_t len_limit);
+/* The mutation sources a FUZZ call draws on: the partner and the frozen
+ * compare table and dictionary in the worker's shared memory. */
+void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
+                       size_t partner_len);
 
 uint64_t engine_now_ns(void);
 

@@ -18,6 +18,8 @@
 
 #include <string.h>
 
+#include "cmpmut.h"
+
 #define NONE ((size_t)-1)
 
 /* Inputs up to this size are snapshotted on the stack to detect a stack of
@@ -485,6 +487,117 @@ static size_t mut_cross_over(rng_t *r, uint8_t *d, size_t len, size_t max_len,
     return NONE;
 }
 
+
+/* ---- comparison feedback and dictionaries -------------------------------- */
+
+/* The first used slot at or after a random one, or NULL if none is used. */
+static const struct torc_int *pick_torc_int(rng_t *r, const struct torc *t)
+{
+    if (!t)
+        return NULL;
+    size_t start = pick_pos(r, TORC_INT_SLOTS);
+    for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
+        const struct torc_int *e = &t->ints[(start + i) & (TORC_INT_SLOTS - 1)];
+        if (e->size == 1 || e->size == 2 || e->size == 4 || e->size == 8)
+            return e;
+    }
+    return NULL;
+}
+
+static const struct torc_mem *pick_torc_mem(rng_t *r, const struct torc *t)
+{
+    if (!t)
+        return NULL;
+    size_t start = pick_pos(r, TORC_MEM_SLOTS);
+    for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {
+        const struct torc_mem *e = &t->mems[(start + i) & (TORC_MEM_SLOTS - 1)];
+        if (e->len_b > 0 && e->len_b <= TORC_MEM_MAX && e->len_a <= TORC_MEM_MAX)
+            return e;
+    }
+    return NULL;
+}
+
+/* Puts word w into d, inserted or over existing bytes. */
+static size_t place_word(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                         const uint8_t *w, size_t n)
+{
+    if (n == 0 || n > max_len)
+        return NONE;
+    if (len >= n && (len + n > max_len || rng_bool(r))) {
+        memcpy(d + pick_pos(r, len - n + 1), w, n);
+        return len;
+    }
+    if (len + n > max_len)
+        return NONE;
+    memcpy(open_gap(d, len, pick_pos(r, len + 1), n), w, n);
+    return len + n;
+}
+
+static void trace_word(const struct mutate_src *src, const uint8_t *w, size_t n)
+{
+    if (src && src->trace && n > 0) {
+        n = n < MUTATE_WORD_MAX ? n : MUTATE_WORD_MAX;
+        memcpy(src->trace->word, w, n);
+        src->trace->len = n;
+    }
+}
+
+/* The compared integer written where the input holds the other operand
+ * (input-to-state), or else written somewhere as a word. */
+static size_t mut_cmp_int(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                          const struct mutate_src *src)
+{
+    const struct torc_int *e = src ? pick_torc_int(r, src->torc) : NULL;
+    if (!e)
+        return NONE;
+    int swap = rng_bool(r);
+    uint64_t from = swap ? e->b : e->a, to = swap ? e->a : e->b;
+    uint8_t w[8];
+    store_uint(w, e->size, 0, to);
+    trace_word(src, w, e->size);
+    size_t n = i2s_mutate_int(r, d, len, max_len, from, to, e->size);
+    if (n != NONE)
+        return n;
+    store_uint(w, e->size, rng_bool(r), to);
+    return place_word(r, d, len, max_len, w, e->size);
+}
+
+/* Finds one operand of a memory compare in the input and puts the other
+ * there (lengths may differ); or else writes the other somewhere. */
+static size_t mut_cmp_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                          const struct mutate_src *src)
+{
+    const struct torc_mem *e = src ? pick_torc_mem(r, src->torc) : NULL;
+    if (!e)
+        return NONE;
+    int swap = e->len_a > 0 && rng_bool(r);
+    const uint8_t *from = swap ? e->b : e->a, *to = swap ? e->a : e->b;
+    size_t fl = swap ? e->len_b : e->len_a, tl = swap ? e->len_a : e->len_b;
+    trace_word(src, to, tl);
+    if (fl > 0 && fl <= len) {
+        size_t start = pick_pos(r, len - fl + 1);
+        for (size_t i = 0; i <= len - fl; i++) {
+            size_t pos = (start + i) % (len - fl + 1);
+            if (memcmp(d + pos, from, fl) != 0)
+                continue;
+            struct i2s_cand c = {.pos = pos, .old_len = fl, .new_len = tl, .enc = I2S_MEM};
+            memcpy(c.bytes, to, tl);
+            return i2s_apply(d, len, max_len, &c);
+        }
+    }
+    return place_word(r, d, len, max_len, to, tl);
+}
+
+static size_t mut_dict_word(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                            const struct mutate_src *src)
+{
+    if (!src || !src->words || src->nwords == 0)
+        return NONE;
+    const struct dict_word *w = &src->words[pick_pos(r, src->nwords)];
+    size_t n = w->len <= DICT_MAX_WORD ? w->len : DICT_MAX_WORD;
+    return place_word(r, d, len, max_len, w->bytes, n);
+}
+
 /* ---- the table ------------------------------------------------------------ */
 
 static const struct mutation {
@@ -512,6 +625,9 @@ static const struct mutation {
     { "InterestingUint32", mut_interesting32 },
     { "ChangeASCIIInt", mut_change_ascii_int },
     { "CrossOver", mut_cross_over },
+    { "CmpInteger", mut_cmp_int },
+    { "CmpMemory", mut_cmp_mem },
+    { "DictWord", mut_dict_word },
 };
 #define N_MUTATIONS (sizeof(mutations) / sizeof(mutations[0]))
 
@@ -539,6 +655,20 @@ size_t mutator_apply(size_t i, rng_t *rng, uint8_t *data, size_t len,
 
 /* ---- stacking ----------------------------------------------------------- */
 
+/* The last N_FEEDBACK mutations draw on compares and dictionaries: they get
+ * FEEDBACK_EXTRA more chances each, so about one pick in four is theirs (a
+ * pick that cannot apply, e.g. with an empty table, simply picks again). */
+#define N_FEEDBACK 3
+#define FEEDBACK_EXTRA 2
+
+static size_t pick_mutation(rng_t *r)
+{
+    size_t i = pick_pos(r, N_MUTATIONS + N_FEEDBACK * FEEDBACK_EXTRA);
+    if (i < N_MUTATIONS)
+        return i;
+    return N_MUTATIONS - N_FEEDBACK + (i - N_MUTATIONS) % N_FEEDBACK;
+}
+
 /* 1..MUTATOR_MAX_STACK, geometric: P(k) = 2^-k, the rest on the last. */
 static size_t stack_depth(rng_t *r)
 {
@@ -552,8 +682,7 @@ static size_t apply_stack(rng_t *r, uint8_t *d, size_t len, size_t max_len,
     size_t depth = stack_depth(r);
     for (size_t k = 0; k < depth; k++) {
         for (size_t t = 0; t < PICK_TRIES; t++) {
-            size_t n = mutations[pick_pos(r, N_MUTATIONS)].fn(r, d, len,
-                                                              max_len, src);
+            size_t n = mutations[pick_mutation(r)].fn(r, d, len, max_len, src);
             if (n != NONE) {
                 len = n;
                 break;

@@ -10,12 +10,29 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "dict.h"
 #include "rng.h"
+#include "torc.h"
 
-/* Everything besides the input itself that a mutation may draw on. */
+#define MUTATE_WORD_MAX 32
+
+/* Output only (never read by a mutation): the last comparison operand a
+ * mutation wrote, so an input with new coverage can name the word that made
+ * it (the automatic dictionary). */
+struct mutate_trace {
+    size_t len;
+    uint8_t word[MUTATE_WORD_MAX];
+};
+
+/* Everything besides the input itself that a mutation may draw on.  All of it
+ * may come from shared memory a worker wrote: readers clamp every length. */
 struct mutate_src {
     const uint8_t *partner;   /* another corpus entry, for cross-over; may be NULL */
     size_t partner_len;
+    const struct torc *torc;  /* frozen table of recent compares; may be NULL */
+    const struct dict_word *words; /* dictionary words; may be NULL */
+    size_t nwords;
+    struct mutate_trace *trace; /* may be NULL */
 };
 
 /* Applies a stack of 1..MUTATOR_MAX_STACK mutations to data[0..len) in place.

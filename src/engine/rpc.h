@@ -50,6 +50,7 @@ struct rpc_call {
     uint64_t duration_ms;  /* FUZZ, MINIMIZE: end the call after this long; 0 = no limit */
     uint32_t mode;         /* MINIMIZE: enum rpc_min_mode */
     uint32_t pad;
+    uint64_t len_limit;    /* FUZZ: longest input to make (<= max_len) */
     struct min_cursor cursor; /* MINIMIZE: where to resume */
 };
 
@@ -62,6 +63,8 @@ struct rpc_reply {
     uint64_t len;          /* input length returned in shm.input, if any */
     uint64_t duration_ns;  /* RUN: how long the run took */
     uint64_t ncounters;    /* PING: the worker's counter count */
+    uint32_t word_len;     /* NEW_COVERAGE: comparison operand that made it (<= 32) */
+    uint8_t word[32];
 };
 
 /* Blocking, retried on EINTR; 0 on success, -1 on error or EOF. */

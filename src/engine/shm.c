@@ -19,15 +19,20 @@
 
 static size_t round_page(size_t n) { return (n + 4095) & ~(size_t)4095; }
 
+#define TORC_AREA round_page(sizeof(struct torc))
+#define WORDS_AREA round_page(sizeof(struct shm_words))
+
 size_t shm_size_for(size_t max_len, size_t ncounters)
 {
-    return round_page(SHM_HEADER_SIZE + 3 * max_len + ncounters);
+    return round_page(SHM_HEADER_SIZE + TORC_AREA + WORDS_AREA + 3 * max_len + ncounters);
 }
 
 static void shm_layout(struct shm *s)
 {
     s->hdr = (struct shm_header *)s->base;
-    s->input = s->base + SHM_HEADER_SIZE;
+    s->torc = (struct torc *)(s->base + SHM_HEADER_SIZE);
+    s->words = (struct shm_words *)(s->base + SHM_HEADER_SIZE + TORC_AREA);
+    s->input = s->base + SHM_HEADER_SIZE + TORC_AREA + WORDS_AREA;
     s->partner = s->input + s->max_len;
     s->cand = s->partner + s->max_len;
     s->cov = s->cand + s->max_len;

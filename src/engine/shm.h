@@ -3,10 +3,14 @@
  *
  * Each worker has its own sealed memfd, laid out as
  *
- *   +--------+-----------+-------------+-----------+--------------------+
- *   | header | input     | partner     | candidate | coverage           |
- *   |  4 KiB | max_len   | max_len     | max_len   | ncounters bytes    |
- *   +--------+-----------+-------------+-----------+--------------------+
+ *   +--------+--------+-------+---------+---------+-----------+-----------+
+ *   | header | torc   | words | input   | partner | candidate | coverage  |
+ *   |  4 KiB | frozen | dict  | max_len | max_len | max_len   | ncounters |
+ *   +--------+--------+-------+---------+---------+-----------+-----------+
+ *
+ * torc is the worker's frozen table of recent compares [W] and words the
+ * dictionary (user's -dict plus automatic) [C]; a mutation draws only on
+ * these two, so the coordinator can replay it from shared memory.
  *
  * and all workers map one more memfd read-only: the coordinator's global
  * coverage mask (one byte of hit-count bucket bits per counter).
@@ -23,7 +27,8 @@
  *   state          the running input is
  *   SHM_IDLE       nothing
  *   SHM_RUN        input[0..input_len), exactly (baseline runs)
- *   SHM_FUZZ       mutate(rng, base = input[0..input_len), partner, max_len)
+ *   SHM_FUZZ       mutate(rng, base = input[0..input_len), partner,
+ *                         torc, words, len_limit)
  *   SHM_MIN_TRY    candidate[0..cand_len), cursor says which step made it
  */
 #ifndef FERRET_SHM_H
@@ -32,12 +37,22 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dict.h"
 #include "minimize.h"
+#include "torc.h"
 
 #define SHM_MAGIC 0x46455252u /* "FERR" */
 #define SHM_HEADER_SIZE 4096
 
 enum shm_state { SHM_IDLE = 0, SHM_RUN = 1, SHM_FUZZ = 2, SHM_MIN_TRY = 3 };
+
+#define SHM_WORDS_MAX 512
+
+struct shm_words {
+    uint32_t n;              /* [C] entries in w (clamped by readers) */
+    uint32_t version;        /* [C] bumped on change */
+    struct dict_word w[SHM_WORDS_MAX];
+};
 
 struct shm_header {
     uint32_t magic;          /* [C] SHM_MAGIC */
@@ -62,6 +77,8 @@ struct shm {
     size_t max_len;          /* the mapper's own copy: never re-read from the header */
     size_t ncounters;
     struct shm_header *hdr;
+    struct torc *torc;
+    struct shm_words *words;
     uint8_t *input, *partner, *cand, *cov;
 };
 

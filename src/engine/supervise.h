@@ -41,6 +41,7 @@ struct wjob {
     struct entry *base;         /* FUZZ: the corpus entry mutated; RUN: the entry run */
     struct entry *partner;      /* FUZZ: cross-over partner */
     uint64_t limit;             /* FUZZ: executions asked for */
+    uint64_t len_limit;         /* FUZZ: longest input the mutator may make */
     uint8_t *input;             /* MINIMIZE: the input sent (malloc'd) */
     size_t input_len;
     uint32_t mode;              /* MINIMIZE: enum rpc_min_mode */
@@ -60,6 +61,7 @@ struct worker {
     uint64_t started_ns;        /* when this incarnation started */
     uint64_t progress_count;    /* hdr->count when it last moved */
     uint64_t progress_ns;
+    uint32_t words_version;     /* version of the dictionary in its shm */
     char *log;                  /* ring of LOG_RING_SIZE bytes */
     size_t log_pos;             /* total bytes ever written (ring index = pos % size) */
 };

@@ -31,6 +31,7 @@
 #include "rpc.h"
 #include "runtime.h"
 #include "shm.h"
+#include "torc.h"
 
 struct worker_ctx {
     int call_fd, reply_fd;
@@ -61,15 +62,33 @@ static uint64_t coarse_now_ns(void)
 }
 
 size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
-                          size_t base_len, const uint8_t *partner, size_t partner_len,
-                          size_t max_len)
+                          size_t base_len, const struct mutate_src *src, size_t len_limit)
 {
     rng_t rng = {rng_state};
+    if (base_len > len_limit)
+        base_len = len_limit;
     memcpy(buf, base, base_len);
     if (target_has_custom_mutator())
-        return target_custom_mutate(buf, base_len, max_len, (unsigned int)rng_next(&rng));
-    struct mutate_src src = {partner, partner_len};
-    return mutator_mutate(&rng, buf, base_len, max_len, &src);
+        return target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
+    return mutator_mutate(&rng, buf, base_len, len_limit, src);
+}
+
+void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
+                       size_t partner_len)
+{
+    uint32_t n = SHM_LOAD(s->words->n);
+    memset(src, 0, sizeof *src);
+    src->partner = partner;
+    src->partner_len = partner_len;
+    src->torc = s->torc;
+    src->words = s->words->w;
+    src->nwords = n <= SHM_WORDS_MAX ? n : SHM_WORDS_MAX;
+}
+
+/* Copies the live compare table to shared memory, where mutations read it. */
+static void freeze_torc(struct worker_ctx *w)
+{
+    memcpy(w->shm.torc, cmptrace_table(), sizeof *w->shm.torc);
 }
 
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
@@ -109,7 +128,12 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     size_t max_len = w->shm.max_len;
     size_t base_len = h->input_len <= max_len ? (size_t)h->input_len : max_len;
     size_t partner_len = h->partner_len <= max_len ? (size_t)h->partner_len : max_len;
-    const uint8_t *base = w->shm.input, *partner = w->shm.partner;
+    size_t len_limit = c->len_limit && c->len_limit < max_len ? (size_t)c->len_limit : max_len;
+    const uint8_t *base = w->shm.input;
+    struct mutate_trace trace;
+    struct mutate_src src;
+    worker_mutate_src(&src, &w->shm, w->shm.partner, partner_len);
+    src.trace = &trace;
     uint64_t deadline = c->duration_ms ? coarse_now_ns() + c->duration_ms * 1000000ULL : 0;
     rng_t rng = {c->seed};
     uint64_t n = 0;
@@ -122,10 +146,13 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             break;
         if (deadline && (n & 63) == 0 && coarse_now_ns() >= deadline)
             break;
+        if (n < 8 || (n & 511) == 0)
+            freeze_torc(w); /* before the rng store: a replay sees this table */
         uint64_t state = rng_next(&rng);
         SHM_STORE(h->rng, state);
         SHM_STORE(h->count, n + 1);
-        size_t len = worker_build_input(state, w->buf, base, base_len, partner, partner_len, max_len);
+        trace.len = 0;
+        size_t len = worker_build_input(state, w->buf, base, base_len, &src, len_limit);
         target_run(w->buf, len);
         n++;
         if (coverage_scan_new(w->regions, w->nregions, w->mask) && deflake(w, len)) {
@@ -133,6 +160,8 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             memcpy(w->shm.input, w->buf, len);
             r->status = RPC_NEW_COVERAGE;
             r->len = len;
+            r->word_len = (uint32_t)trace.len;
+            memcpy(r->word, trace.word, trace.len);
             break;
         }
     }
@@ -226,8 +255,9 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
     return (w->buf && w->keep && w->cov) ? 0 : -1;
 }
 
-int worker_main(int argc, char **argv, const char *spec)
+int worker_main(const struct options *o, int argc, char **argv, const char *spec)
 {
+    (void)o;
     struct worker_ctx w;
     memset(&w, 0, sizeof w);
     if (worker_attach(&w, spec) != 0) {

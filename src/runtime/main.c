@@ -25,28 +25,32 @@ FERRET_EXPORT int __lsan_is_turned_off(void) { return is_coordinator; }
 FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size)
 {
     static rng_t rng = {0x5eed};
-    struct mutate_src none = {NULL, 0};
+    struct mutate_src none = {.partner = NULL};
     return mutator_mutate(&rng, data, size, max_size, &none);
 }
 
 FERRET_EXPORT int main(int argc, char **argv)
 {
     const char *spec = getenv(FERRET_WORKER_ENV);
-    if (spec) {
-        char copy[256];
-        snprintf(copy, sizeof copy, "%s", spec);
-        unsetenv(FERRET_WORKER_ENV); /* not inherited by the target's children */
-        return worker_main(argc, argv, copy);
-    }
+    char worker_spec[256];
     struct options o;
     char err[512];
+    int rc = FERRET_EXIT_OK;
+    if (spec) {
+        snprintf(worker_spec, sizeof worker_spec, "%s", spec);
+        unsetenv(FERRET_WORKER_ENV); /* not inherited by the target's children */
+    }
     if (flags_parse(&o, argc, argv, err, sizeof err) != 0) {
         fprintf(stderr, "ferret: %s\n", err);
         flags_usage(argv[0]);
         return FERRET_EXIT_USAGE;
     }
-    int rc = FERRET_EXIT_OK;
-    if (o.help) {
+    /* Before anything reads sancov_total(): every role must agree on it. */
+    if (o.use_value_profile)
+        cmptrace_enable_value_profile();
+    if (spec) {
+        rc = worker_main(&o, argc, argv, worker_spec);
+    } else if (o.help) {
         flags_usage(argv[0]);
     } else if (o.fuzz) {
         is_coordinator = 1;

@@ -22,6 +22,7 @@
 struct sancov_region {
     uint8_t *start;
     size_t len;
+    int raw;       /* bytes are feature bits (value profile), not hit counters */
 };
 
 #define SANCOV_MAX_REGIONS 64
@@ -29,6 +30,17 @@ struct sancov_region {
 size_t sancov_region_count(void);
 const struct sancov_region *sancov_regions(void);
 size_t sancov_total(void);               /* counters in all regions */
+/* Appends a region of feature bits (value profile); call before any worker
+ * or coordinator reads sancov_total(). */
+void sancov_add_raw_region(uint8_t *start, size_t len);
+
+/* cmptrace.c: comparison feedback. */
+struct torc;
+/* The live table of recent compares of this process. */
+const struct torc *cmptrace_table(void);
+/* Turns on value profile: comparison-distance features in an extra region. */
+void cmptrace_enable_value_profile(void);
+extern volatile int runtime_in_target; /* 1 while the target runs */
 
 /* target.c: running the user's code. */
 int target_init(int *argc, char ***argv); /* calls LLVMFuzzerInitialize if any */

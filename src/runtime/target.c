@@ -26,7 +26,8 @@ __attribute__((weak)) void __sanitizer_print_stack_trace(void);
 __attribute__((weak)) void __asan_init(void);
 __attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void));
 
-static volatile sig_atomic_t in_target;
+volatile int runtime_in_target;
+#define in_target runtime_in_target
 static const char *run_context;
 static int exit_is_failure;
 

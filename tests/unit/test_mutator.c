@@ -240,7 +240,11 @@ static void test_all_apply(void)
                                "0123456789abcdefghijklmnopqr";
     uint8_t partner[16];
     memset(partner, 0x55, sizeof partner);
-    struct mutate_src src = { partner, sizeof partner };
+    static struct torc torc;
+    torc.ints[3] = (struct torc_int){ .a = 12345, .b = 777, .size = 4 };
+    torc.mems[5] = (struct torc_mem){ .len_a = 3, .len_b = 3, .a = "GET", .b = "PUT" };
+    struct dict_word words[1] = { { .len = 4, .bytes = "WORD" } };
+    struct mutate_src src = { partner, sizeof partner, &torc, words, 1, NULL };
     rng_t r = { 2024 };
     for (size_t i = 0; i < mutator_count(); i++) {
         int applied = 0, changed = 0;
@@ -329,6 +333,36 @@ static void test_large_input(void)
     CHECK_EQ_U(changed, 200);
 }
 
+/* Comparison feedback: the operand found in the input is replaced by the
+ * other one, in the input's own encoding (here ASCII decimal and verbatim). */
+static void test_cmp_feedback(void)
+{
+    size_t ci = find_mutation("CmpInteger"), cm = find_mutation("CmpMemory");
+    CHECK(ci != NONE && cm != NONE);
+    if (ci == NONE || cm == NONE)
+        return;
+    static struct torc torc;
+    torc.ints[77] = (struct torc_int){ .a = 12345, .b = 999777, .size = 4 };
+    torc.mems[9] = (struct torc_mem){ .len_a = 3, .len_b = 4, .a = "GET", .b = "POST" };
+    struct mutate_trace trace;
+    struct mutate_src src = { NULL, 0, &torc, NULL, 0, &trace };
+    static const char in[] = "GET /item?id=12345";
+    int dec = 0, mem = 0;
+    rng_t r = { 5 };
+    for (int t = 0; t < 200; t++) {
+        uint8_t d[64];
+        memcpy(d, in, sizeof in - 1);
+        size_t n = mutator_apply(ci, &r, d, sizeof in - 1, sizeof d, &src);
+        dec += n == sizeof in && memcmp(d, "GET /item?id=999777", n) == 0;
+        memcpy(d, in, sizeof in - 1);
+        n = mutator_apply(cm, &r, d, sizeof in - 1, sizeof d, &src);
+        mem += n == sizeof in && memcmp(d, "POST /item?id=12345", n) == 0;
+    }
+    CHECK(dec > 10);
+    CHECK(mem > 10);
+    CHECK(trace.len > 0);
+}
+
 int main(void)
 {
     test_table();
@@ -343,5 +377,6 @@ int main(void)
     test_length_changes();
     test_ascii_int();
     test_large_input();
+    test_cmp_feedback();
     return CHECK_DONE("mutator");
 }

@@ -12,8 +12,13 @@ static void test_layout(void)
 {
     struct shm s, w;
     CHECK(shm_create(&s, 1000, 333) == 0);
-    CHECK(s.size >= SHM_HEADER_SIZE + 3 * 1000 + 333 && s.size % 4096 == 0);
-    CHECK(s.input == s.base + SHM_HEADER_SIZE);
+    CHECK(s.size >= SHM_HEADER_SIZE + sizeof(struct torc) + sizeof(struct shm_words) + 3 * 1000 + 333);
+    CHECK(s.size % 4096 == 0);
+    /* header | torc | words | input | partner | candidate | coverage, no overlap */
+    CHECK((uint8_t *)s.torc == s.base + SHM_HEADER_SIZE);
+    CHECK((uint8_t *)s.words >= (uint8_t *)(s.torc + 1));
+    CHECK(s.input >= (uint8_t *)(s.words + 1));
+    CHECK(s.partner == s.input + 1000 && s.cand == s.partner + 1000 && s.cov == s.cand + 1000);
     CHECK(s.cov + 333 <= s.base + s.size);
     memcpy(s.input, "hello", 5);
     s.hdr->input_len = 5;

@@ -1,0 +1,66 @@
+/*
+ * cmpmut.h - input-to-state replacement (the RedQueen idea): when the target
+ * compared a value `from` (found in the input, possibly encoded) against
+ * `to`, rewrite the input so the compare sees `to` instead.
+ *
+ * Encodings searched for an integer compare of `size` bytes:
+ *   I2S_LE, I2S_BE      from in little / big endian at width size
+ *   I2S_LE_NARROW, I2S_BE_NARROW
+ *                       from fits a narrower width (1, 2 or 4 bytes, e.g. a
+ *                       byte zero- or sign-extended to 32 bits): searched and
+ *                       replaced at each narrower width to also fits
+ *   I2S_PLUS1, I2S_MINUS1
+ *                       as I2S_LE/I2S_BE, but writing to+1 / to-1 (for
+ *                       <, <=, >, >= compares)
+ *   I2S_DEC             from as ASCII decimal (signed if negative at its
+ *                       width), replaced by to in decimal; lengths may differ
+ *   I2S_HEX             from as ASCII hex, lower or upper case, replaced in
+ *                       the same case; lengths may differ
+ * A memory compare (memcmp, strcmp, ...) is the same with I2S_MEM: the bytes
+ * of from found verbatim, replaced by the bytes of to.
+ *
+ * All functions are pure (see mutator.h): the result depends only on their
+ * arguments and the rng state.
+ */
+#ifndef FERRET_CMPMUT_H
+#define FERRET_CMPMUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rng.h"
+
+enum i2s_encoding {
+    I2S_LE, I2S_BE, I2S_LE_NARROW, I2S_BE_NARROW, I2S_PLUS1, I2S_MINUS1,
+    I2S_DEC, I2S_HEX, I2S_MEM,
+};
+
+#define I2S_MAX_BYTES 32
+
+/* One way to rewrite the input: replace data[pos..pos+old_len) by bytes. */
+struct i2s_cand {
+    size_t pos;
+    size_t old_len;
+    size_t new_len;
+    enum i2s_encoding enc;
+    uint8_t bytes[I2S_MAX_BYTES];
+};
+
+/* Lists up to max candidates for an integer compare; returns how many. */
+size_t i2s_int_candidates(const uint8_t *d, size_t len, uint64_t from, uint64_t to,
+                          unsigned size, struct i2s_cand *out, size_t max);
+/* Lists up to max candidates for a memory compare of n bytes. */
+size_t i2s_mem_candidates(const uint8_t *d, size_t len, const uint8_t *from,
+                          const uint8_t *to, size_t n, struct i2s_cand *out, size_t max);
+/* Applies a candidate; returns the new length, or (size_t)-1 if it would
+ * not fit max_len (nothing written then). */
+size_t i2s_apply(uint8_t *d, size_t len, size_t max_len, const struct i2s_cand *c);
+
+/* Mutations: pick one candidate at random (rng) and apply it; (size_t)-1
+ * when there is none. */
+size_t i2s_mutate_int(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                      uint64_t from, uint64_t to, unsigned size);
+size_t i2s_mutate_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                      const uint8_t *from, const uint8_t *to, size_t n);
+
+#endif

@@ -1,0 +1,65 @@
+/*
+ * schedule.h - which corpus entry to fuzz next: a rarity-aware weight in the
+ * spirit of libFuzzer's entropic schedule, instead of Go's FIFO.
+ *
+ * A feature is one (counter, hit-count bucket) pair, or one value-profile
+ * bit.  The scheduler counts, for every feature, how many corpus entries
+ * have it; an entry's weight grows with the rarity of its features and with
+ * how productive fuzzing it has been, and shrinks with its size, its
+ * execution time and the number of times it was already fuzzed.
+ *
+ *   weight(e) = rarity(e) * size_factor(e) * speed_factor(e) * energy(e)
+ *   rarity(e)       = sum over e's features f of 1 / freq(f)
+ *   size_factor(e)  = 1 / (1 + log2(1 + len / 64))
+ *   speed_factor(e) = clamp(mean_exec_ns / exec_ns, 1/4, 4)  (1 when unknown)
+ *   energy(e)       = (1 + 4 * finds) / (1 + fuzzed / 64)
+ * An entry with no features (e.g. the empty input) has rarity 1/16.
+ *
+ * Owned by the coordinator only.  Entries are identified by their index in
+ * the corpus (0..n-1, append-only), matching corpus.h.
+ */
+#ifndef FERRET_SCHEDULE_H
+#define FERRET_SCHEDULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rng.h"
+
+struct sched_entry {
+    uint32_t *features;   /* sorted feature ids; owned */
+    size_t nfeatures;
+    size_t len;           /* input length */
+    uint64_t exec_ns;     /* 0 = unknown */
+    uint64_t fuzzed;      /* times chosen */
+    uint64_t finds;       /* new coverage found while fuzzing it */
+    double weight;        /* cached */
+};
+
+struct schedule {
+    struct sched_entry *e;
+    size_t n, cap;
+    uint32_t *freq;       /* entries having each feature, indexed by feature id */
+    size_t nfeat;         /* size of freq: ncounters * 8 */
+    double *cumulative;   /* prefix sums of weights, rebuilt lazily */
+    int dirty;            /* weights need recomputing */
+};
+
+/* Features of a coverage vector (one byte of bucket bits per counter):
+ * id = counter * 8 + bit.  Returns a malloc'd sorted array and its size. */
+uint32_t *sched_features_of(const uint8_t *cov, size_t ncounters, size_t *n);
+
+int sched_init(struct schedule *s, size_t ncounters);
+/* Adds an entry (its index is the previous s->n); takes ownership of
+ * features.  Returns 0 or -1 when out of memory. */
+int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t len,
+              uint64_t exec_ns);
+void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns);
+void sched_note_find(struct schedule *s, size_t i);
+/* Picks an entry by weight and counts it as fuzzed; s->n must be > 0. */
+size_t sched_pick(struct schedule *s, rng_t *r);
+/* The weight of entry i (recomputing if needed); for tests and stats. */
+double sched_weight(struct schedule *s, size_t i);
+void sched_free(struct schedule *s);
+
+#endif

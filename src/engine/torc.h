@@ -1,0 +1,42 @@
+/*
+ * torc.h - the table of recent compares (libFuzzer's TORC idea): operand
+ * pairs the target compared, recorded by the runtime's comparison hooks and
+ * drawn on by the mutator.
+ *
+ * The table is plain data of fixed size, so a worker can freeze a copy of it
+ * into shared memory.  Mutations read only that frozen copy, never the live
+ * table: the coordinator can then replay a mutation after the worker died,
+ * from the frozen copy it finds in shared memory (see shm.h).  Every field is
+ * untrusted when read back: lengths are clamped by the reader.
+ */
+#ifndef FERRET_TORC_H
+#define FERRET_TORC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TORC_INT_SLOTS 256 /* a power of two */
+#define TORC_MEM_SLOTS 64  /* a power of two */
+#define TORC_MEM_MAX 32    /* bytes kept of each operand of a memory compare */
+
+struct torc_int {
+    uint64_t a, b;    /* the operands, a as the program's left-hand side */
+    uint8_t size;     /* 1, 2, 4 or 8 bytes; 0 = empty slot */
+    uint8_t pad[7];
+};
+
+struct torc_mem {
+    uint8_t len_a;    /* bytes valid in a (<= TORC_MEM_MAX) */
+    uint8_t len_b;    /* bytes valid in b; both 0 = empty slot; len_a 0 = b was
+                         searched for (strstr, memmem): a word to insert */
+    uint8_t pad[6];
+    uint8_t a[TORC_MEM_MAX];
+    uint8_t b[TORC_MEM_MAX];
+};
+
+struct torc {
+    struct torc_int ints[TORC_INT_SLOTS];
+    struct torc_mem mems[TORC_MEM_SLOTS];
+};
+
+#endif

@@ -1,0 +1,467 @@
+/*
+ * test_cmpmut.c - unit tests for src/engine/cmpmut.c.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "cmpmut.h"
+
+#define NONE ((size_t)-1)
+#define MAXC 256
+
+static struct i2s_cand cands[MAXC];
+
+/* Index of the first candidate with this encoding and position, or NONE. */
+static size_t find_cand(size_t n, enum i2s_encoding enc, size_t pos)
+{
+    for (size_t i = 0; i < n; i++)
+        if (cands[i].enc == enc && cands[i].pos == pos)
+            return i;
+    return NONE;
+}
+
+static size_t count_enc(size_t n, enum i2s_encoding enc)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += cands[i].enc == enc;
+    return k;
+}
+
+/* Does candidate i rewrite old_len bytes into exactly want[0..want_len)? */
+static int cand_is(size_t i, size_t old_len, const void *want, size_t want_len)
+{
+    return i != NONE && cands[i].old_len == old_len &&
+           cands[i].new_len == want_len &&
+           memcmp(cands[i].bytes, want, want_len) == 0;
+}
+
+static size_t int_cands(const void *d, size_t len, uint64_t from, uint64_t to,
+                        unsigned size)
+{
+    return i2s_int_candidates(d, len, from, to, size, cands, MAXC);
+}
+
+/* Applies the candidate (enc, pos) to text and checks the result. */
+static void check_text(const char *in, uint64_t from, uint64_t to,
+                       unsigned size, enum i2s_encoding enc, size_t pos,
+                       const char *want)
+{
+    uint8_t buf[128];
+    size_t len = strlen(in);
+    memcpy(buf, in, len);
+    size_t i = find_cand(int_cands(buf, len, from, to, size), enc, pos);
+    CHECK(i != NONE);
+    if (i == NONE)
+        return;
+    size_t n = i2s_apply(buf, len, sizeof buf, &cands[i]);
+    CHECK_EQ_U(n, strlen(want));
+    CHECK(n == strlen(want) && memcmp(buf, want, n) == 0);
+}
+
+static void test_le(void)
+{
+    uint8_t d[16] = { 0 };
+    memcpy(d + 5, "\x44\x33\x22\x11", 4);
+    size_t n = int_cands(d, sizeof d, 0x11223344, 0xdeadbeef, 4);
+    size_t i = find_cand(n, I2S_LE, 5);
+    CHECK(cand_is(i, 4, "\xef\xbe\xad\xde", 4));
+    CHECK_EQ_U(count_enc(n, I2S_LE), 1);
+    CHECK_EQ_U(count_enc(n, I2S_BE), 0);
+    CHECK_EQ_U(i2s_apply(d, sizeof d, sizeof d, &cands[i]), sizeof d);
+    CHECK(memcmp(d + 5, "\xef\xbe\xad\xde", 4) == 0);
+    CHECK(d[4] == 0 && d[9] == 0);
+    /* 8-byte compare. */
+    uint8_t e[12] = { 0 };
+    memcpy(e + 2, "\x08\x07\x06\x05\x04\x03\x02\x01", 8);
+    n = int_cands(e, sizeof e, 0x0102030405060708ULL, 0x1112131415161718ULL, 8);
+    CHECK(cand_is(find_cand(n, I2S_LE, 2), 8, "\x18\x17\x16\x15\x14\x13\x12\x11", 8));
+}
+
+static void test_be(void)
+{
+    uint8_t d[10] = { 0 };
+    memcpy(d + 3, "\x11\x22\x33\x44", 4);
+    size_t n = int_cands(d, sizeof d, 0x11223344, 0xdeadbeef, 4);
+    CHECK(cand_is(find_cand(n, I2S_BE, 3), 4, "\xde\xad\xbe\xef", 4));
+    CHECK_EQ_U(count_enc(n, I2S_LE), 0);
+    /* size 1: LE only, BE would duplicate it. */
+    uint8_t b[3] = { 1, 0x42, 3 };
+    n = int_cands(b, 3, 0x42, 0x43, 1);
+    CHECK(cand_is(find_cand(n, I2S_LE, 1), 1, "\x43", 1));
+    CHECK_EQ_U(count_enc(n, I2S_BE), 0);
+}
+
+static void test_narrow(void)
+{
+    uint8_t d[5] = { 'x', 'x', 0x41, 'y', 'y' };
+    size_t n = int_cands(d, 5, 0x41, 0x7a, 4);
+    size_t i = find_cand(n, I2S_LE_NARROW, 2);
+    CHECK(cand_is(i, 1, "\x7a", 1));
+    CHECK_EQ_U(count_enc(n, I2S_BE_NARROW), 0); /* no BE at width 1 */
+    CHECK_EQ_U(i2s_apply(d, 5, 5, &cands[i]), 5);
+    CHECK(memcmp(d, "xxzyy", 5) == 0);
+
+    /* Sign-extended: 0xfe read as (int8_t)-2, compared at 32 bits. */
+    uint8_t s[3] = { 0, 0xfe, 0 };
+    n = int_cands(s, 3, 0xfffffffe, 0xffffff80, 4);
+    CHECK(cand_is(find_cand(n, I2S_LE_NARROW, 1), 1, "\x80", 1));
+    /* from may also come sign-extended to 64 bits. */
+    n = int_cands(s, 3, 0xfffffffffffffffeULL, 0xffffff80, 4);
+    CHECK(cand_is(find_cand(n, I2S_LE_NARROW, 1), 1, "\x80", 1));
+    /* to does not fit a byte: no narrow candidate at width 1. */
+    n = int_cands(s, 3, 0xfffffffe, 0x1234, 4);
+    CHECK_EQ_U(count_enc(n, I2S_LE_NARROW), 0);
+    /* Zero- and sign-extension do not mix: 0xfe (254) vs -128 at width 1;
+     * both fit 16 bits signed, though (fe 00 -> 80 ff). */
+    n = int_cands(s, 3, 0xfe, 0xffffff80, 4);
+    CHECK_EQ_U(count_enc(n, I2S_LE_NARROW), 1);
+    CHECK(cand_is(find_cand(n, I2S_LE_NARROW, 1), 2, "\x80\xff", 2));
+
+    /* A 16-bit big-endian field compared at 64 bits. */
+    uint8_t w[4] = { 0xaa, 0x12, 0x34, 0xbb };
+    n = int_cands(w, 4, 0x1234, 0x5678, 8);
+    CHECK(cand_is(find_cand(n, I2S_BE_NARROW, 1), 2, "\x56\x78", 2));
+    CHECK(find_cand(n, I2S_LE_NARROW, 1) == NONE);
+}
+
+static void test_plus_minus(void)
+{
+    uint8_t d[8] = { 0, 0x10, 0, 0, 0, 0, 0, 0x10 };
+    size_t n = int_cands(d, 8, 0x10, 0x20, 4);
+    CHECK(cand_is(find_cand(n, I2S_PLUS1, 1), 4, "\x21\0\0\0", 4));
+    CHECK(cand_is(find_cand(n, I2S_MINUS1, 1), 4, "\x1f\0\0\0", 4));
+    CHECK(cand_is(find_cand(n, I2S_PLUS1, 4), 4, "\0\0\0\x21", 4));
+    CHECK(cand_is(find_cand(n, I2S_MINUS1, 4), 4, "\0\0\0\x1f", 4));
+    /* Wrapping at the width. */
+    uint8_t b[2] = { 7, 0x33 };
+    n = int_cands(b, 2, 0x33, 0xff, 1);
+    CHECK(cand_is(find_cand(n, I2S_PLUS1, 1), 1, "\x00", 1));
+    n = int_cands(b, 2, 0x33, 0x00, 1);
+    CHECK(cand_is(find_cand(n, I2S_MINUS1, 1), 1, "\xff", 1));
+}
+
+static void test_dec(void)
+{
+    check_text("len=1234;", 1234, 98765, 4, I2S_DEC, 4, "len=98765;");
+    check_text("n=98765", 98765, 7, 4, I2S_DEC, 2, "n=7");
+    /* Negative at its width, replaced as signed. */
+    check_text("x=-5,", 0xfffffffb, 0xffffff9c, 4, I2S_DEC, 2, "x=-100,");
+    check_text("x=-5,", 0xfffffffb, 7, 4, I2S_DEC, 2, "x=7,");
+    check_text("x=-1", 0xff, 0x80, 1, I2S_DEC, 2, "x=-128");
+    /* The unsigned spelling of a negative value is found too. */
+    check_text("4294967295", 0xffffffff, 1, 4, I2S_DEC, 0, "1");
+    check_text("18446744073709551615", ~0ULL, 0, 8, I2S_DEC, 0, "0");
+    /* Only maximal digit runs. */
+    const char *t = "9123456 12345x";
+    size_t n = int_cands(t, strlen(t), 12345, 1, 4);
+    CHECK_EQ_U(count_enc(n, I2S_DEC), 1);
+    CHECK(find_cand(n, I2S_DEC, 8) != NONE);
+}
+
+static void test_hex(void)
+{
+    check_text("id=0000beef;", 0xbeef, 0x1234, 4, I2S_HEX, 3, "id=00001234;");
+    check_text("ID=BEEF", 0xbeef, 0xcafe01, 4, I2S_HEX, 3, "ID=CAFE01");
+    check_text("ff", 0xff, 1, 1, I2S_HEX, 0, "01");
+    check_text("0xdeadbeef", 0xdeadbeef, 0xabc, 4, I2S_HEX, 2, "0x00000abc");
+    check_text("k=1234", 0x1234, 0xabcd, 2, I2S_HEX, 2, "k=abcd");
+    /* Mixed case, single digit and non-maximal runs are not hex fields. */
+    const char *t = "BeEf f 1beef2";
+    size_t n = int_cands(t, strlen(t), 0xbeef, 1, 4);
+    CHECK_EQ_U(count_enc(n, I2S_HEX), 0);
+    n = int_cands(t, strlen(t), 0xf, 1, 4);
+    CHECK_EQ_U(count_enc(n, I2S_HEX), 0);
+}
+
+static void test_mem(void)
+{
+    uint8_t d[] = "GET / HTTP/1.0\r\n";
+    size_t len = sizeof d - 1;
+    size_t n = i2s_mem_candidates(d, len, (const uint8_t *)"GET ",
+                                  (const uint8_t *)"PUT ", 4, cands, MAXC);
+    CHECK_EQ_U(n, 1);
+    CHECK(cand_is(find_cand(n, I2S_MEM, 0), 4, "PUT ", 4));
+    CHECK_EQ_U(i2s_apply(d, len, len, &cands[0]), len);
+    CHECK(memcmp(d, "PUT / HTTP/1.0\r\n", len) == 0);
+    /* Whole operand absent: its longest prefix (>= 4 bytes) is replaced. */
+    n = i2s_mem_candidates(d, len, (const uint8_t *)"HTTP/1.0\0",
+                           (const uint8_t *)"HTTP/1.1\0", 9, cands, MAXC);
+    CHECK_EQ_U(n, 1);
+    CHECK(cand_is(find_cand(n, I2S_MEM, 6), 8, "HTTP/1.1", 8));
+    /* ... but not a prefix shorter than 4. */
+    n = i2s_mem_candidates(d, len, (const uint8_t *)"PUX", (const uint8_t *)"ABC",
+                           3, cands, MAXC);
+    CHECK_EQ_U(n, 0);
+    /* Invalid n. */
+    CHECK_EQ_U(i2s_mem_candidates(d, len, d, d, 0, cands, MAXC), 0);
+    CHECK_EQ_U(i2s_mem_candidates(d, len, d, d, I2S_MAX_BYTES + 1, cands, MAXC), 0);
+}
+
+static void test_absent(void)
+{
+    uint8_t d[32];
+    for (size_t i = 0; i < sizeof d; i++)
+        d[i] = (uint8_t)('a' + i % 3);
+    uint8_t copy[32];
+    memcpy(copy, d, sizeof d);
+    CHECK_EQ_U(int_cands(d, sizeof d, 0x99887766, 0x1, 4), 0);
+    CHECK_EQ_U(int_cands(d, sizeof d, 0x41, 0x1, 3), 0); /* invalid size */
+    CHECK_EQ_U(i2s_mem_candidates(d, sizeof d, (const uint8_t *)"zz",
+                                  (const uint8_t *)"yy", 2, cands, MAXC), 0);
+    rng_t r = { 5 };
+    CHECK_EQ_U(i2s_mutate_int(&r, d, sizeof d, 64, 0x99887766, 1, 4), NONE);
+    CHECK_EQ_U(i2s_mutate_mem(&r, d, sizeof d, 64, (const uint8_t *)"zz",
+                              (const uint8_t *)"yy", 2), NONE);
+    CHECK(memcmp(d, copy, sizeof d) == 0);
+    CHECK_EQ_U(r.s, 5); /* no candidate, no draw */
+}
+
+static void test_equal_skipped(void)
+{
+    uint8_t d[6] = { 1, 5, 0, 0, 0, 2 };
+    /* from == to: only the off-by-one rewrites remain. */
+    size_t n = int_cands(d, 6, 5, 5, 4);
+    CHECK_EQ_U(n, 2);
+    CHECK(cand_is(find_cand(n, I2S_PLUS1, 1), 4, "\x06\0\0\0", 4));
+    CHECK(cand_is(find_cand(n, I2S_MINUS1, 1), 4, "\x04\0\0\0", 4));
+    /* to + 1 == from: PLUS1 would rewrite 5 by 5. */
+    n = int_cands(d, 6, 5, 4, 4);
+    CHECK_EQ_U(count_enc(n, I2S_PLUS1), 0);
+    CHECK(find_cand(n, I2S_LE, 1) != NONE);
+    CHECK(find_cand(n, I2S_MINUS1, 1) != NONE);
+    uint8_t h[] = "k=00ff";
+    n = int_cands(h, 6, 0xff, 0xff, 4);
+    CHECK_EQ_U(count_enc(n, I2S_HEX) + count_enc(n, I2S_DEC), 0);
+    CHECK_EQ_U(i2s_mem_candidates(h, 6, h, h, 3, cands, MAXC), 0);
+    /* Same prefix on both sides of a memory compare: nothing to change. */
+    CHECK_EQ_U(i2s_mem_candidates(h, 6, (const uint8_t *)"k=00x",
+                                  (const uint8_t *)"k=00y", 5, cands, MAXC), 0);
+}
+
+static void test_max_len(void)
+{
+    uint8_t d[16];
+    memcpy(d, "len=1234;", 9);
+    size_t n = int_cands(d, 9, 1234, 98765, 4);
+    size_t i = find_cand(n, I2S_DEC, 4);
+    CHECK(i != NONE);
+    CHECK_EQ_U(i2s_apply(d, 9, 9, &cands[i]), NONE);
+    CHECK(memcmp(d, "len=1234;", 9) == 0);
+    CHECK_EQ_U(i2s_apply(d, 9, 10, &cands[i]), 10);
+    CHECK(memcmp(d, "len=98765;", 10) == 0);
+    /* Only candidate grows past max_len: the mutation does not apply. */
+    memcpy(d, "len=1234;", 9);
+    rng_t r = { 3 };
+    CHECK_EQ_U(i2s_mutate_int(&r, d, 9, 9, 1234, 98765, 4), NONE);
+    CHECK(memcmp(d, "len=1234;", 9) == 0);
+    CHECK_EQ_U(i2s_mutate_int(&r, d, 9, 10, 1234, 98765, 4), 10);
+    /* Shrinking works at max_len == len. */
+    CHECK_EQ_U(i2s_mutate_int(&r, d, 10, 10, 98765, 1, 4), 6);
+    CHECK(memcmp(d, "len=1;", 6) == 0);
+}
+
+static void test_apply_bounds(void)
+{
+    uint8_t d[8] = "abcdefg";
+    struct i2s_cand c = { 0 };
+    c.enc = I2S_MEM;
+    c.pos = 6, c.old_len = 2, c.new_len = 2; /* pos + old_len > len */
+    CHECK_EQ_U(i2s_apply(d, 7, 8, &c), NONE);
+    c.pos = 8, c.old_len = 0, c.new_len = 1;
+    CHECK_EQ_U(i2s_apply(d, 7, 8, &c), NONE);
+    c.pos = SIZE_MAX, c.old_len = 2; /* pos + old_len wraps */
+    CHECK_EQ_U(i2s_apply(d, 7, 8, &c), NONE);
+    c.pos = 0, c.old_len = SIZE_MAX;
+    CHECK_EQ_U(i2s_apply(d, 7, 8, &c), NONE);
+    c.pos = 0, c.old_len = 1, c.new_len = I2S_MAX_BYTES + 1;
+    CHECK_EQ_U(i2s_apply(d, 7, 64, &c), NONE);
+    c.pos = 0, c.old_len = 0, c.new_len = 2; /* 7 + 2 > 8 */
+    CHECK_EQ_U(i2s_apply(d, 7, 8, &c), NONE);
+    CHECK(memcmp(d, "abcdefg", 8) == 0);
+    c.pos = 7, c.old_len = 0, c.new_len = 1, c.bytes[0] = 'h'; /* append */
+    CHECK_EQ_U(i2s_apply(d, 7, 8, &c), 8);
+    CHECK(memcmp(d, "abcdefgh", 8) == 0);
+}
+
+static void test_order(void)
+{
+    /* 0x41 LE at 0, as a byte at 6, "65" at 8: LE < narrow < dec. */
+    uint8_t d[] = "\x41\0\0\0 .\x41 65 41";
+    size_t len = sizeof d - 1;
+    size_t n = int_cands(d, len, 0x41, 0x42, 4);
+    for (size_t i = 1; i < n; i++)
+        CHECK(cands[i - 1].enc < cands[i].enc ||
+              (cands[i - 1].enc == cands[i].enc && cands[i - 1].pos <= cands[i].pos));
+    CHECK(find_cand(n, I2S_LE, 0) != NONE);
+    CHECK(find_cand(n, I2S_DEC, 8) != NONE);
+    CHECK(find_cand(n, I2S_HEX, 11) != NONE);
+    /* Capped at max, keeping the first ones. */
+    struct i2s_cand few[2];
+    CHECK_EQ_U(i2s_int_candidates(d, len, 0x41, 0x42, 4, few, 2), 2);
+    CHECK(memcmp(few, cands, sizeof few) == 0);
+    CHECK_EQ_U(i2s_int_candidates(d, len, 0x41, 0x42, 4, NULL, 0), 0);
+}
+
+static void test_determinism(void)
+{
+    static uint8_t a[256], b[256];
+    for (size_t i = 0; i < sizeof a; i++)
+        a[i] = (uint8_t)(i % 7 == 0 ? 0x41 : i % 5 == 0 ? '6' : i);
+    memcpy(b, a, sizeof a);
+    rng_t ra = { 77 }, rb = { 77 };
+    size_t la = 200, lb = 200;
+    for (int k = 0; k < 200; k++) {
+        uint64_t from = k % 2 ? 0x41 : 6, to = 0x41 + (uint64_t)k;
+        size_t na = i2s_mutate_int(&ra, a, la, sizeof a, from, to, 4);
+        size_t nb = i2s_mutate_int(&rb, b, lb, sizeof b, from, to, 4);
+        CHECK_EQ_U(na, nb);
+        la = na == NONE ? la : na;
+        lb = nb == NONE ? lb : nb;
+        na = i2s_mutate_mem(&ra, a, la, sizeof a, (const uint8_t *)"AB",
+                            (const uint8_t *)"Ab", 2);
+        nb = i2s_mutate_mem(&rb, b, lb, sizeof b, (const uint8_t *)"AB",
+                            (const uint8_t *)"Ab", 2);
+        CHECK_EQ_U(na, nb);
+        la = na == NONE ? la : na;
+        lb = nb == NONE ? lb : nb;
+    }
+    CHECK(la == lb && memcmp(a, b, la) == 0);
+    CHECK(ra.s == rb.s);
+}
+
+/* ---- random inputs under ASan ------------------------------------------- */
+
+static const char alphabet[] = "0123456789abcdefABCDEF-x; \0\xff\x41";
+
+static void fill_input(rng_t *r, uint8_t *d, size_t len)
+{
+    int text = rng_bool(r);
+    for (size_t i = 0; i < len; i++)
+        d[i] = text ? (uint8_t)alphabet[rng_below(r, sizeof alphabet - 1)]
+                    : (uint8_t)(rng_below(r, 4) ? rng_below(r, 3) : rng_next(r));
+}
+
+static uint64_t pick_value(rng_t *r)
+{
+    switch (rng_below(r, 4)) {
+    case 0:
+        return rng_below(r, 300);
+    case 1:
+        return 0 - rng_below(r, 300);
+    case 2:
+        return rng_below(r, 1000000);
+    default:
+        return rng_next(r);
+    }
+}
+
+static void check_cands(size_t n, size_t max, size_t len)
+{
+    CHECK(n <= max);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(cands[i].pos + cands[i].old_len <= len);
+        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_MEM);
+        if (i > 0)
+            CHECK(cands[i - 1].enc < cands[i].enc ||
+                  (cands[i - 1].enc == cands[i].enc &&
+                   cands[i - 1].pos <= cands[i].pos));
+    }
+}
+
+/* Applies each candidate to a fresh, exactly-sized copy. */
+static void apply_all(const uint8_t *d, size_t len, size_t max_len, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t *t = malloc(max_len ? max_len : 1);
+        memcpy(t, d, len);
+        size_t k = i2s_apply(t, len, max_len, &cands[i]);
+        CHECK(k == NONE || k <= max_len);
+        CHECK(k == NONE || k != len || memcmp(t, d, len) != 0);
+        free(t);
+    }
+}
+
+/* A random offset and length inside d[0..len), len > 0. */
+static size_t pick_slice(rng_t *r, size_t len, size_t most, size_t *n)
+{
+    size_t o = (size_t)rng_below(r, len);
+    size_t room = len - o < most ? len - o : most;
+    *n = 1 + (size_t)rng_below(r, room);
+    return o;
+}
+
+static uint64_t load_le(const uint8_t *p, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v |= (uint64_t)p[i] << (8 * i);
+    return v;
+}
+
+static void fuzz_one(rng_t *r)
+{
+    static const unsigned sizes[] = { 1, 2, 4, 8, 0, 3, 16 };
+    size_t max_len = (size_t)rng_below(r, 80);
+    size_t len = max_len ? (size_t)rng_below(r, max_len + 1) : 0;
+    uint8_t *d = malloc(max_len ? max_len : 1); /* exact: ASan sees overruns */
+    uint8_t from_b[I2S_MAX_BYTES], to_b[I2S_MAX_BYTES];
+    size_t o, m;
+    fill_input(r, d, len);
+    uint64_t from = pick_value(r), to = pick_value(r);
+    if (len > 0 && rng_bool(r)) { /* plant from */
+        o = pick_slice(r, len, 8, &m);
+        from = load_le(d + o, m);
+    }
+    unsigned size = sizes[rng_below(r, sizeof sizes / sizeof sizes[0])];
+    size_t max = (size_t)rng_below(r, MAXC + 1);
+    size_t n = i2s_int_candidates(d, len, from, to, size, cands, max);
+    check_cands(n, max, len);
+    apply_all(d, len, max_len, n);
+
+    size_t mn = 1 + (size_t)rng_below(r, I2S_MAX_BYTES + 1); /* may be invalid */
+    fill_input(r, from_b, sizeof from_b);
+    fill_input(r, to_b, sizeof to_b);
+    if (len > 0 && rng_bool(r)) { /* plant from */
+        o = pick_slice(r, len, sizeof from_b, &m);
+        memcpy(from_b, d + o, m);
+    }
+    n = i2s_mem_candidates(d, len, from_b, to_b, mn, cands, max);
+    check_cands(n, max, len);
+    apply_all(d, len, max_len, n);
+
+    size_t k = i2s_mutate_int(r, d, len, max_len, from, to, size);
+    CHECK(k == NONE || k <= max_len);
+    len = k == NONE ? len : k;
+    k = i2s_mutate_mem(r, d, len, max_len, from_b, to_b, mn);
+    CHECK(k == NONE || k <= max_len);
+    free(d);
+}
+
+static void test_fuzz(void)
+{
+    rng_t r = { 2024 };
+    for (int i = 0; i < 20000; i++)
+        fuzz_one(&r);
+}
+
+int main(void)
+{
+    test_le();
+    test_be();
+    test_narrow();
+    test_plus_minus();
+    test_dec();
+    test_hex();
+    test_mem();
+    test_absent();
+    test_equal_skipped();
+    test_max_len();
+    test_apply_bounds();
+    test_order();
+    test_determinism();
+    test_fuzz();
+    return CHECK_DONE("cmpmut");
+}
