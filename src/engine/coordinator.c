@@ -54,6 +54,7 @@
 #define STARTUP_TIMEOUT_NS (60ULL * 1000000000ULL)
 #define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)
 #define SEC_NS 1000000000ULL
+#define HANG_TRACE_NS (SEC_NS / 2) /* how long a hung worker gets to print its stack */
 
 enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
 
@@ -74,6 +75,7 @@ struct crasher {
     char *report;              /* worker output tail at the crash */
     size_t report_len;
     const char *corpus_path;   /* set when a corpus entry itself failed */
+    int is_hang;
     int minimizing;            /* a MINIMIZE call is out */
     int min_done;
     struct min_cursor cursor;
@@ -632,6 +634,7 @@ static void on_failure(struct coordinator *c, struct worker *w, const char *reas
         return;
     }
     set_crasher(c, w, data, len, reason);
+    k->is_hang = why == KILL_HANG;
     if (c->phase == PH_BASELINE && w->job.base && w->job.base->path)
         k->corpus_path = w->job.base->path;
     if (c->phase == PH_BASELINE || why == KILL_HANG || !minimization_on(c))
@@ -789,7 +792,10 @@ static void finish_crash(struct coordinator *c)
     } else {
         fprintf(stderr, "    failing input written to %s\n", path);
     }
-    if (path)
+    if (path && k->is_hang)
+        fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\nFAIL\n", c->argv0,
+                (double)c->timeout_ns / 1e9, path);
+    else if (path)
         fprintf(stderr, "    To re-run:\n    %s %s\nFAIL\n", c->argv0, path);
     free(path);
     c->phase = PH_DONE;
@@ -819,12 +825,17 @@ static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t 
     }
     if (w->st != W_BUSY)
         return;
+    if (w->hang_signalled_ns) {
+        if (now - w->hang_signalled_ns > HANG_TRACE_NS)
+            sup_kill(w, KILL_HANG); /* no stack trace came: kill it anyway */
+        return;
+    }
     uint64_t count = SHM_LOAD(w->shm.hdr->count);
     if (count != w->progress_count) {
         w->progress_count = count;
         w->progress_ns = now;
     } else if (now - w->progress_ns > timeout) {
-        sup_kill(w, KILL_HANG);
+        sup_signal_hang(w);
     }
 }
 

@@ -64,6 +64,8 @@ int regress_run(const struct options *o, int argc, char **argv)
         }
     target_install_crash_reporting();
     target_set_exit_is_failure(1);
+    if (o->timeout)
+        target_set_timeout(o->timeout);
     target_init(&argc, &argv);
     replay_corpus(&c, &ran);
     corpus_free(&c);

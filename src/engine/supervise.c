@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "runtime.h"
 #include "supervise.h"
 
 int sup_worker_init(struct worker *w, int id, const struct supervisor *s)
@@ -121,6 +122,7 @@ int sup_start(struct worker *w, const struct supervisor *s)
     w->log_pos = 0;
     w->started_ns = w->progress_ns = engine_now_ns();
     w->progress_count = 0;
+    w->hang_signalled_ns = 0;
     struct rpc_call ping = {.magic = RPC_MAGIC, .op = RPC_PING};
     return sup_call(w, &ping);
 close_pipes:
@@ -203,6 +205,15 @@ void sup_kill(struct worker *w, enum wkill why)
         w->kill_reason = why;
     kill(-w->pid, SIGKILL); /* the whole group: the target's children too */
     kill(w->pid, SIGKILL);
+}
+
+void sup_signal_hang(struct worker *w)
+{
+    if (w->pid <= 0 || w->hang_signalled_ns)
+        return;
+    w->kill_reason = KILL_HANG;
+    w->hang_signalled_ns = engine_now_ns();
+    kill(w->pid, TARGET_HANG_SIGNAL);
 }
 
 void sup_close_calls(struct worker *w)

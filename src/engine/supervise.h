@@ -61,6 +61,7 @@ struct worker {
     uint64_t started_ns;        /* when this incarnation started */
     uint64_t progress_count;    /* hdr->count when it last moved */
     uint64_t progress_ns;
+    uint64_t hang_signalled_ns; /* when it was asked for a stack trace; 0 = not */
     uint32_t words_version;     /* version of the dictionary in its shm */
     char *log;                  /* ring of LOG_RING_SIZE bytes */
     size_t log_pos;             /* total bytes ever written (ring index = pos % size) */
@@ -83,6 +84,8 @@ void sup_drain_log(struct worker *w);
 /* Copies the ring's contents (oldest first) into a malloc'd string. */
 char *sup_log_tail(const struct worker *w, size_t *len);
 void sup_kill(struct worker *w, enum wkill why);
+/* A hang: ask the worker for the target's stack first; sup_kill follows. */
+void sup_signal_hang(struct worker *w);
 /* After the process is reaped: closes its pipes, marks it DOWN. */
 void sup_reaped(struct worker *w);
 void sup_close_calls(struct worker *w);

@@ -14,6 +14,7 @@
 #define FERRET_RUNTIME_H
 
 #include <stddef.h>
+#include <signal.h>
 #include <stdint.h>
 
 #define FERRET_EXPORT __attribute__((visibility("default")))
@@ -48,6 +49,12 @@ void target_run(const uint8_t *data, size_t len);
 /* Installs handlers that name the fatal signal (or exit) of a run on stderr;
  * "context" is printed with it (e.g. the file being replayed), may be NULL. */
 void target_install_crash_reporting(void);
+/* The coordinator sends this to a hung worker before killing it; the worker
+ * prints the target's stack and exits with TARGET_HANG_EXIT. */
+#define TARGET_HANG_SIGNAL SIGUSR2
+#define TARGET_HANG_EXIT 77
+/* Regression mode: an input running longer than ns is a failure (SIGALRM). */
+void target_set_timeout(uint64_t ns);
 void target_set_context(const char *context);
 /* Regression mode: an exit() from inside the target exits 1, whatever its
  * status (a worker leaves the status alone: the coordinator reports it). */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "runtime.h"
@@ -30,6 +31,16 @@ volatile int runtime_in_target;
 #define in_target runtime_in_target
 static const char *run_context;
 static int exit_is_failure;
+static uint64_t timeout_ns; /* regression mode: per-input alarm; 0 = none */
+
+static void arm(uint64_t ns)
+{
+    struct itimerval it;
+    memset(&it, 0, sizeof it);
+    it.it_value.tv_sec = (time_t)(ns / 1000000000ULL);
+    it.it_value.tv_usec = (suseconds_t)(ns % 1000000000ULL / 1000);
+    setitimer(ITIMER_REAL, &it, NULL);
+}
 
 void target_set_exit_is_failure(int on) { exit_is_failure = on; }
 
@@ -40,22 +51,29 @@ int target_init(int *argc, char ***argv)
     return 0;
 }
 
+static void run_one(const uint8_t *data, size_t len)
+{
+    if (timeout_ns)
+        arm(timeout_ns);
+    in_target = 1;
+    LLVMFuzzerTestOneInput(data, len);
+    in_target = 0;
+    if (timeout_ns)
+        arm(0);
+}
+
 void target_run(const uint8_t *data, size_t len)
 {
     if (__asan_init) {
         uint8_t *copy = malloc(len ? len : 1);
         if (copy) {
             memcpy(copy, data, len);
-            in_target = 1;
-            LLVMFuzzerTestOneInput(copy, len);
-            in_target = 0;
+            run_one(copy, len);
             free(copy);
             return;
         }
     }
-    in_target = 1;
-    LLVMFuzzerTestOneInput(data, len);
-    in_target = 0;
+    run_one(data, len);
 }
 
 void target_set_context(const char *context) { run_context = context; }
@@ -109,6 +127,29 @@ static void on_fatal_signal(int sig)
     raise(sig);
 }
 
+/* The coordinator saw this worker stuck on one input: show where. */
+static void on_hang_signal(int sig)
+{
+    (void)sig;
+    if (!in_target)
+        return;
+    write_report_head("timeout: the target has been running one input for longer than -timeout");
+    if (__sanitizer_print_stack_trace)
+        __sanitizer_print_stack_trace();
+    write_str("SUMMARY: ferret: timeout\n");
+    _exit(exit_is_failure ? 1 : TARGET_HANG_EXIT);
+}
+
+void target_set_timeout(uint64_t ns)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_hang_signal;
+    sa.sa_flags = SA_ONSTACK;
+    sigaction(SIGALRM, &sa, NULL);
+    timeout_ns = ns;
+}
+
 static void on_exit_hook(void)
 {
     if (in_target) {
@@ -146,6 +187,11 @@ void target_install_crash_reporting(void)
         sa.sa_flags = SA_ONSTACK | SA_NODEFER;
         sigaction(sigs[i], &sa, NULL);
     }
+    struct sigaction hang;
+    memset(&hang, 0, sizeof hang);
+    hang.sa_handler = on_hang_signal;
+    hang.sa_flags = SA_ONSTACK;
+    sigaction(TARGET_HANG_SIGNAL, &hang, NULL);
     atexit(on_exit_hook);
     if (__sanitizer_set_death_callback)
         __sanitizer_set_death_callback(on_sanitizer_death);

@@ -1,0 +1,256 @@
+/*
+ * schedule.c - the weighted corpus schedule behind schedule.h.
+ *
+ * Invariants:
+ *  - freq[f] is the number of entries whose feature list holds f (f < nfeat;
+ *    larger ids are ignored everywhere, repeated ids count once).
+ *  - dirty == 0: every e[i].weight matches the formula (up to rounding) and
+ *    cumulative[0..n) holds prefix sums of weights that are at most a few
+ *    picks stale (see below).  dirty != 0: both are recomputed, O(total
+ *    features + n), before the next use.
+ *  - Staleness accepted: a pick updates the picked entry's weight in O(1)
+ *    (only its energy changed), but the prefix sums are rebuilt only when
+ *    that entry's fuzzed count reaches a multiple of 64.  So each entry is
+ *    sampled with a weight at most 63 of its own picks old (energy at most
+ *    ~2x too high for a brand-new entry, less later), and rebuilds cost
+ *    O(n) at most once per 64 picks, amortized.  The rebuild also
+ *    recomputes that entry's weight exactly, so rounding drift never spans
+ *    more than 63 multiplications.
+ *  - sched_add always takes ownership of features, even when it fails.
+ *
+ * No libm: log2 is computed by log2_pos below, so the library links
+ * without -lm.  "len / 64" and "fuzzed / 64" in the formula are real
+ * divisions, not integer ones.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schedule.h"
+
+#define EMPTY_RARITY (1.0 / 16)
+#define REBUILD_EVERY 64
+#define MAX_COUNTERS (((size_t)UINT32_MAX + 1) / 8) /* ids must fit uint32 */
+
+/*
+ * log2 of a positive, normal, finite double without libm.  The bit pattern
+ * gives x = 2^e * m with m in [1, 2); m is folded into [sqrt(1/2), sqrt(2))
+ * and ln(m) = 2 atanh(t), t = (m - 1) / (m + 1), |t| <= 0.1716, from the
+ * odd series t + t^3/3 + ... cut after t^25 (error < 1e-19).  Exact 0 for
+ * powers of two; within a few ulps elsewhere.  Returns 0 for other inputs.
+ */
+static double log2_pos(double x)
+{
+    uint64_t b;
+    memcpy(&b, &x, sizeof b);
+    int bexp = (int)((b >> 52) & 0x7ff);
+    if (x <= 0 || bexp == 0 || bexp == 0x7ff)
+        return 0;
+    int e = bexp - 1023;
+    b = (b & ((1ULL << 52) - 1)) | (1023ULL << 52);
+    double m;
+    memcpy(&m, &b, sizeof m);
+    if (m > 1.4142135623730951) {
+        m *= 0.5;
+        e++;
+    }
+    double t = (m - 1) / (m + 1), t2 = t * t, s = 0;
+    for (int k = 25; k >= 1; k -= 2)
+        s = s * t2 + 1.0 / k;
+    return e + 2 * t * s * 1.4426950408889634; /* 1 / ln 2 */
+}
+
+uint32_t *sched_features_of(const uint8_t *cov, size_t ncounters, size_t *n)
+{
+    *n = 0;
+    if (ncounters > MAX_COUNTERS)
+        return NULL;
+    size_t count = 0;
+    for (size_t i = 0; i < ncounters; i++)
+        count += (size_t)__builtin_popcount(cov[i]);
+    uint32_t *f = malloc(count ? count * sizeof *f : 1);
+    if (!f)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < ncounters; i++)
+        for (unsigned bit = 0; bit < 8; bit++)
+            if (cov[i] >> bit & 1)
+                f[k++] = (uint32_t)(i * 8 + bit);
+    *n = count;
+    return f;
+}
+
+int sched_init(struct schedule *s, size_t ncounters)
+{
+    memset(s, 0, sizeof *s);
+    if (ncounters > MAX_COUNTERS)
+        return -1;
+    s->nfeat = ncounters * 8;
+    s->freq = calloc(s->nfeat ? s->nfeat : 1, sizeof *s->freq);
+    return s->freq ? 0 : -1;
+}
+
+static int grow(struct schedule *s)
+{
+    if (s->n < s->cap)
+        return 0;
+    size_t cap = s->cap ? s->cap * 2 : 64;
+    struct sched_entry *e = realloc(s->e, cap * sizeof *e);
+    if (!e)
+        return -1;
+    s->e = e; /* larger than cap says until both succeed: harmless */
+    double *c = realloc(s->cumulative, cap * sizeof *c);
+    if (!c)
+        return -1;
+    s->cumulative = c;
+    s->cap = cap;
+    return 0;
+}
+
+/* Runs the next statement with f = each distinct in-range feature of e
+ * (the list is sorted, so repeats are adjacent). */
+#define FOR_EACH_FEATURE(s, e, f)                                              \
+    for (size_t k_ = 0; k_ < (e)->nfeatures; k_++)                             \
+        if (((f) = (e)->features[k_]) < (s)->nfeat &&                          \
+            (k_ == 0 || (e)->features[k_ - 1] != (f)))
+
+int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t len,
+              uint64_t exec_ns)
+{
+    if (grow(s) != 0) {
+        free(features);
+        return -1;
+    }
+    struct sched_entry *e = &s->e[s->n];
+    *e = (struct sched_entry){.features = features, .nfeatures = nfeatures,
+                              .len = len, .exec_ns = exec_ns};
+    uint32_t f;
+    FOR_EACH_FEATURE(s, e, f)
+        s->freq[f]++;
+    s->n++;
+    s->dirty = 1;
+    return 0;
+}
+
+void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns)
+{
+    if (i >= s->n)
+        return;
+    s->e[i].exec_ns = exec_ns;
+    s->dirty = 1; /* the mean, hence every speed factor, may change */
+}
+
+void sched_note_find(struct schedule *s, size_t i)
+{
+    if (i >= s->n)
+        return;
+    s->e[i].finds++;
+    s->dirty = 1;
+}
+
+/* Mean exec_ns over entries where it is known; 0 when none is. */
+static double mean_exec_ns(const struct schedule *s)
+{
+    double sum = 0;
+    size_t known = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->e[i].exec_ns) {
+            sum += (double)s->e[i].exec_ns;
+            known++;
+        }
+    return known ? sum / (double)known : 0;
+}
+
+static double entry_weight(const struct schedule *s, const struct sched_entry *e,
+                           double mean)
+{
+    double rarity = 0;
+    size_t counted = 0;
+    uint32_t f;
+    FOR_EACH_FEATURE(s, e, f) {
+        rarity += 1.0 / s->freq[f];
+        counted++;
+    }
+    if (counted == 0)
+        rarity = EMPTY_RARITY;
+    double size = 1 / (1 + log2_pos(1 + (double)e->len / 64));
+    double speed = 1;
+    if (e->exec_ns && mean > 0) {
+        speed = mean / (double)e->exec_ns;
+        speed = speed < 0.25 ? 0.25 : speed > 4 ? 4 : speed;
+    }
+    double energy = (1 + 4 * (double)e->finds) / (1 + (double)e->fuzzed / 64);
+    return rarity * size * speed * energy;
+}
+
+static void rebuild_prefix(struct schedule *s)
+{
+    double sum = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        sum += s->e[i].weight;
+        s->cumulative[i] = sum;
+    }
+}
+
+static void refresh(struct schedule *s)
+{
+    if (!s->dirty)
+        return;
+    double mean = mean_exec_ns(s);
+    for (size_t i = 0; i < s->n; i++)
+        s->e[i].weight = entry_weight(s, &s->e[i], mean);
+    rebuild_prefix(s);
+    s->dirty = 0;
+}
+
+/* Smallest i with cumulative[i] > target, clamped to n - 1. */
+static size_t search(const struct schedule *s, double target)
+{
+    size_t lo = 0, hi = s->n - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->cumulative[mid] > target)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+size_t sched_pick(struct schedule *s, rng_t *r)
+{
+    if (s->n == 0)
+        return 0;
+    refresh(s);
+    double total = s->cumulative[s->n - 1];
+    double u = (double)(rng_next(r) >> 11) * 0x1p-53;
+    size_t i = total > 0 ? search(s, u * total) : (size_t)rng_below(r, s->n);
+    struct sched_entry *e = &s->e[i];
+    e->fuzzed++;
+    if (e->fuzzed % REBUILD_EVERY == 0) {
+        e->weight = entry_weight(s, e, mean_exec_ns(s));
+        rebuild_prefix(s);
+    } else {
+        /* energy(fuzzed) / energy(fuzzed - 1); finds is unchanged */
+        e->weight *= (63.0 + (double)e->fuzzed) / (64.0 + (double)e->fuzzed);
+    }
+    return i;
+}
+
+double sched_weight(struct schedule *s, size_t i)
+{
+    if (i >= s->n)
+        return 0;
+    refresh(s);
+    return s->e[i].weight;
+}
+
+void sched_free(struct schedule *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->e[i].features);
+    free(s->e);
+    free(s->freq);
+    free(s->cumulative);
+    memset(s, 0, sizeof *s);
+}
