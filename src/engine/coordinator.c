@@ -45,6 +45,7 @@
 #include "minimize.h"
 #include "queue.h"
 #include "runtime.h"
+#include "schedule.h"
 #include "stats.h"
 #include "supervise.h"
 
@@ -96,7 +97,10 @@ struct coordinator {
     size_t ncounters;
     size_t max_len;
     struct corpus corpus;
-    struct queue inputq, minq;
+    struct queue inputq, minq;  /* inputq: new entries, fuzzed first; then by weight */
+    struct schedule sched;      /* entry weights; index = corpus index */
+    uint32_t **base_features;   /* baseline: features per corpus entry until added */
+    size_t *base_nfeatures;
     rng_t rng;
     enum phase phase;
     int sigfd;
@@ -164,8 +168,16 @@ static void learn_word(struct coordinator *c, const uint8_t *word, size_t len)
         c->words_version++;
 }
 
+static void schedule_entry(struct coordinator *c, const uint8_t *cov, size_t len, uint64_t exec_ns)
+{
+    size_t n;
+    uint32_t *f = sched_features_of(cov, c->ncounters, &n);
+    if (f)
+        sched_add(&c->sched, f, n, len, exec_ns);
+}
+
 static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, const uint8_t *cov,
-                        const uint8_t *word, size_t word_len)
+                        const uint8_t *word, size_t word_len, size_t base)
 {
     char *path = NULL;
     int added;
@@ -183,6 +195,8 @@ static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, 
     if (!e || !added)
         return 0;
     learn_word(c, word, word_len);
+    schedule_entry(c, cov, len, 0);
+    sched_note_find(&c->sched, base);
     c->new_interesting++;
     queue_push(&c->inputq, e);
     if (c->o->v)
@@ -201,7 +215,7 @@ static void free_candidate(struct cand *k)
 }
 
 static void queue_candidate(struct coordinator *c, const uint8_t *data, size_t len,
-                            const uint8_t *cov, const struct rpc_reply *r)
+                            const uint8_t *cov, const struct rpc_reply *r, size_t base)
 {
     struct cand *k = calloc(1, sizeof *k);
     if (!k)
@@ -215,6 +229,7 @@ static void queue_candidate(struct coordinator *c, const uint8_t *data, size_t l
     memcpy(k->data, data, len);
     memcpy(k->cov, cov, c->ncounters);
     k->len = len;
+    k->base = base;
     k->word_len = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
     memcpy(k->word, r->word, k->word_len);
 }
@@ -249,12 +264,15 @@ static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
     return sup_call(w, &call);
 }
 
+/* New entries first, in the order found; then by the scheduler's weights. */
 static struct entry *next_entry(struct coordinator *c)
 {
-    if (queue_len(&c->inputq) == 0)
-        for (size_t i = 0; i < c->corpus.n; i++)
-            queue_push(&c->inputq, c->corpus.v[i]);
-    return queue_pop(&c->inputq);
+    struct entry *e = queue_pop(&c->inputq);
+    if (e)
+        return e;
+    if (c->sched.n == c->corpus.n)
+        return c->corpus.v[sched_pick(&c->sched, &c->rng)];
+    return c->corpus.v[rng_below(&c->rng, c->corpus.n)];
 }
 
 /* The worker is idle: its dictionary area can be rewritten. */
@@ -418,8 +436,13 @@ static void start_fuzzing(struct coordinator *c)
         c->len_limit = c->max_len;
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
-    for (size_t i = 0; i < c->corpus.n; i++)
-        queue_push(&c->inputq, c->corpus.v[i]);
+    for (size_t i = 0; i < c->corpus.n; i++) {
+        struct entry *e = c->corpus.v[i];
+        uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);
+        if (f)
+            sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len, e->exec_ns);
+        c->base_features[i] = NULL;
+    }
 }
 
 static void on_run_done(struct coordinator *c, struct worker *w)
@@ -427,6 +450,9 @@ static void on_run_done(struct coordinator *c, struct worker *w)
     struct entry *e = w->job.base;
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
+    if (e->index < c->corpus.n && !c->base_features[e->index])
+        c->base_features[e->index] = sched_features_of(w->shm.cov, c->ncounters,
+                                                       &c->base_nfeatures[e->index]);
     if (e->exec_ns > c->slowest_ns)
         c->slowest_ns = e->exec_ns;
     c->base_done++;
@@ -476,9 +502,9 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
         return; /* another worker got there first */
     size_t wl = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
     if (minimization_on(c))
-        queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov, r);
+        queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov, r, w->job.base->index);
     else
-        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl);
+        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl, w->job.base->index);
 }
 
 static void on_minimize_done(struct coordinator *c, struct worker *w)
@@ -494,7 +520,7 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     if (!shm_check_len(&w->shm, r->len)) {
         sup_kill(w, KILL_PROTOCOL);
     } else if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
-        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, k->word, k->word_len);
+        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, k->word, k->word_len, k->base);
     }
     free_candidate(k);
 }
@@ -1172,6 +1198,10 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         return rc;
     choose_max_len(c);
     c->nw = choose_workers(o);
+    c->base_features = calloc(c->corpus.n, sizeof *c->base_features);
+    c->base_nfeatures = calloc(c->corpus.n, sizeof *c->base_nfeatures);
+    if (!c->base_features || !c->base_nfeatures || sched_init(&c->sched, c->ncounters) != 0)
+        return FERRET_EXIT_INTERNAL;
     uint64_t seed = o->seed ? o->seed : (engine_now_ns() ^ ((uint64_t)getpid() << 32));
     c->rng.s = seed;
     say("fuzz: target %s, %d workers, seed %llu, max_len %zu, corpus %zu, cache %s\n", c->target,

@@ -1,0 +1,272 @@
+/* test_schedule.c - feature extraction, every factor of the weight formula
+ * against hand-computed values, and picks distributed by weight. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "schedule.h"
+
+#define NEAR(a, b) ((a) - (b) < 1e-9 * (b) && (b) - (a) < 1e-9 * (b))
+
+/* A malloc'd copy of ids, for sched_add to own. */
+static uint32_t *feats(const uint32_t *ids, size_t n)
+{
+    uint32_t *f = malloc(n ? n * sizeof *f : 1);
+    if (n)
+        memcpy(f, ids, n * sizeof *f);
+    return f;
+}
+
+static void add(struct schedule *s, const uint32_t *ids, size_t n, size_t len,
+                uint64_t exec_ns)
+{
+    CHECK(sched_add(s, feats(ids, n), n, len, exec_ns) == 0);
+}
+
+static void test_features_of(void)
+{
+    const uint8_t cov[] = {0x00, 0x81, 0x04, 0x00, 0xff};
+    const uint32_t want[] = {8, 15, 18, 32, 33, 34, 35, 36, 37, 38, 39};
+    size_t n = 99;
+    uint32_t *f = sched_features_of(cov, sizeof cov, &n);
+    CHECK(f != NULL);
+    CHECK_EQ_U(n, sizeof want / sizeof want[0]);
+    CHECK(f && n == 11 && memcmp(f, want, sizeof want) == 0);
+    free(f);
+
+    const uint8_t zero[3] = {0};
+    f = sched_features_of(zero, sizeof zero, &n);
+    CHECK(f != NULL);
+    CHECK_EQ_U(n, 0);
+    free(f);
+    f = sched_features_of(NULL, 0, &n);
+    CHECK(f != NULL);
+    CHECK_EQ_U(n, 0);
+    free(f);
+}
+
+/* Expected values below were computed independently with Python's math.log2:
+ * size_factor(len) = 1 / (1 + log2(1 + len / 64)). */
+#define SIZE_10 0.8268198083685285
+#define SIZE_10000 0.1205267083655566
+#define SIZE_100 0.4241687979909469
+#define SIZE_1000 0.19781288439542116
+
+static void test_rarity_and_exact(void)
+{
+    struct schedule s;
+    CHECK(sched_init(&s, 4) == 0);
+    /* A: {1, 2}, len 100, 1000 ns.  B: {2, 3}, len 1000, 3000 ns.
+     * C: no features, len 0, unknown speed.  freq: 1->1, 2->2, 3->1. */
+    add(&s, (const uint32_t[]){1, 2}, 2, 100, 1000);
+    add(&s, (const uint32_t[]){2, 3}, 2, 1000, 3000);
+    add(&s, NULL, 0, 0, 0);
+    /* mean = 2000: speed(A) = 2, speed(B) = 2/3; rarity(A) = rarity(B) = 1.5 */
+    CHECK(NEAR(sched_weight(&s, 0), 1.5 * SIZE_100 * 2.0));
+    CHECK(NEAR(sched_weight(&s, 1), 1.5 * SIZE_1000 * (2.0 / 3)));
+    CHECK(sched_weight(&s, 2) == 1.0 / 16); /* empty: rarity 1/16, rest 1 */
+    CHECK(sched_weight(&s, 3) == 0);        /* out of range */
+    sched_free(&s);
+
+    /* A has a feature of its own; B only the common one. */
+    CHECK(sched_init(&s, 2) == 0);
+    add(&s, (const uint32_t[]){0, 9}, 2, 64, 0);
+    add(&s, (const uint32_t[]){0}, 1, 64, 0);
+    add(&s, (const uint32_t[]){0}, 1, 64, 0);
+    CHECK(sched_weight(&s, 0) > sched_weight(&s, 1));
+    CHECK(NEAR(sched_weight(&s, 0), (1.0 / 3 + 1) * 0.5)); /* log2(2) = 1 */
+    CHECK(NEAR(sched_weight(&s, 1), 1.0 / 3 * 0.5));
+    /* A new holder of feature 9 makes A less rare. */
+    add(&s, (const uint32_t[]){9}, 1, 64, 0);
+    CHECK(NEAR(sched_weight(&s, 0), (1.0 / 3 + 0.5) * 0.5));
+    sched_free(&s);
+
+    /* Ids beyond ncounters * 8 are ignored; none left means "empty". */
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, (const uint32_t[]){3, 100}, 2, 0, 0);
+    add(&s, (const uint32_t[]){200}, 1, 0, 0);
+    CHECK(NEAR(sched_weight(&s, 0), 1.0));
+    CHECK(sched_weight(&s, 1) == 1.0 / 16);
+    sched_free(&s);
+
+    /* ncounters == 0 works: every entry is featureless. */
+    CHECK(sched_init(&s, 0) == 0);
+    add(&s, NULL, 0, 0, 0);
+    CHECK(sched_weight(&s, 0) == 1.0 / 16);
+    sched_free(&s);
+}
+
+static void test_size(void)
+{
+    struct schedule s;
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, (const uint32_t[]){5}, 1, 10, 0);
+    add(&s, (const uint32_t[]){5}, 1, 10000, 0);
+    double small = sched_weight(&s, 0), big = sched_weight(&s, 1);
+    CHECK(small > big);
+    CHECK(NEAR(small, 0.5 * SIZE_10));
+    CHECK(NEAR(big, 0.5 * SIZE_10000));
+    CHECK(NEAR(small / big, SIZE_10 / SIZE_10000));
+    sched_free(&s);
+}
+
+static void test_speed(void)
+{
+    struct schedule s;
+    CHECK(sched_init(&s, 1) == 0);
+    /* mean = 50500: fast = 50.5 -> clamped to 4; slow = 0.505. */
+    add(&s, (const uint32_t[]){0}, 1, 0, 1000);
+    add(&s, (const uint32_t[]){0}, 1, 0, 100000);
+    add(&s, (const uint32_t[]){0}, 1, 0, 0); /* unknown: 1, not in the mean */
+    CHECK(sched_weight(&s, 0) > sched_weight(&s, 1));
+    CHECK(NEAR(sched_weight(&s, 0), 4.0 / 3));
+    CHECK(NEAR(sched_weight(&s, 1), 0.505 / 3));
+    CHECK(NEAR(sched_weight(&s, 2), 1.0 / 3));
+    /* Learning the third one's time changes the mean, hence everyone. */
+    sched_set_exec_ns(&s, 2, 1000000); /* mean = 367000 */
+    CHECK(NEAR(sched_weight(&s, 1), 3.67 / 3));
+    CHECK(NEAR(sched_weight(&s, 2), 0.367 / 3));
+    sched_free(&s);
+
+    /* Nine at 1000 ns, one at 1e6: mean 100900, slow = 0.1009 -> 1/4. */
+    CHECK(sched_init(&s, 1) == 0);
+    for (int i = 0; i < 9; i++)
+        add(&s, (const uint32_t[]){0}, 1, 0, 1000);
+    add(&s, (const uint32_t[]){0}, 1, 0, 1000000);
+    CHECK(NEAR(sched_weight(&s, 0), 4.0 / 10));
+    CHECK(NEAR(sched_weight(&s, 9), 0.25 / 10));
+    sched_free(&s);
+}
+
+static void test_energy(void)
+{
+    struct schedule s;
+    rng_t r = {42};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, (const uint32_t[]){0}, 1, 0, 0);
+    CHECK(NEAR(sched_weight(&s, 0), 1.0));
+    sched_note_find(&s, 0);
+    CHECK(NEAR(sched_weight(&s, 0), 5.0));
+    sched_note_find(&s, 0);
+    CHECK(NEAR(sched_weight(&s, 0), 9.0));
+    /* The only entry is always picked; energy = 9 / (1 + fuzzed / 64). */
+    for (int i = 0; i < 32; i++)
+        CHECK_EQ_U(sched_pick(&s, &r), 0);
+    CHECK_EQ_U(s.e[0].fuzzed, 32);
+    CHECK(NEAR(sched_weight(&s, 0), 9.0 / 1.5));
+    for (int i = 0; i < 32; i++)
+        sched_pick(&s, &r);
+    CHECK(NEAR(sched_weight(&s, 0), 9.0 / 2));
+    for (int i = 0; i < 1000; i++)
+        sched_pick(&s, &r);
+    CHECK(NEAR(sched_weight(&s, 0), 9.0 / (1 + 1064.0 / 64)));
+    sched_free(&s);
+}
+
+/* Two entries, rarity 3 vs 1, all else equal: weights exactly 3:1.
+ * Returns 1 on success (no CHECK here: it runs 100000 times). */
+static int build_3_to_1(struct schedule *s)
+{
+    if (sched_init(s, 1) != 0)
+        return 0;
+    int ok = sched_add(s, feats((const uint32_t[]){0, 1, 2}, 3), 3, 0, 0) == 0;
+    ok &= sched_add(s, feats((const uint32_t[]){3}, 1), 1, 0, 0) == 0;
+    return ok;
+}
+
+static void test_distribution(void)
+{
+    struct schedule s;
+    rng_t r = {12345};
+    /* Weights 3:1 at every pick: a fresh schedule per pick, so energy
+     * decay does not enter. */
+    size_t count[2] = {0};
+    int ok = 1;
+    for (int i = 0; i < 100000; i++) {
+        ok &= build_3_to_1(&s);
+        ok &= NEAR(sched_weight(&s, 0), 3 * sched_weight(&s, 1));
+        count[sched_pick(&s, &r)]++;
+        sched_free(&s);
+    }
+    CHECK(ok);
+    double ratio = (double)count[0] / (double)count[1];
+    CHECK(ratio > 3 * 0.97 && ratio < 3 * 1.03);
+
+    /* One schedule picked 100000 times: energies decay with picks, so each
+     * pick must follow the weights of that moment.  Summing the current
+     * probability before every pick gives the expected count.  (In the
+     * long run a / b -> sqrt(3): a share x = 3(1-x) / (3(1-x) + x).) */
+    CHECK(build_3_to_1(&s));
+    double expect = 0;
+    count[0] = count[1] = 0;
+    for (int i = 0; i < 100000; i++) {
+        double w0 = sched_weight(&s, 0), w1 = sched_weight(&s, 1);
+        expect += w0 / (w0 + w1);
+        count[sched_pick(&s, &r)]++;
+    }
+    CHECK((double)count[0] > expect * 0.98 && (double)count[0] < expect * 1.02);
+    ratio = (double)count[0] / (double)count[1];
+    CHECK(ratio > 1.7320508 * 0.97 && ratio < 1.7320508 * 1.03);
+    sched_free(&s);
+
+    /* One entry with 4 finds (energy 17) among 39 plain ones. */
+    CHECK(sched_init(&s, 8) == 0);
+    for (uint32_t f = 0; f < 40; f++)
+        add(&s, (const uint32_t[]){f}, 1, 0, 0);
+    for (int k = 0; k < 4; k++)
+        sched_note_find(&s, 7);
+    CHECK(NEAR(sched_weight(&s, 7), 17 * sched_weight(&s, 0)));
+    size_t hits = 0;
+    expect = 0;
+    for (int i = 0; i < 20000; i++) {
+        double total = 0;
+        for (size_t j = 0; j < s.n; j++)
+            total += sched_weight(&s, j);
+        expect += sched_weight(&s, 7) / total;
+        hits += sched_pick(&s, &r) == 7;
+    }
+    CHECK((double)hits > expect * 0.95 && (double)hits < expect * 1.05);
+    sched_free(&s);
+}
+
+static void build(struct schedule *s)
+{
+    CHECK(sched_init(s, 16) == 0);
+    for (uint32_t i = 0; i < 50; i++)
+        add(s, (const uint32_t[]){i % 7, 20 + i % 13, 100 + i}, 3, i * 37,
+            i % 3 ? 1000 + i * 50 : 0);
+}
+
+static void test_determinism(void)
+{
+    struct schedule a, b;
+    build(&a);
+    build(&b);
+    rng_t ra = {777}, rb = {777};
+    int same = 1;
+    for (int i = 0; i < 5000; i++) {
+        if (i % 500 == 0) {
+            sched_note_find(&a, (size_t)i % 50);
+            sched_note_find(&b, (size_t)i % 50);
+        }
+        same &= sched_pick(&a, &ra) == sched_pick(&b, &rb);
+    }
+    CHECK(same);
+    CHECK(memcmp(a.cumulative, b.cumulative, a.n * sizeof(double)) == 0);
+    sched_free(&a);
+    sched_free(&b);
+    CHECK(a.e == NULL && a.n == 0);
+}
+
+int main(void)
+{
+    test_features_of();
+    test_rarity_and_exact();
+    test_size();
+    test_speed();
+    test_energy();
+    test_distribution();
+    test_determinism();
+    return CHECK_DONE("schedule");
+}
