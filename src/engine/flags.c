@@ -214,8 +214,11 @@ int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errl
             o->paths[o->npaths++] = argv[i];
             continue;
         }
-        if (parse_one(o, argv[i], err, errlen) != 0)
+        if (parse_one(o, argv[i], err, errlen) != 0) {
+            free(o->paths); /* nothing of a failed parse outlives it */
+            o->paths = NULL;
             return -1;
+        }
     }
     return 0;
 }

@@ -30,6 +30,7 @@ struct budget {
     X(cachedir, STRING, NULL, "cache corpus directory; default $XDG_CACHE_HOME/ferret/<target> or ~/.cache/ferret/<target>") \
     X(max_len, INT, "0", "maximum input length in bytes; 0 = max(4096, largest corpus input)") \
     X(dict, STRING, NULL, "dictionary file (libFuzzer/AFL format) of words the mutator inserts") \
+    X(use_cmp, BOOL, "1", "use comparison feedback: operands the target compared guide mutations") \
     X(use_value_profile, BOOL, "0", "also count comparison distances as coverage (more inputs kept; slower)") \
     X(v, INT, "0", "verbosity: 1 logs each new input and worker restart") \
     X(help, BOOL, "0", "print this help and exit")

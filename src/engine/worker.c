@@ -45,6 +45,7 @@ struct worker_ctx {
     /* MINIMIZE state for the try() callback */
     uint32_t min_mode;
     uint64_t min_limit, min_tries, min_deadline_ns;
+    int use_cmp;                      /* -use_cmp: freeze the compare table for mutations */
 };
 
 uint64_t engine_now_ns(void)
@@ -146,7 +147,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             break;
         if (deadline && (n & 63) == 0 && coarse_now_ns() >= deadline)
             break;
-        if (n < 8 || (n & 511) == 0)
+        if (w->use_cmp && (n < 8 || (n & 511) == 0))
             freeze_torc(w); /* before the rng store: a replay sees this table */
         uint64_t state = rng_next(&rng);
         SHM_STORE(h->rng, state);
@@ -257,9 +258,9 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
 
 int worker_main(const struct options *o, int argc, char **argv, const char *spec)
 {
-    (void)o;
     struct worker_ctx w;
     memset(&w, 0, sizeof w);
+    w.use_cmp = o->use_cmp;
     if (worker_attach(&w, spec) != 0) {
         fprintf(stderr, "ferret: worker: cannot attach to the coordinator (%s=%s)\n",
                 FERRET_WORKER_ENV, spec);
