@@ -1,0 +1,29 @@
+#!/bin/bash
+# Crash recovery stays exact when mutations draw on the compare table: the
+# crash lies behind a memcmp and a 32-bit compare, and the worker dies
+# silently; the crasher must be byte-identical to what the target received.
+. "$(dirname "$0")/lib.sh"
+
+check_variant() {
+    local variant=$1 seed=$2
+    build_target cmp_silent "$variant"
+    enter_workdir
+    export FERRET_E2E_OUT="$WORK/seen"
+    run_ferret fuzz.log 120 -fuzz -fuzztime=2000000x -parallel=1 -seed="$seed" -cachedir=cache -fuzzminimizetime=0
+    assert_rc "[$variant/$seed] exit code" 1
+    assert_contains fuzz.log "exit status 9"
+    [ -f seen ] || { show_log fuzz.log; fail "[$variant] the target never recorded its input"; }
+    find_crasher fuzz.log
+    if ! cmp seen "$CRASHER"; then
+        echo "target saw:" >&2; xxd seen | head >&2
+        echo "crasher:" >&2; xxd "$CRASHER" | head >&2
+        fail "[$variant/$seed] the crasher differs from the input the target died on"
+    fi
+    assert_no_procs
+}
+
+check_variant plain 1
+check_variant asan 1
+check_variant plain 2
+check_variant asan 3
+finish
