@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -118,7 +119,7 @@ struct coordinator {
     struct dict words;         /* -dict words, then automatic ones: what workers get */
     struct dict autodict;      /* operands that led to new coverage */
     uint32_t words_version;
-    char *autodict_dir;        /* where .autodict is kept (the cache directory) */
+    int words_saved;           /* the automatic dictionary was written and shown */
     uint64_t new_interesting;
     uint64_t fuzz_deadline_ns;
     struct stats stats;
@@ -755,6 +756,8 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
             free_candidate(w->job.cand);
             w->job.cand = NULL;
         }
+    } else if (external) {
+        fprintf(stderr, "ferret: worker %d was killed from outside; restarting it\n", w->id);
     } else if (c->o->v) {
         say("fuzz: idle worker %d exited (%s)\n", w->id, reason);
     }
@@ -763,6 +766,8 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
 }
 
 /* ---- reporting a crasher ------------------------------------------------ */
+
+#define REPORT_CONTEXT_LINES 10
 
 /* Where the last report in a worker's output starts: a sanitizer's or ours. */
 static const char *report_start(const char *log, size_t len)
@@ -775,8 +780,12 @@ static const char *report_start(const char *log, size_t len)
              p++)
             hit = p;
         if (hit) {
-            while (hit > log && hit[-1] != '\n')
-                hit--;
+            /* Back to the start of that line, then REPORT_CONTEXT_LINES more:
+             * what the target printed just before it died (an assert's
+             * message, an uncaught exception's what()). */
+            for (int lines = 0; hit > log; hit--)
+                if (hit[-1] == '\n' && lines++ == REPORT_CONTEXT_LINES)
+                    break;
             return hit;
         }
     }
@@ -796,10 +805,13 @@ static void print_hex_input(const uint8_t *data, size_t len)
     fprintf(stderr, "\n");
 }
 
+static void save_words(struct coordinator *c);
+
 static void finish_crash(struct coordinator *c)
 {
     struct crasher *k = &c->crash;
     char *path = NULL;
+    save_words(c); /* the dictionary before the failure: the failure is the last word */
     c->exit_code = FERRET_EXIT_FINDING;
     fprintf(stderr, "--- FAIL: %s\n", c->target);
     if (k->report && k->report_len) {
@@ -1086,7 +1098,9 @@ static int setup_paths(struct coordinator *c)
         fprintf(stderr, "ferret: no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
         return FERRET_EXIT_INPUT;
     }
-    if (corpus_mkdirs(c->cachedir) != 0 || access(c->cachedir, W_OK) != 0) {
+    struct stat st;
+    if (corpus_mkdirs(c->cachedir) != 0 || stat(c->cachedir, &st) != 0 ||
+        (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) || access(c->cachedir, W_OK) != 0) {
         fprintf(stderr, "ferret: cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
                 c->cachedir, strerror(errno));
         return FERRET_EXIT_WRITE;
@@ -1129,6 +1143,8 @@ static int load_words(struct coordinator *c)
 /* Keeps the automatic dictionary for the next run and shows it. */
 static void save_words(struct coordinator *c)
 {
+    if (c->words_saved++)
+        return;
     size_t cap = c->autodict.n * (4 * DICT_MAX_WORD + 4) + 1, len = 0;
     char *text = malloc(cap);
     if (!text || c->autodict.n == 0) {

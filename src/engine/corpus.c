@@ -55,6 +55,15 @@ struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
         *added = 0;
     if (e)
         return e;
+    e = corpus_append(c, data, len, path);
+    if (e && added)
+        *added = 1;
+    return e;
+}
+
+struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, const char *path)
+{
+    struct entry *e;
     if (grow(c) != 0 || !(e = calloc(1, sizeof *e)))
         return NULL;
     e->data = malloc(len ? len : 1);
@@ -62,12 +71,10 @@ struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
         goto free_entry;
     memcpy(e->data, data, len);
     e->len = len;
-    memcpy(e->name, name, sizeof name);
+    hash_sha1_hex(data, len, e->name);
     e->path = path ? strdup(path) : NULL;
     e->index = c->n;
     c->v[c->n++] = e;
-    if (added)
-        *added = 1;
     return e;
 free_entry:
     free(e);

@@ -37,6 +37,9 @@ struct corpus {
  * Returns the entry, the existing one, or NULL when out of memory. */
 struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
                          const char *path, int *added);
+/* Appends a copy even if the same content is present (regression mode runs
+ * every named file).  Returns the entry or NULL when out of memory. */
+struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, const char *path);
 void corpus_free(struct corpus *c);
 struct entry *corpus_find(const struct corpus *c, const char *name);
 

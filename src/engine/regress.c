@@ -39,7 +39,7 @@ static int load_path(struct corpus *c, const char *p)
         return -1;
     }
     /* Named files run even when their content repeats another's. */
-    struct entry *e = corpus_add(c, data, len, p, NULL);
+    struct entry *e = corpus_append(c, data, len, p);
     free(data);
     if (!e)
         return -1;
