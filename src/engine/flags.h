@@ -32,6 +32,10 @@ struct budget {
     X(dict, STRING, NULL, "dictionary file (libFuzzer/AFL format) of words the mutator inserts") \
     X(use_cmp, BOOL, "1", "use comparison feedback: operands the target compared guide mutations") \
     X(use_value_profile, BOOL, "0", "also count comparison distances as coverage (more inputs kept; slower)") \
+    X(rss_limit_mb, INT, "2048", "a worker whose resident memory grows past this is an out-of-memory finding; 0 = no limit") \
+    X(malloc_limit_mb, INT, "0", "one allocation larger than this is an out-of-memory finding; 0 = same as -rss_limit_mb") \
+    X(detect_leaks, BOOL, "1", "with LeakSanitizer linked in (ASan, LSan): an input that leaks memory is a finding") \
+    X(close_fd_mask, INT, "0", "in workers, 1 closes stdout, 2 closes stderr (sanitizer reports too), 3 both") \
     X(v, INT, "0", "verbosity: 1 logs each new input and worker restart") \
     X(help, BOOL, "0", "print this help and exit")
 

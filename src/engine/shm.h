@@ -68,7 +68,12 @@ struct shm_header {
     uint32_t stop;           /* [C] nonzero: end the current call early */
     uint64_t cand_len;       /* [W] SHM_MIN_TRY: candidate length */
     struct min_cursor cursor;/* [W] SHM_MIN_TRY: the step that made the candidate */
+    uint32_t fault;          /* [W] enum shm_fault: why the worker is about to die */
+    uint32_t pad;
+    uint64_t fault_arg;      /* [W] SHM_FAULT_MALLOC: the allocation size */
 };
+
+enum shm_fault { SHM_FAULT_NONE = 0, SHM_FAULT_MALLOC = 1 };
 
 struct shm {
     int fd;

@@ -17,6 +17,7 @@
  *    0 when the call pipe closes.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,10 @@ struct worker_ctx {
     uint32_t min_mode;
     uint64_t min_limit, min_tries, min_deadline_ns;
     int use_cmp;                      /* -use_cmp: freeze the compare table for mutations */
+    int detect_leaks;                 /* -detect_leaks and LeakSanitizer present */
 };
+
+static struct worker_ctx *the_worker; /* for the runtime's fault hook */
 
 uint64_t engine_now_ns(void)
 {
@@ -95,8 +99,25 @@ static void freeze_torc(struct worker_ctx *w)
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
 {
     coverage_clear(w->regions, w->nregions);
+    memory_reset_counts();
     target_run(data, len);
     coverage_snapshot(w->regions, w->nregions, cov);
+}
+
+/* After a run: did it leak?  LeakSanitizer runs only when the run's mallocs
+ * and frees differ, so a target that frees what it allocates pays nothing. */
+static int leaked(const struct worker_ctx *w)
+{
+    return w->detect_leaks && memory_counts_differ() && memory_leak_check();
+}
+
+/* Reports data as a leaking input: it goes back in shm.input. */
+static void report_leak(struct worker_ctx *w, const uint8_t *data, size_t len, struct rpc_reply *r)
+{
+    SHM_STORE(w->shm.hdr->state, SHM_IDLE);
+    memmove(w->shm.input, data, len);
+    r->status = RPC_LEAK;
+    r->len = len;
 }
 
 static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
@@ -113,6 +134,8 @@ static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
     r->duration_ns = engine_now_ns() - t0;
     SHM_STORE(h->state, SHM_IDLE);
     r->count = 1;
+    if (leaked(w))
+        report_leak(w, w->buf, len, r);
 }
 
 /* Re-runs a candidate with new coverage; 1 if it still has some (its
@@ -154,8 +177,14 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
         SHM_STORE(h->count, n + 1);
         trace.len = 0;
         size_t len = worker_build_input(state, w->buf, base, base_len, &src, len_limit);
+        if (w->detect_leaks)
+            memory_reset_counts();
         target_run(w->buf, len);
         n++;
+        if (leaked(w)) {
+            report_leak(w, w->buf, len, r);
+            break;
+        }
         if (coverage_scan_new(w->regions, w->nregions, w->mask) && deflake(w, len)) {
             SHM_STORE(h->state, SHM_IDLE);
             memcpy(w->shm.input, w->buf, len);
@@ -188,6 +217,8 @@ static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_
     SHM_STORE(h->state, SHM_IDLE);
     if (w->min_mode == RPC_MIN_CRASH)
         return MIN_REJECT; /* it returned: no crash */
+    if (w->min_mode == RPC_MIN_LEAK)
+        return leaked(w) ? MIN_KEEP : MIN_REJECT;
     return coverage_has_all(w->cov, w->keep, w->shm.ncounters) ? MIN_KEEP : MIN_REJECT;
 }
 
@@ -256,11 +287,42 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
     return (w->buf && w->keep && w->cov) ? 0 : -1;
 }
 
+/* The runtime is about to _exit over -malloc_limit_mb: say why first. */
+static void on_malloc_fault(uint64_t size)
+{
+    if (the_worker) {
+        SHM_STORE(the_worker->shm.hdr->fault_arg, size);
+        SHM_STORE(the_worker->shm.hdr->fault, SHM_FAULT_MALLOC);
+    }
+}
+
+static void close_fds(long long mask)
+{
+    int devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (devnull < 0)
+        return;
+    if (mask & 1)
+        dup2(devnull, 1);
+    if (mask & 2)
+        dup2(devnull, 2);
+    close(devnull);
+}
+
+/* Exiting normally: LeakSanitizer's exit-time check would only find the
+ * worker's own buffers.  (runtime: main.c) */
+void runtime_disable_exit_leak_check(void);
+
 int worker_main(const struct options *o, int argc, char **argv, const char *spec)
 {
-    struct worker_ctx w;
+    static struct worker_ctx w;
     memset(&w, 0, sizeof w);
     w.use_cmp = o->use_cmp;
+    w.detect_leaks = o->detect_leaks && memory_leak_check_available();
+    the_worker = &w;
+    uint64_t limit_mb = (uint64_t)(o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb);
+    memory_init((size_t)(limit_mb << 20), on_malloc_fault);
+    if (o->close_fd_mask)
+        close_fds(o->close_fd_mask);
     if (worker_attach(&w, spec) != 0) {
         fprintf(stderr, "ferret: worker: cannot attach to the coordinator (%s=%s)\n",
                 FERRET_WORKER_ENV, spec);
@@ -268,5 +330,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     }
     target_install_crash_reporting();
     target_init(&argc, &argv);
-    return worker_serve(&w);
+    int rc = worker_serve(&w);
+    runtime_disable_exit_leak_check();
+    return rc;
 }

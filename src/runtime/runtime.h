@@ -35,6 +35,16 @@ size_t sancov_total(void);               /* counters in all regions */
  * or coordinator reads sancov_total(). */
 void sancov_add_raw_region(uint8_t *start, size_t len);
 
+/* memory.c: the target's heap.  memory_init() sets -malloc_limit_mb (bytes;
+ * 0 = none) and a hook called just before the worker exits over it. */
+#define RUNTIME_OOM_EXIT 78
+void memory_init(size_t limit_bytes, void (*on_fault)(uint64_t size));
+void memory_reset_counts(void);
+int memory_counts_differ(void);
+int memory_leak_check_available(void);
+/* Runs LeakSanitizer now; nonzero (and a report on stderr) if leaks. */
+int memory_leak_check(void);
+
 /* cmptrace.c: comparison feedback. */
 struct torc;
 /* The live table of recent compares of this process. */

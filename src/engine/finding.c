@@ -1,0 +1,165 @@
+/*
+ * finding.c - reports and stack signatures (see finding.h).
+ * Invariant: never reads outside log[0..len), whatever the worker printed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "finding.h"
+
+const char *finding_kind_name(enum finding_kind kind)
+{
+    switch (kind) {
+    case FINDING_HANG: return "timeout";
+    case FINDING_OOM:  return "oom";
+    case FINDING_LEAK: return "leak";
+    default:           return "crash";
+    }
+}
+
+/* The last occurrence of needle in log[0..len), or NULL. */
+static const char *last_of(const char *log, size_t len, const char *needle)
+{
+    const char *hit = NULL;
+    size_t n = strlen(needle);
+    for (const char *p = log; (p = memmem(p, len - (size_t)(p - log), needle, n)); p++)
+        hit = p;
+    return hit;
+}
+
+static const char *line_start(const char *log, const char *p)
+{
+    while (p > log && p[-1] != '\n')
+        p--;
+    return p;
+}
+
+const char *finding_report_start(const char *log, size_t len, int context)
+{
+    static const char *marks[] = {"=================================================================\n",
+                                  "ERROR: ", "runtime error: ", "WARNING: "};
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        const char *hit = last_of(log, len, marks[m]);
+        if (!hit)
+            continue;
+        hit = line_start(log, hit);
+        for (int lines = 0; hit > log && lines < context; lines++)
+            hit = line_start(log, hit - 1);
+        return hit;
+    }
+    /* No report: the last 30 lines. */
+    const char *p = log + len;
+    for (int lines = 0; p > log && lines <= 30; p--)
+        if (p[-1] == '\n')
+            lines++;
+    return p == log ? log : p + 1;
+}
+
+/* Frames of the engine, the sanitizers and libc say nothing about the bug. */
+static int boring_frame(const char *fn, size_t n)
+{
+    static const char *prefixes[] = {"__interceptor_", "__asan", "__sanitizer", "__ubsan", "__lsan",
+                                     "__msan", "__interception", "__libc_", "__GI_", "__pthread_kill",
+                                     "__restore_rt", "__assert", "__cxa_", "__gxx_personality",
+                                     "_Unwind", "std::terminate", "operator new", "operator delete",
+                                     "MemcmpInterceptorCommon"};
+    static const char *exact[] = {"main", "_start", "raise", "abort", "malloc", "calloc", "realloc",
+                                  "free", "memcmp", "bcmp", "strcmp", "strncmp", "memcpy", "memmove",
+                                  "memset", "pthread_kill", "target_run", "run_one", "run_and_snapshot",
+                                  "min_try", "minimize", "on_fatal_signal", "on_hang_signal",
+                                  "over_limit", "count_malloc", "on_malloc", "deflake"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t pl = strlen(prefixes[i]);
+        if (n >= pl && memcmp(fn, prefixes[i], pl) == 0)
+            return 1;
+    }
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (n == strlen(exact[i]) && memcmp(fn, exact[i], n) == 0)
+            return 1;
+    return n >= 7 && memcmp(fn, "worker_", 7) == 0;
+}
+
+/* From a "    #3 0x55d1 in func_name /path/file.c:12:3" line: the name. */
+static int frame_name(const char *line, const char *end, const char **fn, size_t *n)
+{
+    const char *in = memmem(line, (size_t)(end - line), " in ", 4);
+    if (!in)
+        return 0;
+    const char *p = in + 4, *q = p;
+    while (q < end && *q != ' ' && *q != '\n' && *q != '(')
+        q++;
+    *fn = p;
+    *n = (size_t)(q - p);
+    return *n > 0;
+}
+
+static size_t append(char *out, size_t outlen, size_t at, const char *s, size_t n)
+{
+    if (at + 1 >= outlen)
+        return at;
+    if (n > outlen - at - 1)
+        n = outlen - at - 1;
+    memcpy(out + at, s, n);
+    out[at + n] = 0;
+    return at + n;
+}
+
+/* The first stack trace of the report: its top three interesting frames. */
+static size_t frames_signature(const char *log, const char *end, char *out, size_t outlen, size_t at)
+{
+    int frames = 0, in_trace = 0;
+    for (const char *line = log; line < end && frames < 3;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        const char *eol = nl ? nl : end;
+        const char *p = line;
+        while (p < eol && (*p == ' ' || *p == '\t'))
+            p++;
+        int is_frame = p + 1 < eol && p[0] == '#' && p[1] >= '0' && p[1] <= '9';
+        if (is_frame) {
+            const char *fn;
+            size_t n;
+            in_trace = 1;
+            if (frame_name(p, eol, &fn, &n) && !boring_frame(fn, n)) {
+                at = append(out, outlen, at, " ", 1);
+                at = append(out, outlen, at, fn, n);
+                frames++;
+            }
+        } else if (in_trace) {
+            break; /* the end of the first trace */
+        }
+        line = nl ? nl + 1 : end;
+    }
+    return frames ? at : 0;
+}
+
+/* "SUMMARY: AddressSanitizer: SEGV /p/f.c:4:9 in fn" without numbers. */
+static size_t summary_signature(const char *log, size_t len, char *out, size_t outlen, size_t at)
+{
+    const char *s = last_of(log, len, "SUMMARY: ");
+    if (!s)
+        return 0;
+    at = append(out, outlen, at, " ", 1);
+    for (const char *p = s; p < log + len && *p != '\n'; p++) {
+        if (*p >= '0' && *p <= '9')
+            continue; /* addresses, sizes, pids, line numbers */
+        at = append(out, outlen, at, p, 1);
+    }
+    return at;
+}
+
+void finding_signature(const char *log, size_t len, enum finding_kind kind, char *out,
+                       size_t outlen)
+{
+    if (outlen == 0)
+        return;
+    out[0] = 0;
+    size_t at = append(out, outlen, 0, finding_kind_name(kind), strlen(finding_kind_name(kind)));
+    const char *start = log ? finding_report_start(log, len, 0) : NULL;
+    if (!start)
+        return;
+    size_t n = frames_signature(start, log + len, out, outlen, at);
+    if (n == 0)
+        n = summary_signature(log, len, out, outlen, at);
+    if (n == 0)
+        out[at] = 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * finding.h - what a failure is called and how it is recognised again: the
+ * kind, the report in a worker's output, and the stack signature that
+ * deduplicates findings (-keep_going): one artifact per distinct bug.
+ *
+ * Pure functions over text: unit-tested on their own.
+ */
+#ifndef FERRET_FINDING_H
+#define FERRET_FINDING_H
+
+#include <stddef.h>
+
+enum finding_kind { FINDING_CRASH = 0, FINDING_HANG, FINDING_OOM, FINDING_LEAK };
+
+#define FINDING_SIG_MAX 256
+
+/* "crash", "timeout", "oom", "leak": also libFuzzer's artifact prefixes. */
+const char *finding_kind_name(enum finding_kind kind);
+
+/* Where the last report in a worker's output starts (a sanitizer's or
+ * ferret's), backed up by `context` lines the target printed just before. */
+const char *finding_report_start(const char *log, size_t len, int context);
+
+/* A signature for deduplication: the kind and the names of the top three
+ * stack frames of the last report that are not the sanitizer's, ferret's or
+ * the C library's; without frames, the report's SUMMARY line with addresses
+ * removed; without that, the kind alone.  Always NUL-terminated. */
+void finding_signature(const char *log, size_t len, enum finding_kind kind, char *out,
+                       size_t outlen);
+
+#endif

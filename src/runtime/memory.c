@@ -1,0 +1,165 @@
+/*
+ * memory.c - the target's heap, as ferret watches it: -malloc_limit_mb (one
+ * allocation over the limit is an out-of-memory finding) and malloc/free
+ * counting for leak detection (a leak check runs only after an execution
+ * whose mallocs and frees differ, as in libFuzzer).
+ *
+ * Two ways in, so one archive serves builds with and without a sanitizer:
+ *  - with a sanitizer allocator (ASan, LSan; seen as __interceptor_malloc),
+ *    its malloc/free hooks report every allocation, including C++ new;
+ *  - without one, ferret's own malloc, calloc, realloc and free count and
+ *    forward to the C library (__libc_*).  Under a sanitizer the same
+ *    definitions forward to the sanitizer's interceptors and count nothing.
+ *
+ * Invariants: only allocations made while the target runs are counted or
+ * limited; the hooks never allocate.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "runtime.h"
+
+void *__libc_malloc(size_t);
+void *__libc_calloc(size_t, size_t);
+void *__libc_realloc(void *, size_t);
+void __libc_free(void *);
+__attribute__((weak)) void *__interceptor_malloc(size_t);
+__attribute__((weak)) void *__interceptor_calloc(size_t, size_t);
+__attribute__((weak)) void *__interceptor_realloc(void *, size_t);
+__attribute__((weak)) void __interceptor_free(void *);
+__attribute__((weak)) int __sanitizer_install_malloc_and_free_hooks(
+    void (*malloc_hook)(const volatile void *, size_t), void (*free_hook)(const volatile void *));
+__attribute__((weak)) void __sanitizer_print_stack_trace(void);
+__attribute__((weak)) int __lsan_do_recoverable_leak_check(void);
+
+static size_t malloc_limit;             /* bytes; 0 = none */
+static volatile uint64_t mallocs, frees; /* in the current execution */
+static void (*fault_hook)(uint64_t size);
+
+static void write_str(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void write_u64(uint64_t v)
+{
+    char buf[24];
+    int i = (int)sizeof buf - 1;
+    buf[i] = 0;
+    do
+        buf[--i] = (char)('0' + v % 10);
+    while ((v /= 10) && i > 0);
+    write_str(buf + i);
+}
+
+static void over_limit(size_t size)
+{
+    write_str("==ferret== ERROR: ferret: out-of-memory (malloc(");
+    write_u64(size);
+    write_str(")): one allocation is over -malloc_limit_mb=");
+    write_u64(malloc_limit >> 20);
+    write_str("\n");
+    if (__sanitizer_print_stack_trace)
+        __sanitizer_print_stack_trace();
+    write_str("SUMMARY: ferret: out-of-memory (malloc(");
+    write_u64(size);
+    write_str("))\n");
+    if (fault_hook)
+        fault_hook(size);
+    _exit(RUNTIME_OOM_EXIT);
+}
+
+static inline void count_malloc(size_t size)
+{
+    if (!runtime_in_target)
+        return;
+    if (malloc_limit && size > malloc_limit)
+        over_limit(size);
+    mallocs++;
+}
+
+static void on_malloc(const volatile void *p, size_t size)
+{
+    (void)p;
+    count_malloc(size);
+}
+
+static void on_free(const volatile void *p)
+{
+    if (p && runtime_in_target)
+        frees++;
+}
+
+static int sanitizer_allocator(void) { return __interceptor_malloc != NULL; }
+
+void memory_init(size_t limit_bytes, void (*on_fault)(uint64_t size))
+{
+    malloc_limit = limit_bytes;
+    fault_hook = on_fault;
+    if (sanitizer_allocator() && __sanitizer_install_malloc_and_free_hooks)
+        __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
+}
+
+void memory_reset_counts(void)
+{
+    mallocs = 0;
+    frees = 0;
+}
+
+int memory_counts_differ(void) { return mallocs != frees; }
+
+int memory_leak_check_available(void)
+{
+    return sanitizer_allocator() && __lsan_do_recoverable_leak_check != NULL;
+}
+
+int memory_leak_check(void)
+{
+    return __lsan_do_recoverable_leak_check ? __lsan_do_recoverable_leak_check() : 0;
+}
+
+FERRET_EXPORT void *malloc(size_t n)
+{
+    if (sanitizer_allocator())
+        return __interceptor_malloc(n);
+    count_malloc(n);
+    return __libc_malloc(n);
+}
+
+FERRET_EXPORT void *calloc(size_t n, size_t size)
+{
+    if (sanitizer_allocator())
+        return __interceptor_calloc(n, size);
+    count_malloc(n * size);
+    return __libc_calloc(n, size);
+}
+
+FERRET_EXPORT void *realloc(void *p, size_t n)
+{
+    if (sanitizer_allocator())
+        return __interceptor_realloc(p, n);
+    if (!p)
+        count_malloc(n);
+    else if (runtime_in_target && malloc_limit && n > malloc_limit)
+        over_limit(n);
+    return __libc_realloc(p, n);
+}
+
+FERRET_EXPORT void free(void *p)
+{
+    if (sanitizer_allocator()) {
+        __interceptor_free(p);
+        return;
+    }
+    on_free(p);
+    __libc_free(p);
+}
