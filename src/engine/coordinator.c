@@ -50,92 +50,7 @@
 #include "stats.h"
 #include "supervise.h"
 
-#define FUZZ_CALL_MS 100           /* a FUZZ call's length in time mode */
-#define FUZZ_CALL_EXECS 4096       /* ... and in Nx mode */
-#define TICK_MS 50
-#define STARTUP_TIMEOUT_NS (60ULL * 1000000000ULL)
-#define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)
-#define SEC_NS 1000000000ULL
-#define HANG_TRACE_NS (SEC_NS / 2) /* how long a hung worker gets to print its stack */
-
-enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
-
-/* An input with new coverage, waiting to be minimized. */
-struct cand {
-    uint8_t *data;
-    size_t len;
-    uint8_t *cov;              /* its coverage when found (ncounters bytes) */
-    size_t base;               /* index of the entry it was mutated from */
-    uint8_t word[MUTATE_WORD_MAX]; /* comparison operand that made it, if any */
-    size_t word_len;
-};
-
-struct crasher {
-    uint8_t *data;
-    size_t len;
-    char reason[256];
-    char *report;              /* worker output tail at the crash */
-    size_t report_len;
-    const char *corpus_path;   /* set when a corpus entry itself failed */
-    int is_hang;
-    int minimizing;            /* a MINIMIZE call is out */
-    int min_done;
-    struct min_cursor cursor;
-    uint64_t min_tries;        /* tries used so far (Nx budgets) */
-    uint64_t min_deadline_ns;  /* time budgets */
-};
-
-struct coordinator {
-    const struct options *o;
-    const char *target;
-    const char *argv0;
-    char *cachedir;
-    char *testdata;            /* testdata/fuzz/<target> */
-    struct supervisor sup;
-    struct worker *w;
-    int nw;
-    uint8_t *mask;
-    size_t ncounters;
-    size_t max_len;
-    struct corpus corpus;
-    struct queue inputq, minq;  /* inputq: new entries, fuzzed first; then by weight */
-    struct schedule sched;      /* entry weights; index = corpus index */
-    uint32_t **base_features;   /* baseline: features per corpus entry until added */
-    size_t *base_nfeatures;
-    rng_t rng;
-    enum phase phase;
-    int sigfd;
-    int stop_requested;        /* Ctrl-C / SIGTERM / budget spent */
-    int exit_code;
-    uint64_t timeout_ns;
-    /* baseline */
-    size_t base_next, base_done;
-    struct queue base_retry;   /* entries whose RUN was lost to a killed worker */
-    uint64_t slowest_ns;
-    /* fuzzing */
-    uint64_t execs, assigned;
-    uint64_t execs_since_new;  /* for growing len_limit */
-    size_t len_limit;          /* longest input the mutator makes now (len_control) */
-    struct dict words;         /* -dict words, then automatic ones: what workers get */
-    struct dict autodict;      /* operands that led to new coverage */
-    uint32_t words_version;
-    int words_saved;           /* the automatic dictionary was written and shown */
-    uint64_t new_interesting;
-    uint64_t fuzz_deadline_ns;
-    struct stats stats;
-    struct crasher crash;
-    uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
-    uint8_t *diff;             /* ncounters bytes */
-};
-
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-}
+#include "coordinator_int.h"
 
 /* ---- the corpus and the mask ------------------------------------------ */
 
@@ -153,7 +68,7 @@ static uint64_t min_budget_tries(const struct coordinator *c)
     return b->kind == BUDGET_COUNT ? b->count : 0;
 }
 
-static int minimization_on(const struct coordinator *c)
+int minimization_on(const struct coordinator *c)
 {
     return c->o->fuzzminimizetime.kind != BUDGET_NONE;
 }
@@ -268,12 +183,17 @@ static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
 /* New entries first, in the order found; then by the scheduler's weights. */
 static struct entry *next_entry(struct coordinator *c)
 {
-    struct entry *e = queue_pop(&c->inputq);
-    if (e)
-        return e;
-    if (c->sched.n == c->corpus.n)
-        return c->corpus.v[sched_pick(&c->sched, &c->rng)];
-    return c->corpus.v[rng_below(&c->rng, c->corpus.n)];
+    struct entry *e;
+    while ((e = queue_pop(&c->inputq)))
+        if (!e->failed)
+            return e;
+    for (int tries = 0; tries < 64; tries++) {
+        e = c->sched.n == c->corpus.n ? c->corpus.v[sched_pick(&c->sched, &c->rng)]
+                                      : c->corpus.v[rng_below(&c->rng, c->corpus.n)];
+        if (!e->failed)
+            return e;
+    }
+    return e; /* (nearly) every entry fails by itself: fuzz one anyway */
 }
 
 /* The worker is idle: its dictionary area can be rewritten. */
@@ -313,7 +233,7 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     return sup_call(w, &call);
 }
 
-static int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
+int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
                          size_t len, uint32_t mode, struct min_cursor cur, uint64_t limit,
                          uint64_t ms)
 {
@@ -361,30 +281,6 @@ static int fuzz_budget_left(const struct coordinator *c)
     return 1;
 }
 
-static void dispatch_crash(struct coordinator *c, struct worker *w)
-{
-    struct crasher *k = &c->crash;
-    if (k->minimizing || k->min_done)
-        return;
-    uint64_t limit = 0, ms = 0;
-    if (is_count_budget(&c->o->fuzzminimizetime)) {
-        if (k->min_tries >= c->o->fuzzminimizetime.count) {
-            k->min_done = 1;
-            return;
-        }
-        limit = c->o->fuzzminimizetime.count - k->min_tries;
-    } else {
-        uint64_t now = engine_now_ns();
-        if (now >= k->min_deadline_ns) {
-            k->min_done = 1;
-            return;
-        }
-        ms = (k->min_deadline_ns - now) / 1000000 + 1;
-    }
-    if (call_minimize(c, w, k->data, k->len, RPC_MIN_CRASH, k->cursor, limit, ms) == 0)
-        k->minimizing = 1;
-}
-
 static void dispatch(struct coordinator *c)
 {
     for (int i = 0; i < c->nw; i++) {
@@ -402,6 +298,8 @@ static void dispatch(struct coordinator *c)
                 r = call_run(c, w, c->corpus.v[c->base_next++]);
             break;
         case PH_FUZZ:
+            if (crash_dispatch(c, w))
+                break;
             if (minimization_on(c) && queue_len(&c->minq) > 0 &&
                 (!c->stop_requested || is_count_budget(&c->o->fuzztime)))
                 r = dispatch_candidate(c, w) < 0 ? -1 : 0;
@@ -409,7 +307,7 @@ static void dispatch(struct coordinator *c)
                 r = call_fuzz(c, w);
             break;
         case PH_CRASH:
-            dispatch_crash(c, w);
+            crash_dispatch(c, w);
             break;
         case PH_DONE:
             break;
@@ -449,6 +347,8 @@ static void start_fuzzing(struct coordinator *c)
 static void on_run_done(struct coordinator *c, struct worker *w)
 {
     struct entry *e = w->job.base;
+    if (w->reply.status == RPC_LEAK)
+        crash_on_leak(c, w);
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
     if (e->index < c->corpus.n && !c->base_features[e->index])
@@ -462,7 +362,7 @@ static void on_run_done(struct coordinator *c, struct worker *w)
 }
 
 /* Credits a FUZZ call's executions; returns the unused part of its limit. */
-static void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
+void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
 {
     uint64_t limit = w->job.limit;
     if (limit && count > limit)
@@ -491,6 +391,10 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     const struct rpc_reply *r = &w->reply;
     credit_execs(c, w, r->count);
     grow_len_limit(c, r->count);
+    if (r->status == RPC_LEAK) {
+        crash_on_leak(c, w);
+        return;
+    }
     if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
         return;
     if (!shm_check_len(&w->shm, r->len)) {
@@ -511,9 +415,8 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
 static void on_minimize_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
-    if (w->job.mode == RPC_MIN_CRASH) {
-        c->crash.minimizing = 0;
-        c->crash.min_done = 1; /* no smaller candidate crashed within the budget */
+    if (w->job.mode != RPC_MIN_COVERAGE) {
+        crash_on_minimize_done(c, w);
         return;
     }
     struct cand *k = w->job.cand;
@@ -552,126 +455,27 @@ static void on_reply(struct coordinator *c, struct worker *w)
     }
 }
 
-/* ---- failures ----------------------------------------------------------- */
+/* ---- failures: see crash.c; here, workers that die ------------------- */
 
-static void describe_status(char *buf, size_t len, int status, enum wkill why, uint64_t timeout_ns)
+void say(const char *fmt, ...)
 {
-    if (why == KILL_HANG)
-        snprintf(buf, len, "hang: an input ran for more than %.3gs (-timeout)", (double)timeout_ns / 1e9);
-    else if (WIFEXITED(status))
-        snprintf(buf, len, "exit status %d", WEXITSTATUS(status));
-    else if (WIFSIGNALED(status))
-        snprintf(buf, len, "signal %s (%s)",
-                 sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "?",
-                 strsignal(WTERMSIG(status)));
-    else
-        snprintf(buf, len, "status 0x%x", status);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
 }
 
-/* The input a worker was running when it died, from its own record of the
- * call (never from a length it wrote) and the state it published. */
-static int recover_input(struct coordinator *c, struct worker *w, const uint8_t **data,
-                         size_t *len, uint32_t *state)
+void print_tail(const char *log, size_t len)
 {
-    const struct shm_header *h = w->shm.hdr;
-    *state = SHM_LOAD(h->state);
-    switch (w->job.op) {
-    case RPC_FUZZ:
-        if (*state == SHM_FUZZ) {
-            struct mutate_src src;
-            worker_mutate_src(&src, &w->shm, w->job.partner->data, w->job.partner->len);
-            *len = worker_build_input(SHM_LOAD(h->rng), c->scratch, w->job.base->data,
-                                      w->job.base->len, &src, w->job.len_limit);
-            *data = c->scratch;
-        } else {
-            *data = w->job.base->data;
-            *len = w->job.base->len;
-        }
-        return 0;
-    case RPC_RUN:
-        *data = w->job.base->data;
-        *len = w->job.base->len;
-        return 0;
-    case RPC_MINIMIZE:
-        if (*state == SHM_MIN_TRY) {
-            uint64_t n = SHM_LOAD(h->cand_len);
-            if (!shm_check_len(&w->shm, n))
-                return -1;
-            memcpy(c->scratch, w->shm.cand, (size_t)n);
-            *data = c->scratch;
-            *len = (size_t)n;
-        } else {
-            *data = w->job.input;
-            *len = w->job.input_len;
-        }
-        return 0;
-    }
-    return -1;
+    if (len)
+        fprintf(stderr, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
 }
 
-static void set_crasher(struct coordinator *c, struct worker *w, const uint8_t *data,
-                        size_t len, const char *reason)
-{
-    struct crasher *k = &c->crash;
-    uint8_t *copy = malloc(len ? len : 1);
-    if (!copy)
-        return;
-    memcpy(copy, data, len);
-    free(k->data);
-    k->data = copy;
-    k->len = len;
-    snprintf(k->reason, sizeof k->reason, "%s", reason);
-    free(k->report);
-    k->report = sup_log_tail(w, &k->report_len);
-}
-
-static void stop_busy_workers(struct coordinator *c)
+void stop_busy_workers(struct coordinator *c)
 {
     for (int i = 0; i < c->nw; i++)
         if (c->w[i].st == W_BUSY)
             SHM_STORE(c->w[i].shm.hdr->stop, 1);
-}
-
-/* A worker died (or was killed for hanging) in the middle of a call. */
-static void on_failure(struct coordinator *c, struct worker *w, const char *reason, enum wkill why)
-{
-    const uint8_t *data;
-    size_t len;
-    uint32_t state;
-    struct crasher *k = &c->crash;
-    if (recover_input(c, w, &data, &len, &state) != 0) {
-        fprintf(stderr, "ferret: worker %d left an invalid candidate length; restarting it\n", w->id);
-        return;
-    }
-    if (c->phase == PH_CRASH) {
-        if (w->job.op != RPC_MINIMIZE || w->job.mode != RPC_MIN_CRASH)
-            return; /* a second failure while minimizing the first: ignored */
-        k->minimizing = 0;
-        k->min_tries += SHM_LOAD(w->shm.hdr->count);
-        if (state != SHM_MIN_TRY) {
-            k->min_done = 1;
-            return;
-        }
-        k->cursor = w->shm.hdr->cursor;
-        if (why == KILL_HANG || len > k->len) {
-            minimize_cursor_skip(&k->cursor, k->len); /* not the same failure */
-            return;
-        }
-        set_crasher(c, w, data, len, reason);
-        return;
-    }
-    set_crasher(c, w, data, len, reason);
-    k->is_hang = why == KILL_HANG;
-    if (c->phase == PH_BASELINE && w->job.base && w->job.base->path)
-        k->corpus_path = w->job.base->path;
-    if (c->phase == PH_BASELINE || why == KILL_HANG || !minimization_on(c))
-        k->min_done = 1;
-    if (c->o->fuzzminimizetime.kind == BUDGET_TIME)
-        k->min_deadline_ns = engine_now_ns() + c->o->fuzzminimizetime.ns;
-    c->phase = PH_CRASH;
-    stop_busy_workers(c);
-    if (!k->min_done)
-        say("fuzz: found a crash, minimizing...\n");
 }
 
 /* Gives back what a lost call held, so nothing is dropped. */
@@ -685,8 +489,8 @@ static void requeue_job(struct coordinator *c, struct worker *w)
         queue_push(&c->base_retry, w->job.base);
         break;
     case RPC_MINIMIZE:
-        if (w->job.mode == RPC_MIN_CRASH)
-            c->crash.minimizing = 0;
+        if (w->job.mode != RPC_MIN_COVERAGE)
+            crash_requeue(c, w);
         else if (w->job.cand)
             queue_push(&c->minq, w->job.cand);
         w->job.cand = NULL;
@@ -707,136 +511,61 @@ static void restart_worker(struct coordinator *c, struct worker *w)
     }
 }
 
-static void print_tail(const char *log, size_t len)
+static void startup_failure(struct coordinator *c, struct worker *w, int status)
 {
-    if (len)
-        fprintf(stderr, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
+    size_t n;
+    char *tail = sup_log_tail(w, &n);
+    char how[64];
+    if (WIFEXITED(status))
+        snprintf(how, sizeof how, "exit status %d", WEXITSTATUS(status));
+    else
+        snprintf(how, sizeof how, "signal %s", sigabbrev_np(WTERMSIG(status)));
+    fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s\n", w->id,
+            w->kill_reason == KILL_STARTUP ? "no answer to ping within 60s" : how);
+    if (tail)
+        print_tail(tail, n);
+    free(tail);
+    c->exit_code = FERRET_EXIT_WORKER;
+    c->phase = PH_DONE;
 }
 
 static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
 {
-    char how[200], reason[256];
     sup_drain_log(w);
     if (w->st != W_DOWN && sup_read_reply(w) == 1)
         on_reply(c, w); /* it answered, then died */
-    enum wstate st = w->st;
     enum wkill why = w->kill_reason;
-    describe_status(how, sizeof how, status, why, c->timeout_ns);
-    snprintf(reason, sizeof reason, "%s%s",
-             why == KILL_HANG ? "" : "fuzzing process terminated unexpectedly: ", how);
+    int external = why == KILL_NONE && WIFSIGNALED(status) &&
+                   (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGTERM);
     if (c->phase == PH_DONE || why == KILL_SHUTDOWN) {
         sup_reaped(w);
         return;
     }
-    if (st == W_STARTING) {
-        size_t n;
-        char *tail = sup_log_tail(w, &n);
-        fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s\n",
-                w->id, why == KILL_STARTUP ? "no answer to ping within 60s" : how);
-        if (tail)
-            print_tail(tail, n);
-        free(tail);
+    if (w->st == W_STARTING) {
+        startup_failure(c, w, status);
         sup_reaped(w);
-        c->exit_code = FERRET_EXIT_WORKER;
-        c->phase = PH_DONE;
         return;
     }
-    int external = why == KILL_NONE && WIFSIGNALED(status) &&
-                   (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGTERM);
-    if (st == W_BUSY && (external || why == KILL_PROTOCOL ||
-                         (why == KILL_HANG && SHM_LOAD(w->shm.hdr->state) == SHM_IDLE))) {
-        fprintf(stderr, "ferret: worker %d %s; restarting it\n", w->id,
-                external ? "was killed from outside" : "stopped answering");
+    if (w->st == W_BUSY && (why == KILL_PROTOCOL ||
+                            (why == KILL_HANG && SHM_LOAD(w->shm.hdr->state) == SHM_IDLE))) {
+        fprintf(stderr, "ferret: worker %d stopped answering; restarting it\n", w->id);
         requeue_job(c, w);
-    } else if (st == W_BUSY) {
-        if (w->job.op == RPC_FUZZ)
-            credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
-        on_failure(c, w, reason, why);
+    } else if (w->st == W_BUSY && external && !crash_kernel_oom(c)) {
+        fprintf(stderr, "ferret: worker %d was killed from outside; restarting it\n", w->id);
+        requeue_job(c, w);
+    } else if (w->st == W_BUSY) {
+        crash_on_death(c, w, status, external);
         if (w->job.op == RPC_MINIMIZE && w->job.mode == RPC_MIN_COVERAGE) {
-            free_candidate(w->job.cand);
+            free_candidate(w->job.cand); /* it crashed: recorded as a finding instead */
             w->job.cand = NULL;
         }
     } else if (external) {
         fprintf(stderr, "ferret: worker %d was killed from outside; restarting it\n", w->id);
     } else if (c->o->v) {
-        say("fuzz: idle worker %d exited (%s)\n", w->id, reason);
+        say("fuzz: idle worker %d exited (status 0x%x)\n", w->id, status);
     }
     sup_reaped(w);
     restart_worker(c, w);
-}
-
-/* ---- reporting a crasher ------------------------------------------------ */
-
-#define REPORT_CONTEXT_LINES 10
-
-/* Where the last report in a worker's output starts: a sanitizer's or ours. */
-static const char *report_start(const char *log, size_t len)
-{
-    static const char *marks[] = {"=================================================================\n",
-                                  "ERROR: ", "runtime error: ", "WARNING: "};
-    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-        const char *hit = NULL;
-        for (const char *p = log; (p = memmem(p, len - (size_t)(p - log), marks[m], strlen(marks[m])));
-             p++)
-            hit = p;
-        if (hit) {
-            /* Back to the start of that line, then REPORT_CONTEXT_LINES more:
-             * what the target printed just before it died (an assert's
-             * message, an uncaught exception's what()). */
-            for (int lines = 0; hit > log; hit--)
-                if (hit[-1] == '\n' && lines++ == REPORT_CONTEXT_LINES)
-                    break;
-            return hit;
-        }
-    }
-    /* No report: the last 30 lines. */
-    const char *p = log + len;
-    for (int lines = 0; p > log && lines <= 30; p--)
-        if (p[-1] == '\n')
-            lines++;
-    return p == log ? log : p + 1;
-}
-
-static void print_hex_input(const uint8_t *data, size_t len)
-{
-    fprintf(stderr, "    input (%zu bytes, hex): ", len);
-    for (size_t i = 0; i < len; i++)
-        fprintf(stderr, "%02x", data[i]);
-    fprintf(stderr, "\n");
-}
-
-static void save_words(struct coordinator *c);
-
-static void finish_crash(struct coordinator *c)
-{
-    struct crasher *k = &c->crash;
-    char *path = NULL;
-    save_words(c); /* the dictionary before the failure: the failure is the last word */
-    c->exit_code = FERRET_EXIT_FINDING;
-    fprintf(stderr, "--- FAIL: %s\n", c->target);
-    if (k->report && k->report_len) {
-        const char *start = report_start(k->report, k->report_len);
-        print_tail(start, k->report_len - (size_t)(start - k->report));
-    }
-    fprintf(stderr, "    %s\n", k->reason);
-    if (k->corpus_path) {
-        fprintf(stderr, "    failure while testing corpus entry %s\n", k->corpus_path);
-        path = strdup(k->corpus_path);
-    } else if (corpus_write_atomic(c->testdata, k->data, k->len, &path) != 0) {
-        fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
-                c->testdata, strerror(errno));
-        print_hex_input(k->data, k->len);
-        c->exit_code = FERRET_EXIT_WRITE;
-    } else {
-        fprintf(stderr, "    failing input written to %s\n", path);
-    }
-    if (path && k->is_hang)
-        fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\nFAIL\n", c->argv0,
-                (double)c->timeout_ns / 1e9, path);
-    else if (path)
-        fprintf(stderr, "    To re-run:\n    %s %s\nFAIL\n", c->argv0, path);
-    free(path);
-    c->phase = PH_DONE;
 }
 
 /* ---- time ------------------------------------------------------------------ */
@@ -863,6 +592,10 @@ static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t 
     }
     if (w->st != W_BUSY)
         return;
+    if (c->o->rss_limit_mb > 0 && sup_rss_mb(w) > (uint64_t)c->o->rss_limit_mb) {
+        sup_kill(w, KILL_OOM);
+        return;
+    }
     if (w->hang_signalled_ns) {
         if (now - w->hang_signalled_ns > HANG_TRACE_NS)
             sup_kill(w, KILL_HANG); /* no stack trace came: kill it anyway */
@@ -884,9 +617,7 @@ static void on_tick(struct coordinator *c)
         check_worker_time(c, &c->w[i], now);
     if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns)
         c->stop_requested = 1;
-    if (c->phase == PH_CRASH && c->crash.minimizing && c->crash.min_deadline_ns &&
-        now >= c->crash.min_deadline_ns)
-        stop_busy_workers(c);
+    crash_tick(c, now);
     if (!stats_due(&c->stats, now))
         return;
     if (c->phase == PH_BASELINE)
@@ -918,10 +649,7 @@ static void advance(struct coordinator *c)
             c->phase = PH_DONE;
         }
     }
-    if (c->phase == PH_CRASH && c->stop_requested)
-        c->crash.min_done = 1;
-    if (c->phase == PH_CRASH && c->crash.min_done && !c->crash.minimizing)
-        finish_crash(c);
+    crash_advance(c);
 }
 
 static void begin_shutdown(struct coordinator *c)
@@ -1141,7 +869,7 @@ static int load_words(struct coordinator *c)
 }
 
 /* Keeps the automatic dictionary for the next run and shows it. */
-static void save_words(struct coordinator *c)
+void save_words(struct coordinator *c)
 {
     if (c->words_saved++)
         return;
@@ -1226,6 +954,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         fprintf(stderr, "ferret: cannot set up workers: %s\n", strerror(errno));
         return FERRET_EXIT_INTERNAL;
     }
+    crash_oom_baseline(c);
     stats_start(&c->stats, engine_now_ns());
     stats_print_baseline(&c->stats, stderr, engine_now_ns(), 0, c->corpus.n, 0);
     return FERRET_EXIT_OK;
@@ -1246,5 +975,6 @@ int coordinator_run(const struct options *o, int argc, char **argv)
     }
     run_loop(&c);
     save_words(&c);
+    crash_finish_all(&c);
     return c.exit_code;
 }

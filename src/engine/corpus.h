@@ -26,6 +26,7 @@ struct entry {
     char *path;                    /* file it came from or went to; may be NULL */
     uint64_t exec_ns;              /* last measured run time; 0 = unknown */
     size_t index;                  /* position in the corpus array */
+    int failed;                    /* it fails by itself (-keep_going): not fuzzed */
 };
 
 struct corpus {

@@ -36,6 +36,8 @@ struct budget {
     X(malloc_limit_mb, INT, "0", "one allocation larger than this is an out-of-memory finding; 0 = same as -rss_limit_mb") \
     X(detect_leaks, BOOL, "1", "with LeakSanitizer linked in (ASan, LSan): an input that leaks memory is a finding") \
     X(close_fd_mask, INT, "0", "in workers, 1 closes stdout, 2 closes stderr (sanitizer reports too), 3 both") \
+    X(keep_going, BOOL, "0", "go on fuzzing after a finding; one artifact per distinct stack signature, with a count") \
+    X(ignore_crashes, BOOL, "0", "libFuzzer's name for -keep_going=1") \
     X(v, INT, "0", "verbosity: 1 logs each new input and worker restart") \
     X(help, BOOL, "0", "print this help and exit")
 

@@ -219,6 +219,20 @@ void sup_signal_hang(struct worker *w)
     kill(w->pid, TARGET_HANG_SIGNAL);
 }
 
+uint64_t sup_rss_mb(const struct worker *w)
+{
+    char path[64];
+    unsigned long long size = 0, resident = 0;
+    snprintf(path, sizeof path, "/proc/%ld/statm", (long)w->pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    if (fscanf(f, "%llu %llu", &size, &resident) != 2)
+        resident = 0;
+    fclose(f);
+    return resident * (uint64_t)sysconf(_SC_PAGESIZE) >> 20;
+}
+
 void sup_close_calls(struct worker *w)
 {
     if (w->call_fd >= 0)

@@ -32,7 +32,7 @@
 #define LOG_RING_SIZE (64 * 1024)
 
 enum wstate { W_DOWN = 0, W_STARTING, W_IDLE, W_BUSY };
-enum wkill { KILL_NONE = 0, KILL_HANG, KILL_SHUTDOWN, KILL_PROTOCOL, KILL_STARTUP };
+enum wkill { KILL_NONE = 0, KILL_HANG, KILL_SHUTDOWN, KILL_PROTOCOL, KILL_STARTUP, KILL_OOM };
 
 /* What the coordinator asked of a busy worker: its own copy, never re-read
  * from shared memory, so a dead or hostile worker cannot change it. */
@@ -89,5 +89,7 @@ void sup_signal_hang(struct worker *w);
 /* After the process is reaped: closes its pipes, marks it DOWN. */
 void sup_reaped(struct worker *w);
 void sup_close_calls(struct worker *w);
+/* The worker's resident memory in MiB (0 if unknown). */
+uint64_t sup_rss_mb(const struct worker *w);
 
 #endif

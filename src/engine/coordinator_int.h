@@ -1,0 +1,136 @@
+/*
+ * coordinator_int.h - the coordinator's state, shared by coordinator.c (the
+ * loop, the queues, coverage) and crash.c (findings: recovery, minimization,
+ * deduplication, artifacts).  Everything here is owned by the coordinator
+ * process; nothing is shared with workers except through shm.h.
+ */
+#ifndef FERRET_COORDINATOR_INT_H
+#define FERRET_COORDINATOR_INT_H
+
+#include <stdint.h>
+
+#include "corpus.h"
+#include "dict.h"
+#include "engine.h"
+#include "finding.h"
+#include "minimize.h"
+#include "mutator.h"
+#include "queue.h"
+#include "schedule.h"
+#include "stats.h"
+#include "supervise.h"
+
+#define FUZZ_CALL_MS 100           /* a FUZZ call's length in time mode */
+#define FUZZ_CALL_EXECS 4096       /* ... and in Nx mode */
+#define TICK_MS 50
+#define STARTUP_TIMEOUT_NS (60ULL * 1000000000ULL)
+#define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)
+#define SEC_NS 1000000000ULL
+#define HANG_TRACE_NS (SEC_NS / 2) /* how long a hung worker gets to print its stack */
+
+enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
+
+/* An input with new coverage, waiting to be minimized. */
+struct cand {
+    uint8_t *data;
+    size_t len;
+    uint8_t *cov;              /* its coverage when found (ncounters bytes) */
+    size_t base;               /* index of the entry it was mutated from */
+    uint8_t word[MUTATE_WORD_MAX]; /* comparison operand that made it, if any */
+    size_t word_len;
+};
+
+/* A failure: a crash, a hang, an out-of-memory or a leak. */
+struct finding {
+    enum finding_kind kind;
+    uint8_t *data;
+    size_t len;
+    char reason[256];
+    char *report;              /* worker output tail at the failure */
+    size_t report_len;
+    char sig[FINDING_SIG_MAX]; /* stack signature, for -keep_going */
+    const char *corpus_path;   /* set when a corpus entry itself failed */
+    uint64_t hits;             /* failures with this signature (-keep_going) */
+    char *path;                /* the artifact, once written */
+    uint32_t mode;             /* RPC_MIN_CRASH / RPC_MIN_LEAK; 0 = not minimized */
+    int minimizing;            /* a MINIMIZE call is out */
+    int min_done;
+    struct min_cursor cursor;
+    uint64_t min_tries;        /* tries used so far (Nx budgets) */
+    uint64_t min_deadline_ns;  /* time budgets */
+};
+
+struct coordinator {
+    const struct options *o;
+    const char *target;
+    const char *argv0;
+    char *cachedir;
+    char *testdata;            /* testdata/fuzz/<target> */
+    struct supervisor sup;
+    struct worker *w;
+    int nw;
+    uint8_t *mask;
+    size_t ncounters;
+    size_t max_len;
+    struct corpus corpus;
+    struct queue inputq, minq;  /* inputq: new entries, fuzzed first; then by weight */
+    struct schedule sched;      /* entry weights; index = corpus index */
+    uint32_t **base_features;   /* baseline: features per corpus entry until added */
+    size_t *base_nfeatures;
+    rng_t rng;
+    enum phase phase;
+    int sigfd;
+    int stop_requested;        /* Ctrl-C / SIGTERM / budget spent */
+    int exit_code;
+    uint64_t timeout_ns;
+    /* baseline */
+    size_t base_next, base_done;
+    struct queue base_retry;   /* entries whose RUN was lost to a killed worker */
+    uint64_t slowest_ns;
+    /* fuzzing */
+    uint64_t execs, assigned;
+    uint64_t execs_since_new;  /* for growing len_limit */
+    size_t len_limit;          /* longest input the mutator makes now (len_control) */
+    struct dict words;         /* -dict words, then automatic ones: what workers get */
+    struct dict autodict;      /* operands that led to new coverage */
+    uint32_t words_version;
+    int words_saved;           /* the automatic dictionary was written and shown */
+    uint64_t new_interesting;
+    uint64_t fuzz_deadline_ns;
+    struct stats stats;
+    struct finding **findings; /* distinct findings, in the order found */
+    size_t nfindings;
+    struct queue findq;        /* findings waiting for minimization */
+    struct finding *fmin;      /* the finding being minimized, if any */
+    uint64_t oom_kills;        /* the cgroup's oom_kill count at the last look */
+    uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
+    uint8_t *diff;             /* ncounters bytes */
+};
+
+
+
+void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void print_tail(const char *log, size_t len);
+void stop_busy_workers(struct coordinator *c);
+int minimization_on(const struct coordinator *c);
+int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data, size_t len,
+                  uint32_t mode, struct min_cursor cur, uint64_t limit, uint64_t ms);
+void credit_execs(struct coordinator *c, struct worker *w, uint64_t count);
+void save_words(struct coordinator *c);
+
+/* crash.c */
+/* A busy worker died or was killed by us; kernel_oom: killed by SIGKILL
+ * from outside while the kernel's OOM killer was at work. */
+void crash_on_death(struct coordinator *c, struct worker *w, int status, int kernel_oom);
+/* 1 if the kernel's OOM killer killed something since the last look. */
+int crash_kernel_oom(struct coordinator *c);
+void crash_on_leak(struct coordinator *c, struct worker *w);
+void crash_on_minimize_done(struct coordinator *c, struct worker *w);
+int crash_dispatch(struct coordinator *c, struct worker *w);
+void crash_requeue(struct coordinator *c, struct worker *w);
+void crash_tick(struct coordinator *c, uint64_t now);
+void crash_advance(struct coordinator *c);
+void crash_finish_all(struct coordinator *c);
+void crash_oom_baseline(struct coordinator *c);
+
+#endif

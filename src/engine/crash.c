@@ -1,0 +1,466 @@
+/*
+ * crash.c - findings: what the coordinator does when a worker dies on an
+ * input, hangs, runs out of memory or leaks.
+ *
+ *   failure --> recover the exact input (recover_input) --> record():
+ *     -keep_going: same stack signature as an earlier finding? count a hit.
+ *     otherwise a new finding; without -keep_going, fuzzing stops (CRASH).
+ *   --> minimize it on one worker (crashes and leaks; not hangs or RSS
+ *       out-of-memory, whose every try would cost a full timeout or limit):
+ *       each smaller candidate that kills the worker is taken from shared
+ *       memory, the worker restarted, the minimizer resumed at its cursor
+ *   --> finish(): write the artifact (temp + fsync + rename), then report it.
+ *
+ * Invariants:
+ *  - a finding is on disk before it is printed or counted as written; if it
+ *    cannot be written, its bytes are printed in hex: never lost;
+ *  - only one finding is minimized at a time (c->fmin); the others wait in
+ *    c->findq;
+ *  - lengths read from a worker are checked (shm_check_len) before use.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "coordinator_int.h"
+#include "runtime.h"
+
+static int keep_going(const struct coordinator *c)
+{
+    return c->o->keep_going || c->o->ignore_crashes;
+}
+
+/* ---- what happened ------------------------------------------------------- */
+
+static void describe_death(char *buf, size_t len, int status)
+{
+    if (WIFEXITED(status))
+        snprintf(buf, len, "exit status %d", WEXITSTATUS(status));
+    else if (WIFSIGNALED(status))
+        snprintf(buf, len, "signal %s (%s)",
+                 sigabbrev_np(WTERMSIG(status)) ? sigabbrev_np(WTERMSIG(status)) : "?",
+                 strsignal(WTERMSIG(status)));
+    else
+        snprintf(buf, len, "status 0x%x", status);
+}
+
+static enum finding_kind classify(const struct worker *w, int status, int kernel_oom)
+{
+    if (w->kill_reason == KILL_HANG)
+        return FINDING_HANG;
+    if (w->kill_reason == KILL_OOM || kernel_oom)
+        return FINDING_OOM;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == RUNTIME_OOM_EXIT &&
+        SHM_LOAD(w->shm.hdr->fault) == SHM_FAULT_MALLOC)
+        return FINDING_OOM;
+    return FINDING_CRASH;
+}
+
+static void describe(const struct coordinator *c, const struct worker *w, int status,
+                     enum finding_kind kind, int kernel_oom, char *buf, size_t len)
+{
+    char how[200];
+    describe_death(how, sizeof how, status);
+    if (kind == FINDING_HANG)
+        snprintf(buf, len, "hang: an input ran for more than %.3gs (-timeout)",
+                 (double)c->timeout_ns / 1e9);
+    else if (kind == FINDING_OOM && kernel_oom)
+        snprintf(buf, len, "out-of-memory: the worker was killed by the kernel's OOM killer");
+    else if (kind == FINDING_OOM && w->kill_reason == KILL_OOM)
+        snprintf(buf, len, "out-of-memory: the worker's resident memory exceeded -rss_limit_mb=%lld",
+                 c->o->rss_limit_mb);
+    else if (kind == FINDING_OOM)
+        snprintf(buf, len, "out-of-memory: malloc(%llu) is over -malloc_limit_mb",
+                 (unsigned long long)SHM_LOAD(w->shm.hdr->fault_arg));
+    else
+        snprintf(buf, len, "fuzzing process terminated unexpectedly: %s", how);
+}
+
+/* The input a worker was running when it died, from its own record of the
+ * call (never from a length it wrote) and the state it published. */
+static int recover_input(struct coordinator *c, struct worker *w, const uint8_t **data,
+                         size_t *len, uint32_t *state)
+{
+    const struct shm_header *h = w->shm.hdr;
+    *state = SHM_LOAD(h->state);
+    switch (w->job.op) {
+    case RPC_FUZZ:
+        if (*state == SHM_FUZZ) {
+            struct mutate_src src;
+            worker_mutate_src(&src, &w->shm, w->job.partner->data, w->job.partner->len);
+            *len = worker_build_input(SHM_LOAD(h->rng), c->scratch, w->job.base->data,
+                                      w->job.base->len, &src, w->job.len_limit);
+            *data = c->scratch;
+        } else {
+            *data = w->job.base->data;
+            *len = w->job.base->len;
+        }
+        return 0;
+    case RPC_RUN:
+        *data = w->job.base->data;
+        *len = w->job.base->len;
+        return 0;
+    case RPC_MINIMIZE:
+        if (*state == SHM_MIN_TRY) {
+            uint64_t n = SHM_LOAD(h->cand_len);
+            if (!shm_check_len(&w->shm, n))
+                return -1;
+            memcpy(c->scratch, w->shm.cand, (size_t)n);
+            *data = c->scratch;
+            *len = (size_t)n;
+        } else {
+            *data = w->job.input;
+            *len = w->job.input_len;
+        }
+        return 0;
+    }
+    return -1;
+}
+
+/* ---- recording ------------------------------------------------------------- */
+
+static int set_data(struct finding *f, const uint8_t *data, size_t len)
+{
+    uint8_t *copy = malloc(len ? len : 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, data, len);
+    free(f->data);
+    f->data = copy;
+    f->len = len;
+    return 0;
+}
+
+static void free_finding(struct finding *f)
+{
+    if (f) {
+        free(f->data);
+        free(f->report);
+        free(f->path);
+        free(f);
+    }
+}
+
+static struct finding *find_signature(const struct coordinator *c, const char *sig)
+{
+    for (size_t i = 0; i < c->nfindings; i++)
+        if (strcmp(c->findings[i]->sig, sig) == 0)
+            return c->findings[i];
+    return NULL;
+}
+
+static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t len,
+                                   enum finding_kind kind, const char *reason)
+{
+    struct finding *f = calloc(1, sizeof *f);
+    if (!f || set_data(f, data, len) != 0) {
+        free(f);
+        return NULL;
+    }
+    f->kind = kind;
+    snprintf(f->reason, sizeof f->reason, "%s", reason);
+    f->report = sup_log_tail(w, &f->report_len);
+    finding_signature(f->report, f->report ? f->report_len : 0, kind, f->sig, sizeof f->sig);
+    f->hits = 1;
+    return f;
+}
+
+static uint32_t minimize_mode(const struct coordinator *c, const struct finding *f)
+{
+    if (!minimization_on(c) || f->corpus_path)
+        return 0;
+    if (f->kind == FINDING_CRASH || (f->kind == FINDING_OOM && strstr(f->reason, "malloc(")))
+        return RPC_MIN_CRASH;
+    if (f->kind == FINDING_LEAK)
+        return RPC_MIN_LEAK;
+    return 0; /* hangs and RSS limits: every try would cost the full limit */
+}
+
+static int add_finding(struct coordinator *c, struct finding *f)
+{
+    struct finding **v = realloc(c->findings, (c->nfindings + 1) * sizeof *v);
+    if (!v)
+        return -1;
+    c->findings = v;
+    c->findings[c->nfindings++] = f;
+    return 0;
+}
+
+static void record(struct coordinator *c, struct worker *w, const uint8_t *data, size_t len,
+                   enum finding_kind kind, const char *reason)
+{
+    if (!keep_going(c) && c->phase == PH_CRASH)
+        return; /* a second failure while the first is handled: ignored */
+    struct finding *f = new_finding(w, data, len, kind, reason);
+    if (!f)
+        return;
+    struct finding *seen = keep_going(c) ? find_signature(c, f->sig) : NULL;
+    if (seen) {
+        seen->hits++;
+        if (c->o->v)
+            say("fuzz: %s again (%llu hits): %s\n", finding_kind_name(kind),
+                (unsigned long long)seen->hits, seen->sig);
+        free_finding(f);
+        return;
+    }
+    if (w->job.op == RPC_RUN && w->job.base && w->job.base->path) {
+        f->corpus_path = w->job.base->path;
+        w->job.base->failed = 1;
+    }
+    if (add_finding(c, f) != 0) {
+        free_finding(f);
+        return;
+    }
+    f->mode = minimize_mode(c, f);
+    if (!keep_going(c)) {
+        c->phase = PH_CRASH;
+        stop_busy_workers(c);
+    }
+    if (f->mode)
+        say("fuzz: found a %s, minimizing...\n", finding_kind_name(kind));
+    else
+        f->min_done = 1; /* written on the next turn of the loop (crash_advance) */
+    queue_push(&c->findq, f);
+}
+
+/* ---- minimizing ------------------------------------------------------------ */
+
+/* A worker died while minimizing c->fmin. */
+static void on_minimize_death(struct coordinator *c, struct worker *w, const uint8_t *data,
+                              size_t len, uint32_t state)
+{
+    struct finding *f = c->fmin;
+    f->minimizing = 0;
+    f->min_tries += SHM_LOAD(w->shm.hdr->count);
+    if (state != SHM_MIN_TRY) {
+        f->min_done = 1; /* it died outside a try: stop here */
+        return;
+    }
+    f->cursor = w->shm.hdr->cursor;
+    if (w->kill_reason != KILL_NONE || f->mode != RPC_MIN_CRASH || len > f->len) {
+        minimize_cursor_skip(&f->cursor, f->len); /* not the same kind of failure */
+        return;
+    }
+    if (set_data(f, data, len) == 0) {
+        free(f->report);
+        f->report = sup_log_tail(w, &f->report_len);
+    }
+}
+
+int crash_dispatch(struct coordinator *c, struct worker *w)
+{
+    if (!c->fmin)
+        c->fmin = queue_pop(&c->findq);
+    struct finding *f = c->fmin;
+    if (!f || f->minimizing || f->min_done)
+        return 0;
+    const struct budget *b = &c->o->fuzzminimizetime;
+    uint64_t limit = 0, ms = 0, now = engine_now_ns();
+    if (b->kind == BUDGET_TIME && f->min_deadline_ns == 0)
+        f->min_deadline_ns = now + b->ns;
+    if (b->kind == BUDGET_COUNT && f->min_tries >= b->count)
+        f->min_done = 1;
+    else if (b->kind == BUDGET_COUNT)
+        limit = b->count - f->min_tries;
+    else if (now >= f->min_deadline_ns)
+        f->min_done = 1;
+    else
+        ms = (f->min_deadline_ns - now) / 1000000 + 1;
+    if (f->min_done)
+        return 0;
+    if (call_minimize(c, w, f->data, f->len, f->mode, f->cursor, limit, ms) != 0)
+        return 0;
+    f->minimizing = 1;
+    return 1;
+}
+
+void crash_on_minimize_done(struct coordinator *c, struct worker *w)
+{
+    struct finding *f = c->fmin;
+    if (!f)
+        return;
+    f->minimizing = 0;
+    f->min_done = 1; /* within the budget, no smaller candidate failed (or it ran out) */
+    f->min_tries += w->reply.count;
+    if (f->mode == RPC_MIN_LEAK && shm_check_len(&w->shm, w->reply.len) && w->reply.len <= f->len)
+        set_data(f, w->shm.input, (size_t)w->reply.len);
+}
+
+void crash_requeue(struct coordinator *c, struct worker *w)
+{
+    (void)w;
+    if (c->fmin)
+        c->fmin->minimizing = 0;
+}
+
+void crash_tick(struct coordinator *c, uint64_t now)
+{
+    struct finding *f = c->fmin;
+    if (!f || !f->minimizing || !f->min_deadline_ns || now < f->min_deadline_ns)
+        return;
+    for (int i = 0; i < c->nw; i++)
+        if (c->w[i].st == W_BUSY && c->w[i].job.op == RPC_MINIMIZE &&
+            c->w[i].job.mode != RPC_MIN_COVERAGE)
+            SHM_STORE(c->w[i].shm.hdr->stop, 1);
+}
+
+/* ---- failures in ------------------------------------------------------------ */
+
+void crash_on_death(struct coordinator *c, struct worker *w, int status, int kernel_oom)
+{
+    const uint8_t *data;
+    size_t len;
+    uint32_t state;
+    char reason[256];
+    if (w->job.op == RPC_FUZZ)
+        credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
+    if (recover_input(c, w, &data, &len, &state) != 0) {
+        fprintf(stderr, "ferret: worker %d left an invalid candidate length; restarting it\n", w->id);
+        return;
+    }
+    if (w->job.op == RPC_MINIMIZE && w->job.mode != RPC_MIN_COVERAGE && c->fmin) {
+        on_minimize_death(c, w, data, len, state);
+        return;
+    }
+    enum finding_kind kind = classify(w, status, kernel_oom);
+    describe(c, w, status, kind, kernel_oom, reason, sizeof reason);
+    record(c, w, data, len, kind, reason);
+}
+
+void crash_on_leak(struct coordinator *c, struct worker *w)
+{
+    if (!shm_check_len(&w->shm, w->reply.len)) {
+        sup_kill(w, KILL_PROTOCOL);
+        return;
+    }
+    record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_LEAK,
+           "memory leak: LeakSanitizer found memory this input allocated and lost");
+}
+
+/* ---- the kernel's OOM killer ------------------------------------------------ */
+
+/* oom_kill from this process's cgroup (v2) memory.events; 0 if unknown. */
+static uint64_t cgroup_oom_kills(void)
+{
+    char cg[512], path[700], line[256];
+    uint64_t n = 0;
+    FILE *f = fopen("/proc/self/cgroup", "r");
+    if (!f)
+        return 0;
+    int ok = fgets(cg, sizeof cg, f) && strncmp(cg, "0::", 3) == 0;
+    fclose(f);
+    if (!ok)
+        return 0;
+    cg[strcspn(cg, "\n")] = 0;
+    snprintf(path, sizeof path, "/sys/fs/cgroup%s/memory.events", cg + 3);
+    if (!(f = fopen(path, "r")))
+        return 0;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "oom_kill %llu", (unsigned long long *)&n) == 1)
+            break;
+    fclose(f);
+    return n;
+}
+
+void crash_oom_baseline(struct coordinator *c) { c->oom_kills = cgroup_oom_kills(); }
+
+int crash_kernel_oom(struct coordinator *c)
+{
+    uint64_t n = cgroup_oom_kills();
+    int killed = n > c->oom_kills;
+    c->oom_kills = n;
+    return killed;
+}
+
+/* ---- out: artifacts and reports ---------------------------------------------- */
+
+static void print_hex_input(const uint8_t *data, size_t len)
+{
+    fprintf(stderr, "    input (%zu bytes, hex): ", len);
+    for (size_t i = 0; i < len; i++)
+        fprintf(stderr, "%02x", data[i]);
+    fprintf(stderr, "\n");
+}
+
+/* Writes the artifact; 0, or -1 with the bytes printed instead. */
+static int write_artifact(struct coordinator *c, struct finding *f)
+{
+    if (f->corpus_path) {
+        f->path = strdup(f->corpus_path);
+        return 0;
+    }
+    if (corpus_write_atomic(c->testdata, f->data, f->len, &f->path) == 0)
+        return 0;
+    fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
+            c->testdata, strerror(errno));
+    print_hex_input(f->data, f->len);
+    c->exit_code = FERRET_EXIT_WRITE;
+    return -1;
+}
+
+static void finish(struct coordinator *c, struct finding *f)
+{
+    if (!keep_going(c))
+        save_words(c); /* the dictionary before the failure: the failure is the last word */
+    if (c->exit_code == FERRET_EXIT_OK)
+        c->exit_code = FERRET_EXIT_FINDING;
+    int written = write_artifact(c, f) == 0;
+    fprintf(stderr, "--- FAIL: %s\n", c->target);
+    if (f->report && f->report_len) {
+        const char *start = finding_report_start(f->report, f->report_len, 10);
+        print_tail(start, f->report_len - (size_t)(start - f->report));
+    }
+    fprintf(stderr, "    %s\n", f->reason);
+    if (f->corpus_path)
+        fprintf(stderr, "    failure while testing corpus entry %s\n", f->corpus_path);
+    else if (written)
+        fprintf(stderr, "    failing input written to %s\n", f->path);
+    if (written && f->kind == FINDING_HANG)
+        fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\n", c->argv0,
+                (double)c->timeout_ns / 1e9, f->path);
+    else if (written)
+        fprintf(stderr, "    To re-run:\n    %s %s\n", c->argv0, f->path);
+    fprintf(stderr, "FAIL\n");
+    if (!keep_going(c))
+        c->phase = PH_DONE;
+}
+
+void crash_advance(struct coordinator *c)
+{
+    if (!c->fmin)
+        c->fmin = queue_pop(&c->findq);
+    struct finding *f = c->fmin;
+    if (f && c->stop_requested && !f->minimizing)
+        f->min_done = 1; /* Ctrl-C or time up: write what we have */
+    if (f && f->min_done && !f->minimizing) {
+        c->fmin = NULL;
+        finish(c, f);
+    }
+}
+
+/* At the end: nothing found is left unwritten; with -keep_going, a summary. */
+void crash_finish_all(struct coordinator *c)
+{
+    struct finding *f;
+    if (c->fmin && !c->fmin->path)
+        finish(c, c->fmin);
+    c->fmin = NULL;
+    while ((f = queue_pop(&c->findq)))
+        if (!f->path)
+            finish(c, f);
+    if (!keep_going(c) || c->nfindings == 0)
+        return;
+    uint64_t hits = 0;
+    for (size_t i = 0; i < c->nfindings; i++)
+        hits += c->findings[i]->hits;
+    fprintf(stderr, "fuzz: %zu distinct finding%s (%llu failures in all):\n", c->nfindings,
+            c->nfindings == 1 ? "" : "s", (unsigned long long)hits);
+    for (size_t i = 0; i < c->nfindings; i++) {
+        f = c->findings[i];
+        fprintf(stderr, "    %-7s hits: %-6llu %s  [%s]\n", finding_kind_name(f->kind),
+                (unsigned long long)f->hits, f->path ? f->path : "(not written)", f->sig);
+    }
+}
