@@ -285,8 +285,8 @@ static void dispatch(struct coordinator *c)
 {
     for (int i = 0; i < c->nw; i++) {
         struct worker *w = &c->w[i];
-        if (w->st != W_IDLE)
-            continue;
+        if (w->st != W_IDLE || w->kill_reason != KILL_NONE)
+            continue; /* busy, starting, or being recycled */
         int r = 0;
         switch (c->phase) {
         case PH_BASELINE:
@@ -386,6 +386,19 @@ static void grow_len_limit(struct coordinator *c, uint64_t execs)
     c->execs_since_new = 0;
 }
 
+/* Counters a worker saw flicker are masked for good: they never count as
+ * new coverage again.  Their share is the stats' instability. */
+static void merge_unstable(struct coordinator *c, struct worker *w)
+{
+    for (size_t i = 0; i < c->ncounters; i++) {
+        if (w->shm.unstable[i] && !c->unstable[i]) {
+            c->unstable[i] = 1;
+            c->mask[i] = 0xff;
+            c->nunstable++;
+        }
+    }
+}
+
 static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
@@ -403,8 +416,9 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
         sup_kill(w, KILL_PROTOCOL);
         return;
     }
+    merge_unstable(c, w);
     if (!coverage_has_new(w->shm.cov, c->mask, c->ncounters))
-        return; /* another worker got there first */
+        return; /* another worker got there first, or it was flaky */
     size_t wl = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
     if (minimization_on(c))
         queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov, r, w->job.base->index);
@@ -429,6 +443,27 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     free_candidate(k);
 }
 
+/* The target misbehaved in a worker: say so once per kind, and recycle a
+ * worker that runs out of descriptors before the target wedges. */
+static void on_diagnosis(struct coordinator *c, struct worker *w, uint32_t diag, uint32_t arg)
+{
+    uint32_t first = diag & ~c->diag_seen;
+    c->diag_seen |= diag;
+    if (first & RPC_DIAG_FD_LEAK)
+        fprintf(stderr, "ferret: warning: the target leaks file descriptors (%u open in worker %d); "
+                "workers are restarted when they pile up\n", arg, w->id);
+    if (first & RPC_DIAG_CHDIR)
+        fprintf(stderr, "ferret: warning: the target changes the working directory; "
+                "ferret changes it back after each call\n");
+    if (first & RPC_DIAG_FORK)
+        fprintf(stderr, "ferret: warning: the target starts child processes; "
+                "they are killed with their worker\n");
+    if (diag & RPC_DIAG_FD_LEAK) {
+        w->kill_reason = KILL_RECYCLE;
+        sup_close_calls(w); /* it exits when it reads EOF; restarted then */
+    }
+}
+
 static void on_reply(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
@@ -448,6 +483,8 @@ static void on_reply(struct coordinator *c, struct worker *w)
         return;
     }
     w->st = W_IDLE;
+    if (r->diag)
+        on_diagnosis(c, w, r->diag, r->diag_arg);
     switch (w->job.op) {
     case RPC_RUN:      on_run_done(c, w); break;
     case RPC_FUZZ:     on_fuzz_done(c, w); break;
@@ -541,6 +578,11 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
         sup_reaped(w);
         return;
     }
+    if (why == KILL_RECYCLE && w->st == W_IDLE) {
+        sup_reaped(w);
+        restart_worker(c, w);
+        return;
+    }
     if (w->st == W_STARTING) {
         startup_failure(c, w, status);
         sup_reaped(w);
@@ -583,6 +625,15 @@ static uint64_t live_execs(const struct coordinator *c)
     return n;
 }
 
+/* Stable counters among those ever hit, per mille (AFL++'s stability). */
+static unsigned stability_pm(const struct coordinator *c)
+{
+    if (c->nunstable == 0)
+        return 1000;
+    size_t hit = coverage_edges(c->mask, c->ncounters);
+    return hit ? (unsigned)((hit - c->nunstable) * 1000 / hit) : 1000;
+}
+
 static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t now)
 {
     uint64_t timeout = c->phase == PH_BASELINE && c->o->timeout == 0 ? 10 * SEC_NS : c->timeout_ns;
@@ -623,7 +674,8 @@ static void on_tick(struct coordinator *c)
     if (c->phase == PH_BASELINE)
         stats_print_baseline(&c->stats, stderr, now, c->base_done, c->corpus.n, 0);
     else if (c->phase == PH_FUZZ)
-        stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n);
+        stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n,
+                         stability_pm(c));
 }
 
 /* ---- the loop ------------------------------------------------------------- */
@@ -645,7 +697,7 @@ static void advance(struct coordinator *c)
                     minimization_on(c) && c->stop_requested == 0;
         if (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE))) {
             stats_print_fuzz(&c->stats, stderr, engine_now_ns(), live_execs(c), c->new_interesting,
-                             c->corpus.n);
+                             c->corpus.n, stability_pm(c));
             c->phase = PH_DONE;
         }
     }
@@ -777,7 +829,7 @@ static void run_loop(struct coordinator *c)
 static int load_corpus(struct coordinator *c)
 {
     size_t limit = (size_t)c->o->max_len;
-    if (corpus_load_dir(&c->corpus, c->testdata, limit, NULL) != 0 && errno != ENOENT) {
+    if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY, NULL) != 0 && errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
@@ -785,7 +837,7 @@ static int load_corpus(struct coordinator *c)
         const char *p = c->o->paths[i];
         uint8_t *data;
         size_t len;
-        if (corpus_load_dir(&c->corpus, p, limit, NULL) == 0)
+        if (corpus_load_dir(&c->corpus, p, limit, CORPUS_SKIP_EMPTY, NULL) == 0)
             continue;
         if (errno != ENOTDIR || corpus_read_file(p, &data, &len) != 0) {
             fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
@@ -795,7 +847,7 @@ static int load_corpus(struct coordinator *c)
             corpus_add(&c->corpus, data, len, p, NULL);
         free(data);
     }
-    if (corpus_load_dir(&c->corpus, c->cachedir, limit, NULL) != 0 && errno != ENOENT) {
+    if (corpus_load_dir(&c->corpus, c->cachedir, limit, CORPUS_SKIP_EMPTY, NULL) != 0 && errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
@@ -827,6 +879,8 @@ static int setup_paths(struct coordinator *c)
         return FERRET_EXIT_INPUT;
     }
     struct stat st;
+    corpus_remove_stale_temps(c->cachedir);
+    corpus_remove_stale_temps(c->testdata);
     if (corpus_mkdirs(c->cachedir) != 0 || stat(c->cachedir, &st) != 0 ||
         (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) || access(c->cachedir, W_OK) != 0) {
         fprintf(stderr, "ferret: cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
@@ -845,6 +899,7 @@ static int setup_signals(struct coordinator *c)
     sigaddset(&set, SIGCHLD);
     sigprocmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN); /* RLIMIT_FSIZE: a write fails with EFBIG, reported, instead */
     c->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     return c->sigfd < 0 ? -1 : 0;
 }
@@ -916,7 +971,8 @@ static int setup_workers(struct coordinator *c, char **argv)
     c->w = calloc((size_t)c->nw, sizeof *c->w);
     c->scratch = malloc(c->max_len ? c->max_len : 1);
     c->diff = malloc(c->ncounters ? c->ncounters : 1);
-    if (!c->w || !c->scratch || !c->diff)
+    c->unstable = calloc(c->ncounters ? c->ncounters : 1, 1);
+    if (!c->w || !c->scratch || !c->diff || !c->unstable)
         return -1;
     for (int i = 0; i < c->nw; i++)
         if (sup_worker_init(&c->w[i], i, &c->sup) != 0 || sup_start(&c->w[i], &c->sup) != 0)

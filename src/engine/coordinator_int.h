@@ -103,8 +103,11 @@ struct coordinator {
     struct queue findq;        /* findings waiting for minimization */
     struct finding *fmin;      /* the finding being minimized, if any */
     uint64_t oom_kills;        /* the cgroup's oom_kill count at the last look */
+    uint32_t diag_seen;        /* enum rpc_diag kinds already warned about */
     uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
     uint8_t *diff;             /* ncounters bytes */
+    uint8_t *unstable;         /* ncounters bytes: 1 = flaky counter */
+    size_t nunstable;
 };
 
 

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -156,7 +157,8 @@ static char **list_dir(const char *dir, size_t *n)
     return names;
 }
 
-int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, size_t *skipped)
+int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, unsigned flags,
+                    size_t *skipped)
 {
     size_t n = 0;
     char **names = list_dir(dir, &n);
@@ -177,7 +179,11 @@ int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, size_t *s
                 (*skipped)++;
             continue;
         }
-        if (max_len && len > max_len) {
+        if (len == 0 && (flags & CORPUS_SKIP_EMPTY)) {
+            fprintf(stderr, "ferret: skipping empty corpus file %s\n", path);
+            if (skipped)
+                (*skipped)++;
+        } else if (max_len && len > max_len) {
             fprintf(stderr, "ferret: skipping corpus file %s: %zu bytes is over -max_len=%zu\n",
                     path, len, max_len);
             if (skipped)
@@ -283,6 +289,26 @@ remove_tmp:;
     unlink(tmp);
     errno = saved;
     return -1;
+}
+
+void corpus_remove_stale_temps(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    if (!d)
+        return;
+    while ((de = readdir(d))) {
+        const char *dash = strrchr(de->d_name, '-');
+        if (strncmp(de->d_name, ".tmp-", 5) != 0 || !dash)
+            continue;
+        long pid = strtol(dash + 1, NULL, 10);
+        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM))
+            continue; /* its writer may still be at work */
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        unlink(path);
+    }
+    closedir(d);
 }
 
 char *corpus_default_cachedir(const char *target)

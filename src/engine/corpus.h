@@ -44,10 +44,13 @@ struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, c
 void corpus_free(struct corpus *c);
 struct entry *corpus_find(const struct corpus *c, const char *name);
 
-/* Reads every regular file of dir (sorted by name) into c.  Files larger than
- * max_len (if nonzero) or unreadable are named on stderr and skipped.
+/* Reads every regular file of dir (sorted by name) into c.  Files larger
+ * than max_len (if nonzero), unreadable, or (with CORPUS_SKIP_EMPTY: the
+ * fuzzing corpus) empty are named on stderr and skipped.
  * Returns 0, or -1 with errno if dir itself cannot be read (ENOENT included). */
-int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, size_t *skipped);
+#define CORPUS_SKIP_EMPTY 1
+int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, unsigned flags,
+                    size_t *skipped);
 
 /* Reads one whole file; malloc'd buffer in *data.  -1 with errno on failure. */
 int corpus_read_file(const char *path, uint8_t **data, size_t *len);
@@ -62,6 +65,10 @@ int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char *
 
 /* Writes data to dir/name atomically, as above. */
 int corpus_write_named(const char *dir, const char *name, const uint8_t *data, size_t len);
+
+/* Removes temporary files a killed writer left in dir (".tmp-<name>-<pid>"
+ * whose pid is gone). */
+void corpus_remove_stale_temps(const char *dir);
 
 /* Default cache directory for a target: $XDG_CACHE_HOME/ferret/<target>, else
  * $HOME/.cache/ferret/<target>.  malloc'd, or NULL if neither is set. */

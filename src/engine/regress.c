@@ -32,7 +32,7 @@ static int load_path(struct corpus *c, const char *p)
 {
     uint8_t *data;
     size_t len;
-    if (corpus_load_dir(c, p, 0, NULL) == 0)
+    if (corpus_load_dir(c, p, 0, 0, NULL) == 0)
         return 0;
     if (errno != ENOTDIR || corpus_read_file(p, &data, &len) != 0) {
         fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
@@ -53,7 +53,7 @@ int regress_run(const struct options *o, int argc, char **argv)
     size_t ran = 0;
     const char *target = corpus_target_name(argv[0]);
     snprintf(seeds, sizeof seeds, "testdata/fuzz/%s", target);
-    if (corpus_load_dir(&c, seeds, 0, NULL) != 0 && errno != ENOENT) {
+    if (corpus_load_dir(&c, seeds, 0, 0, NULL) != 0 && errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", seeds, strerror(errno));
         return FERRET_EXIT_INPUT;
     }

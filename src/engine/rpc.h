@@ -67,6 +67,14 @@ struct rpc_reply {
     uint64_t ncounters;    /* PING: the worker's counter count */
     uint32_t word_len;     /* NEW_COVERAGE: comparison operand that made it (<= 32) */
     uint8_t word[32];
+    uint32_t diag;         /* enum rpc_diag bits: the target misbehaved */
+    uint32_t diag_arg;     /* RPC_DIAG_FD_LEAK: descriptors open */
+};
+
+enum rpc_diag {
+    RPC_DIAG_FD_LEAK = 1,  /* far more file descriptors open than at start-up */
+    RPC_DIAG_CHDIR = 2,    /* the working directory changed (the worker changed it back) */
+    RPC_DIAG_FORK = 4,     /* the target started child processes */
 };
 
 /* Blocking, retried on EINTR; 0 on success, -1 on error or EOF. */

@@ -24,7 +24,7 @@ static size_t round_page(size_t n) { return (n + 4095) & ~(size_t)4095; }
 
 size_t shm_size_for(size_t max_len, size_t ncounters)
 {
-    return round_page(SHM_HEADER_SIZE + TORC_AREA + WORDS_AREA + 3 * max_len + ncounters);
+    return round_page(SHM_HEADER_SIZE + TORC_AREA + WORDS_AREA + 3 * max_len + 2 * ncounters);
 }
 
 static void shm_layout(struct shm *s)
@@ -36,6 +36,7 @@ static void shm_layout(struct shm *s)
     s->partner = s->input + s->max_len;
     s->cand = s->partner + s->max_len;
     s->cov = s->cand + s->max_len;
+    s->unstable = s->cov + s->ncounters;
 }
 
 static int memfd_sized(const char *name, size_t size, int seals)

@@ -3,11 +3,13 @@
  *
  * Each worker has its own sealed memfd, laid out as
  *
- *   +--------+--------+-------+---------+---------+-----------+-----------+
- *   | header | torc   | words | input   | partner | candidate | coverage  |
- *   |  4 KiB | frozen | dict  | max_len | max_len | max_len   | ncounters |
- *   +--------+--------+-------+---------+---------+-----------+-----------+
+ *   +--------+--------+-------+---------+---------+-----------+-----------+-----------+
+ *   | header | torc   | words | input   | partner | candidate | coverage  | unstable  |
+ *   |  4 KiB | frozen | dict  | max_len | max_len | max_len   | ncounters | ncounters |
+ *   +--------+--------+-------+---------+---------+-----------+-----------+-----------+
  *
+ * unstable [W] marks counters whose hit counts differed between two runs of
+ * the same input (flaky coverage: never counted as new; the stats' stability).
  * torc is the worker's frozen table of recent compares [W] and words the
  * dictionary (user's -dict plus automatic) [C]; a mutation draws only on
  * these two, so the coordinator can replay it from shared memory.
@@ -84,7 +86,7 @@ struct shm {
     struct shm_header *hdr;
     struct torc *torc;
     struct shm_words *words;
-    uint8_t *input, *partner, *cand, *cov;
+    uint8_t *input, *partner, *cand, *cov, *unstable;
 };
 
 size_t shm_size_for(size_t max_len, size_t ncounters);

@@ -29,17 +29,20 @@ void stats_format_elapsed(char *buf, size_t len, uint64_t ns)
 }
 
 void stats_print_fuzz(struct stats *s, FILE *out, uint64_t now_ns, uint64_t execs,
-                      uint64_t new_interesting, uint64_t total)
+                      uint64_t new_interesting, uint64_t total, unsigned stability_pm)
 {
+    char stab[48] = "";
+    if (stability_pm < 1000)
+        snprintf(stab, sizeof stab, ", stability: %u.%u%%", stability_pm / 10, stability_pm % 10);
     char el[32];
     uint64_t dt = now_ns - s->last_ns;
     uint64_t rate = dt ? (execs - s->last_execs) * 1000000000ULL / dt : 0;
     if (execs < s->last_execs)
         rate = 0;
     stats_format_elapsed(el, sizeof el, now_ns - s->start_ns);
-    fprintf(out, "fuzz: elapsed: %s, execs: %llu (%llu/sec), new interesting: %llu (total: %llu)\n",
+    fprintf(out, "fuzz: elapsed: %s, execs: %llu (%llu/sec), new interesting: %llu (total: %llu)%s\n",
             el, (unsigned long long)execs, (unsigned long long)rate,
-            (unsigned long long)new_interesting, (unsigned long long)total);
+            (unsigned long long)new_interesting, (unsigned long long)total, stab);
     fflush(out);
     s->last_ns = now_ns;
     s->last_execs = execs;

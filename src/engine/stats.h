@@ -20,8 +20,10 @@ struct stats {
 void stats_start(struct stats *s, uint64_t now_ns);
 /* 1 if an interval has passed since the last line. */
 int stats_due(const struct stats *s, uint64_t now_ns);
+/* stability_pm: per mille of covered counters that are stable; a line
+ * shows it only below 1000 (Go's exact line otherwise). */
 void stats_print_fuzz(struct stats *s, FILE *out, uint64_t now_ns, uint64_t execs,
-                      uint64_t new_interesting, uint64_t total);
+                      uint64_t new_interesting, uint64_t total, unsigned stability_pm);
 void stats_print_baseline(struct stats *s, FILE *out, uint64_t now_ns, size_t done,
                           size_t total, int nworkers);
 /* "3s", "1m2s", "1h2m3s" */

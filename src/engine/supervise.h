@@ -32,7 +32,7 @@
 #define LOG_RING_SIZE (64 * 1024)
 
 enum wstate { W_DOWN = 0, W_STARTING, W_IDLE, W_BUSY };
-enum wkill { KILL_NONE = 0, KILL_HANG, KILL_SHUTDOWN, KILL_PROTOCOL, KILL_STARTUP, KILL_OOM };
+enum wkill { KILL_NONE = 0, KILL_HANG, KILL_SHUTDOWN, KILL_PROTOCOL, KILL_STARTUP, KILL_OOM, KILL_RECYCLE };
 
 /* What the coordinator asked of a busy worker: its own copy, never re-read
  * from shared memory, so a dead or hostile worker cannot change it. */

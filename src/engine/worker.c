@@ -16,12 +16,14 @@
  *  - the worker never exits on its own while a call is in progress; it exits
  *    0 when the call pipe closes.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -51,6 +53,16 @@ struct worker_ctx {
 };
 
 static struct worker_ctx *the_worker; /* for the runtime's fault hook */
+
+/* What the process looked like after start-up, to notice a target that
+ * leaks descriptors, changes directory or forks. */
+static struct {
+    int cwd_fd;
+    char cwd[4096];
+    int fds;
+} start_state;
+
+#define FD_LEAK_MARGIN 64
 
 uint64_t engine_now_ns(void)
 {
@@ -155,12 +167,20 @@ static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
         report_leak(w, w->buf, len, r);
 }
 
-/* Re-runs a candidate with new coverage; 1 if it still has some (its
- * coverage is then in shm.cov). */
+/* Re-runs a candidate with new coverage twice; 1 if what both runs hit
+ * still has something new (that stable part is then in shm.cov).  Counters
+ * whose hit counts differ between the runs are marked in shm.unstable. */
 static int deflake(struct worker_ctx *w, size_t len)
 {
-    run_and_snapshot(w, w->buf, len, w->shm.cov);
-    return coverage_has_new(w->shm.cov, w->mask, w->shm.ncounters);
+    uint8_t *a = w->shm.cov, *b = w->cov, *u = w->shm.unstable;
+    run_and_snapshot(w, w->buf, len, a);
+    run_and_snapshot(w, w->buf, len, b);
+    for (size_t i = 0; i < w->shm.ncounters; i++) {
+        if (a[i] != b[i])
+            u[i] = 1;
+        a[i] &= b[i];
+    }
+    return coverage_has_new(a, w->mask, w->shm.ncounters);
 }
 
 static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
@@ -259,6 +279,58 @@ static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, stru
     r->count = w->min_tries;
 }
 
+static int count_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    int n = 0;
+    if (!d)
+        return 0;
+    while (readdir(d))
+        n++;
+    closedir(d);
+    return n;
+}
+
+static int has_children(void)
+{
+    char path[64], buf[16];
+    snprintf(path, sizeof path, "/proc/self/task/%ld/children", (long)getpid());
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf) : 0;
+    if (fd >= 0)
+        close(fd);
+    int reaped = 0;
+    while (waitpid(-1, NULL, WNOHANG) > 0)
+        reaped = 1;
+    return n > 0 || reaped;
+}
+
+static void remember_start_state(void)
+{
+    start_state.cwd_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (!getcwd(start_state.cwd, sizeof start_state.cwd))
+        start_state.cwd[0] = 0;
+    start_state.fds = count_fds();
+}
+
+/* After each call: is the process still the one we started? */
+static void check_health(struct rpc_reply *r)
+{
+    char cwd[4096];
+    int fds = count_fds();
+    if (fds > start_state.fds + FD_LEAK_MARGIN) {
+        r->diag |= RPC_DIAG_FD_LEAK;
+        r->diag_arg = (uint32_t)fds;
+    }
+    if (start_state.cwd[0] && (!getcwd(cwd, sizeof cwd) || strcmp(cwd, start_state.cwd) != 0)) {
+        r->diag |= RPC_DIAG_CHDIR;
+        if (start_state.cwd_fd >= 0 && fchdir(start_state.cwd_fd) != 0)
+            r->diag |= RPC_DIAG_CHDIR;
+    }
+    if (has_children())
+        r->diag |= RPC_DIAG_FORK;
+}
+
 static int worker_serve(struct worker_ctx *w)
 {
     struct rpc_call c;
@@ -276,6 +348,8 @@ static int worker_serve(struct worker_ctx *w)
         case RPC_MINIMIZE: worker_minimize(w, &c, &r); break;
         default:           return 1;
         }
+        if (c.op != RPC_PING)
+            check_health(&r);
         if (rpc_write_all(w->reply_fd, &r, sizeof r) != 0)
             return 0;
     }
@@ -347,6 +421,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     }
     target_install_crash_reporting();
     target_init(&argc, &argv);
+    remember_start_state();
     int rc = worker_serve(&w);
     runtime_disable_exit_leak_check();
     return rc;

@@ -68,7 +68,7 @@ static void test_load(const char *root)
     fclose(f);
     struct corpus c = {0};
     size_t skipped = 0;
-    CHECK(corpus_load_dir(&c, dir, 50, &skipped) == 0);
+    CHECK(corpus_load_dir(&c, dir, 50, CORPUS_SKIP_EMPTY, &skipped) == 0);
     /* sorted by name; "c" repeats "a"'s content; hidden skipped; big over max_len */
     CHECK_EQ_U(c.n, 2);
     CHECK_EQ_U(skipped, 1);
@@ -79,7 +79,7 @@ static void test_load(const char *root)
     CHECK(added == 0 && e == c.v[1]);
     CHECK(corpus_find(&c, e->name) == e);
     snprintf(path, sizeof path, "%s/missing", root);
-    CHECK(corpus_load_dir(&c, path, 0, NULL) != 0);
+    CHECK(corpus_load_dir(&c, path, 0, 0, NULL) != 0);
 }
 
 static void test_paths(void)
