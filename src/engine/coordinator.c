@@ -588,8 +588,9 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
         sup_reaped(w);
         return;
     }
-    if (w->st == W_BUSY && (why == KILL_PROTOCOL ||
-                            (why == KILL_HANG && SHM_LOAD(w->shm.hdr->state) == SHM_IDLE))) {
+    int idle_in_shm = SHM_LOAD(w->shm.hdr->state) == SHM_IDLE;
+    int lost = WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_LOST && idle_in_shm;
+    if (w->st == W_BUSY && (why == KILL_PROTOCOL || lost || (why == KILL_HANG && idle_in_shm))) {
         fprintf(stderr, "ferret: worker %d stopped answering; restarting it\n", w->id);
         requeue_job(c, w);
     } else if (w->st == W_BUSY && external && !crash_kernel_oom(c)) {

@@ -27,6 +27,9 @@ enum ferret_exit {
 };
 
 #define FERRET_WORKER_ENV "FERRET_WORKER"
+/* A worker that lost its pipes exits with this, outside any input: the
+ * coordinator restarts it without recording a finding. */
+#define WORKER_EXIT_LOST 121
 
 int worker_main(const struct options *o, int argc, char **argv, const char *spec);
 int coordinator_run(const struct options *o, int argc, char **argv);

@@ -338,7 +338,7 @@ static int worker_serve(struct worker_ctx *w)
         if (rpc_read_all(w->call_fd, &c, sizeof c) != 0)
             return 0; /* the coordinator closed the pipe: done */
         if (c.magic != RPC_MAGIC)
-            return 1;
+            return WORKER_EXIT_LOST;
         struct rpc_reply r = {.magic = RPC_MAGIC, .op = c.op, .status = RPC_OK};
         SHM_STORE(w->shm.hdr->stop, 0);
         switch (c.op) {
@@ -346,12 +346,12 @@ static int worker_serve(struct worker_ctx *w)
         case RPC_RUN:      worker_run(w, &r); break;
         case RPC_FUZZ:     worker_fuzz(w, &c, &r); break;
         case RPC_MINIMIZE: worker_minimize(w, &c, &r); break;
-        default:           return 1;
+        default:           return WORKER_EXIT_LOST;
         }
         if (c.op != RPC_PING)
             check_health(&r);
         if (rpc_write_all(w->reply_fd, &r, sizeof r) != 0)
-            return 0;
+            return WORKER_EXIT_LOST; /* the reply pipe is gone (closed by the target?) */
     }
 }
 
