@@ -54,6 +54,38 @@
 
 /* ---- the corpus and the mask ------------------------------------------ */
 
+static uint64_t self_rss_mb(void)
+{
+    long pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%*s %ld", &pages) != 1)
+            pages = 0;
+        fclose(f);
+    }
+    return (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE) >> 20;
+}
+
+/* libFuzzer's progress line (libFuzzer mode only). */
+void lf_progress(struct coordinator *c, const char *event, uint64_t new_len)
+{
+    uint64_t bytes = 0, rss = self_rss_mb();
+    for (size_t i = 0; i < c->corpus.n; i++)
+        bytes += c->corpus.v[i]->len;
+    for (int i = 0; i < c->nw; i++) {
+        uint64_t r = c->w[i].pid > 0 ? sup_rss_mb(&c->w[i]) : 0;
+        rss = r > rss ? r : rss;
+    }
+    if (rss > c->peak_rss_mb)
+        c->peak_rss_mb = rss;
+    struct lf_line l = {
+        .event = event, .execs = live_execs(c), .edges = coverage_edges(c->mask, c->ncounters),
+        .features = coverage_bits(c->mask, c->ncounters), .corp_n = c->corpus.n,
+        .corp_bytes = bytes, .lim = c->len_limit, .rss_mb = rss, .new_len = new_len,
+    };
+    stats_print_libfuzzer(&c->stats, stderr, engine_now_ns(), &l);
+}
+
 static int is_count_budget(const struct budget *b) { return b->kind == BUDGET_COUNT; }
 
 static uint64_t min_budget_ms(const struct coordinator *c)
@@ -115,6 +147,8 @@ static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, 
     sched_note_find(&c->sched, base);
     c->new_interesting++;
     queue_push(&c->inputq, e);
+    if (c->o->libfuzzer)
+        lf_progress(c, "NEW", len);
     if (c->o->v)
         say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,
             coverage_edges(c->mask, c->ncounters));
@@ -294,8 +328,12 @@ static void dispatch(struct coordinator *c)
                 break;
             if (queue_len(&c->base_retry))
                 r = call_run(c, w, queue_pop(&c->base_retry));
-            else if (c->base_next < c->corpus.n)
-                r = call_run(c, w, c->corpus.v[c->base_next++]);
+            else {
+                while (c->base_next < c->corpus.n && c->corpus.v[c->base_next]->merged)
+                    c->base_next++; /* -merge: already run before the merge was killed */
+                if (c->base_next < c->corpus.n)
+                    r = call_run(c, w, c->corpus.v[c->base_next++]);
+            }
             break;
         case PH_FUZZ:
             if (crash_dispatch(c, w))
@@ -321,11 +359,15 @@ static void dispatch(struct coordinator *c)
 
 static void start_fuzzing(struct coordinator *c)
 {
+    if (c->merging) {
+        c->exit_code = merge_finish(c, c->merge_nout);
+        c->phase = PH_DONE;
+        return;
+    }
     if (c->o->timeout == 0) {
         uint64_t t = c->slowest_ns * 20;
         c->timeout_ns = t < SEC_NS ? SEC_NS : t > 10 * SEC_NS ? 10 * SEC_NS : t;
     }
-    stats_print_baseline(&c->stats, stderr, engine_now_ns(), c->base_done, c->corpus.n, c->nw);
     c->phase = PH_FUZZ;
     c->len_limit = 16;
     for (size_t i = 0; i < c->corpus.n; i++)
@@ -333,6 +375,10 @@ static void start_fuzzing(struct coordinator *c)
             c->len_limit = c->corpus.v[i]->len;
     if (c->len_limit > c->max_len)
         c->len_limit = c->max_len;
+    if (c->o->libfuzzer)
+        lf_progress(c, "INITED", 0);
+    else
+        stats_print_baseline(&c->stats, stderr, engine_now_ns(), c->base_done, c->corpus.n, c->nw);
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
     for (size_t i = 0; i < c->corpus.n; i++) {
@@ -347,7 +393,7 @@ static void start_fuzzing(struct coordinator *c)
 static void on_run_done(struct coordinator *c, struct worker *w)
 {
     struct entry *e = w->job.base;
-    if (w->reply.status == RPC_LEAK)
+    if (w->reply.status == RPC_LEAK && !c->merging)
         crash_on_leak(c, w);
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
@@ -356,6 +402,8 @@ static void on_run_done(struct coordinator *c, struct worker *w)
                                                        &c->base_nfeatures[e->index]);
     if (e->exec_ns > c->slowest_ns)
         c->slowest_ns = e->exec_ns;
+    if (c->merging)
+        merge_on_result(c, e, w->reply.status == RPC_LEAK ? "leaks memory" : NULL);
     c->base_done++;
     if (c->phase == PH_BASELINE && c->base_done == c->corpus.n)
         start_fuzzing(c);
@@ -613,7 +661,7 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
 
 /* ---- time ------------------------------------------------------------------ */
 
-static uint64_t live_execs(const struct coordinator *c)
+uint64_t live_execs(const struct coordinator *c)
 {
     uint64_t n = c->execs;
     for (int i = 0; i < c->nw; i++) {
@@ -637,7 +685,7 @@ static unsigned stability_pm(const struct coordinator *c)
 
 static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t now)
 {
-    uint64_t timeout = c->phase == PH_BASELINE && c->o->timeout == 0 ? 10 * SEC_NS : c->timeout_ns;
+    uint64_t timeout = c->timeout_ns;
     if (w->st == W_STARTING && now - w->started_ns > STARTUP_TIMEOUT_NS) {
         sup_kill(w, KILL_STARTUP);
         return;
@@ -672,7 +720,9 @@ static void on_tick(struct coordinator *c)
     crash_tick(c, now);
     if (!stats_due(&c->stats, now))
         return;
-    if (c->phase == PH_BASELINE)
+    if (c->o->libfuzzer && c->phase == PH_FUZZ)
+        lf_progress(c, "pulse", 0);
+    else if (c->phase == PH_BASELINE)
         stats_print_baseline(&c->stats, stderr, now, c->base_done, c->corpus.n, 0);
     else if (c->phase == PH_FUZZ)
         stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n,
@@ -691,14 +741,19 @@ static int busy_with(const struct coordinator *c, uint32_t op)
 
 static void advance(struct coordinator *c)
 {
+    if (c->phase == PH_BASELINE && c->merging && c->base_done == c->corpus.n)
+        start_fuzzing(c); /* the last input failed, or all were resumed */
     if (c->phase == PH_BASELINE && c->stop_requested)
         c->phase = PH_DONE;
     if (c->phase == PH_FUZZ && !fuzz_budget_left(c) && !busy_with(c, RPC_FUZZ)) {
         int drain = is_count_budget(&c->o->fuzztime) && c->exit_code == FERRET_EXIT_OK &&
                     minimization_on(c) && c->stop_requested == 0;
         if (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE))) {
-            stats_print_fuzz(&c->stats, stderr, engine_now_ns(), live_execs(c), c->new_interesting,
-                             c->corpus.n, stability_pm(c));
+            if (c->o->libfuzzer)
+                lf_progress(c, "DONE", 0);
+            else
+                stats_print_fuzz(&c->stats, stderr, engine_now_ns(), live_execs(c),
+                                 c->new_interesting, c->corpus.n, stability_pm(c));
             c->phase = PH_DONE;
         }
     }
@@ -827,9 +882,43 @@ static void run_loop(struct coordinator *c)
 /* ---- setting up ------------------------------------------------------------- */
 
 /* Seeds, the paths given on the command line, then the cache. */
+/* -minimize_crash: the one input, nothing else. */
+static int load_minimize_input(struct coordinator *c, const char *path)
+{
+    uint8_t *data;
+    size_t len;
+    if (corpus_read_file(path, &data, &len) != 0) {
+        fprintf(stderr, "ferret: cannot read %s: %s\n", path, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    c->minimize_only = corpus_add(&c->corpus, data, len, path, NULL);
+    free(data);
+    return c->minimize_only ? FERRET_EXIT_OK : FERRET_EXIT_INTERNAL;
+}
+
+/* -merge: OUT first (its files are kept as they are), then each IN. */
+static int load_merge_inputs(struct coordinator *c)
+{
+    if (corpus_load_dir(&c->corpus, c->cachedir, 0, 0, NULL) != 0) {
+        fprintf(stderr, "ferret: cannot read %s: %s\n", c->cachedir, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    c->merge_nout = c->corpus.n;
+    for (int i = 0; i < c->o->npaths; i++)
+        if (corpus_load_dir(&c->corpus, c->o->paths[i], 0, 0, NULL) != 0) {
+            fprintf(stderr, "ferret: cannot read %s: %s\n", c->o->paths[i], strerror(errno));
+            return FERRET_EXIT_INPUT;
+        }
+    return c->corpus.n ? FERRET_EXIT_OK : FERRET_EXIT_OK;
+}
+
 static int load_corpus(struct coordinator *c)
 {
     size_t limit = (size_t)c->o->max_len;
+    if (c->minimize_path)
+        return load_minimize_input(c, c->minimize_path);
+    if (c->merging)
+        return load_merge_inputs(c);
     if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY, NULL) != 0 && errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
         return FERRET_EXIT_INPUT;
@@ -852,7 +941,7 @@ static int load_corpus(struct coordinator *c)
         fprintf(stderr, "ferret: cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
-    if (c->corpus.n == 0 && !corpus_add(&c->corpus, (const uint8_t *)"", 0, NULL, NULL))
+    if (c->corpus.n == 0 && !c->merging && !corpus_add(&c->corpus, (const uint8_t *)"", 0, NULL, NULL))
         return FERRET_EXIT_INTERNAL;
     return FERRET_EXIT_OK;
 }
@@ -957,7 +1046,7 @@ static int choose_workers(const struct options *o)
         n = 1;
     if (n > 256)
         n = 256;
-    if (o->fuzztime.kind == BUDGET_COUNT && o->fuzztime.count < (uint64_t)n)
+    if (o->fuzztime.kind == BUDGET_COUNT && o->fuzztime.count && o->fuzztime.count < (uint64_t)n)
         n = (long)o->fuzztime.count; /* no more workers than executions */
     return (int)n;
 }
@@ -968,7 +1057,7 @@ static int setup_workers(struct coordinator *c, char **argv)
     if (shm_mask_create(&mask_fd, &c->mask, c->ncounters) != 0)
         return -1;
     c->sup = (struct supervisor){.argv = argv, .mask_fd = mask_fd, .max_len = c->max_len,
-                                 .ncounters = c->ncounters};
+                                 .ncounters = c->ncounters, .only_ascii = (int)c->o->only_ascii};
     c->w = calloc((size_t)c->nw, sizeof *c->w);
     c->scratch = malloc(c->max_len ? c->max_len : 1);
     c->diff = malloc(c->ncounters ? c->ncounters : 1);
@@ -988,7 +1077,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->argv0 = argv[0];
     c->target = corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
-    c->timeout_ns = o->timeout;
+    c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     if (c->ncounters == 0) {
         fprintf(stderr, "ferret: %s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
                 argv[0]);
@@ -999,29 +1088,57 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         return rc;
     choose_max_len(c);
     c->nw = choose_workers(o);
-    c->base_features = calloc(c->corpus.n, sizeof *c->base_features);
-    c->base_nfeatures = calloc(c->corpus.n, sizeof *c->base_nfeatures);
+    c->base_features = calloc(c->corpus.n + 1, sizeof *c->base_features);
+    c->base_nfeatures = calloc(c->corpus.n + 1, sizeof *c->base_nfeatures);
     if (!c->base_features || !c->base_nfeatures || sched_init(&c->sched, c->ncounters) != 0)
         return FERRET_EXIT_INTERNAL;
+    if (c->merging && (rc = merge_prepare(c)) != FERRET_EXIT_OK)
+        return rc;
     uint64_t seed = o->seed ? o->seed : (engine_now_ns() ^ ((uint64_t)getpid() << 32));
     c->rng.s = seed;
-    say("fuzz: target %s, %d workers, seed %llu, max_len %zu, corpus %zu, cache %s\n", c->target,
-        c->nw, (unsigned long long)seed, c->max_len, c->corpus.n, c->cachedir);
+    if (o->libfuzzer)
+        say("INFO: Seed: %llu\nINFO: Loaded 1 modules   (%zu inline 8-bit counters)\n"
+            "INFO: ferret: %d workers, -max_len %zu, %zu corpus files, new units go to %s\n",
+            (unsigned long long)seed, c->ncounters, c->nw, c->max_len, c->corpus.n, c->cachedir);
+    else
+        say("fuzz: target %s, %d workers, seed %llu, max_len %zu, corpus %zu, cache %s\n", c->target,
+            c->nw, (unsigned long long)seed, c->max_len, c->corpus.n, c->cachedir);
     if (setup_signals(c) != 0 || setup_workers(c, argv) != 0) {
         fprintf(stderr, "ferret: cannot set up workers: %s\n", strerror(errno));
         return FERRET_EXIT_INTERNAL;
     }
     crash_oom_baseline(c);
     stats_start(&c->stats, engine_now_ns());
-    stats_print_baseline(&c->stats, stderr, engine_now_ns(), 0, c->corpus.n, 0);
+    if (!o->libfuzzer)
+        stats_print_baseline(&c->stats, stderr, engine_now_ns(), 0, c->corpus.n, 0);
     return FERRET_EXIT_OK;
 }
 
-int coordinator_run(const struct options *o, int argc, char **argv)
+/* libFuzzer's closing lines: "Done N runs" and, with -print_final_stats=1,
+ * the stat:: lines ClusterFuzz reads. */
+static void lf_final_stats(struct coordinator *c)
 {
-    struct coordinator c;
-    (void)argc;
+    uint64_t secs = (engine_now_ns() - c->stats.start_ns) / SEC_NS;
+    uint64_t execs = live_execs(c);
+    fprintf(stderr, "Done %llu runs in %llu second(s)\n", (unsigned long long)execs,
+            (unsigned long long)secs);
+    if (!c->o->print_final_stats)
+        return;
+    fprintf(stderr, "stat::number_of_executed_units: %llu\n", (unsigned long long)execs);
+    fprintf(stderr, "stat::average_exec_per_sec:     %llu\n",
+            (unsigned long long)(secs ? execs / secs : execs));
+    fprintf(stderr, "stat::new_units_added:          %llu\n", (unsigned long long)c->new_interesting);
+    fprintf(stderr, "stat::slowest_unit_time_sec:    %llu\n", (unsigned long long)(c->slowest_ns / SEC_NS));
+    fprintf(stderr, "stat::peak_rss_mb:              %llu\n", (unsigned long long)c->peak_rss_mb);
+}
+
+static int run(const struct options *o, char **argv, const char *minimize_path, int merging)
+{
+    runtime_disable_exit_leak_check();
+    static struct coordinator c; /* reachable for LeakSanitizer, if it ever looked */
     memset(&c, 0, sizeof c);
+    c.minimize_path = minimize_path;
+    c.merging = merging;
     int rc = coordinator_setup(&c, o, argv);
     if (rc != FERRET_EXIT_OK) {
         if (c.w) {
@@ -1033,5 +1150,50 @@ int coordinator_run(const struct options *o, int argc, char **argv)
     run_loop(&c);
     save_words(&c);
     crash_finish_all(&c);
+    if (o->libfuzzer)
+        lf_final_stats(&c);
+    if (minimize_path && c.nfindings == 0) {
+        fprintf(stderr, "ERROR: the input %s did not crash\n", minimize_path);
+        return (int)o->error_exitcode;
+    }
     return c.exit_code;
+}
+
+int coordinator_run(const struct options *o, int argc, char **argv)
+{
+    (void)argc;
+    return run(o, argv, NULL, 0);
+}
+
+int coordinator_merge(const struct options *o, char **argv)
+{
+    return run(o, argv, NULL, 1);
+}
+
+/* -minimize_crash=1 FILE: the file must fail; it is then minimized within
+ * -runs tries or -max_total_time seconds (60 s by default) and written as
+ * <artifact_prefix>minimized-from-<sha1> or -exact_artifact_path. */
+int coordinator_minimize(const struct options *o, int argc, char **argv)
+{
+    struct options t = *o;
+    char tmp[] = "/tmp/ferret-minimize-XXXXXX";
+    (void)argc;
+    t.fuzz = "";
+    t.parallel = 1;
+    t.keep_going = 0;
+    t.ignore_crashes = 0;
+    t.fuzztime = (struct budget){.kind = BUDGET_COUNT, .count = 0};
+    if (o->runs > 0)
+        t.fuzzminimizetime = (struct budget){.kind = BUDGET_COUNT, .count = (uint64_t)o->runs};
+    else if (o->max_total_time > 0)
+        t.fuzzminimizetime = (struct budget){.kind = BUDGET_TIME,
+                                             .ns = (uint64_t)o->max_total_time * SEC_NS};
+    if (!mkdtemp(tmp)) {
+        fprintf(stderr, "ferret: cannot create a temporary directory: %s\n", strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    t.cachedir = tmp; /* nothing is cached while minimizing */
+    int rc = run(&t, argv, o->paths[0], 0);
+    rmdir(tmp);
+    return rc;
 }

@@ -104,6 +104,11 @@ struct coordinator {
     struct finding *fmin;      /* the finding being minimized, if any */
     uint64_t oom_kills;        /* the cgroup's oom_kill count at the last look */
     uint32_t diag_seen;        /* enum rpc_diag kinds already warned about */
+    uint64_t peak_rss_mb;      /* libFuzzer mode: for stat::peak_rss_mb */
+    struct entry *minimize_only; /* -minimize_crash: the input to minimize */
+    const char *minimize_path;
+    int merging;               /* -merge: the baseline run is the whole job (merge.c) */
+    size_t merge_nout;         /* corpus entries 0..merge_nout-1 came from OUT */
     uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
     uint8_t *diff;             /* ncounters bytes */
     uint8_t *unstable;         /* ncounters bytes: 1 = flaky counter */
@@ -112,6 +117,9 @@ struct coordinator {
 
 
 
+uint64_t live_execs(const struct coordinator *c);
+void lf_progress(struct coordinator *c, const char *event, uint64_t new_len);
+void runtime_disable_exit_leak_check(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_tail(const char *log, size_t len);
 void stop_busy_workers(struct coordinator *c);
@@ -120,6 +128,12 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data, 
                   uint32_t mode, struct min_cursor cur, uint64_t limit, uint64_t ms);
 void credit_execs(struct coordinator *c, struct worker *w, uint64_t count);
 void save_words(struct coordinator *c);
+
+/* merge.c */
+int merge_prepare(struct coordinator *c);
+void merge_on_result(struct coordinator *c, struct entry *e, const char *failure);
+int merge_finish(struct coordinator *c, size_t nout);
+int coordinator_merge(const struct options *o, char **argv);
 
 /* crash.c */
 /* A busy worker died or was killed by us; kernel_oom: killed by SIGKILL

@@ -27,6 +27,7 @@ struct entry {
     uint64_t exec_ns;              /* last measured run time; 0 = unknown */
     size_t index;                  /* position in the corpus array */
     int failed;                    /* it fails by itself (-keep_going): not fuzzed */
+    int merged;                    /* -merge: its result came from the control file */
 };
 
 struct corpus {

@@ -26,7 +26,10 @@
 #include <unistd.h>
 
 #include "coordinator_int.h"
+#include "hash.h"
 #include "runtime.h"
+
+#define LF_OOM_EXIT 71 /* libFuzzer's exit code for out-of-memory */
 
 static int keep_going(const struct coordinator *c)
 {
@@ -170,8 +173,10 @@ static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t
 
 static uint32_t minimize_mode(const struct coordinator *c, const struct finding *f)
 {
-    if (!minimization_on(c) || f->corpus_path)
+    if (!minimization_on(c) || (f->corpus_path && !c->minimize_only))
         return 0;
+    if (c->o->libfuzzer && !c->minimize_only)
+        return 0; /* libFuzzer writes what it found at once; minimizing is -minimize_crash */
     if (f->kind == FINDING_CRASH || (f->kind == FINDING_OOM && strstr(f->reason, "malloc(")))
         return RPC_MIN_CRASH;
     if (f->kind == FINDING_LEAK)
@@ -327,6 +332,10 @@ void crash_on_death(struct coordinator *c, struct worker *w, int status, int ker
     }
     enum finding_kind kind = classify(w, status, kernel_oom);
     describe(c, w, status, kind, kernel_oom, reason, sizeof reason);
+    if (c->merging && w->job.op == RPC_RUN) {
+        merge_on_result(c, w->job.base, reason); /* skipped and named, not a finding */
+        return;
+    }
     record(c, w, data, len, kind, reason);
 }
 
@@ -385,20 +394,88 @@ static void print_hex_input(const uint8_t *data, size_t len)
     fprintf(stderr, "\n");
 }
 
+/* libFuzzer's artifact path: -exact_artifact_path, or the prefix followed by
+ * crash-, timeout-, oom- or leak- and the SHA-1 (minimized-from- for
+ * -minimize_crash). */
+static char *lf_artifact_path(const struct coordinator *c, const struct finding *f)
+{
+    char name[HASH_HEX_LEN + 1], buf[4096];
+    if (c->o->exact_artifact_path)
+        return strdup(c->o->exact_artifact_path);
+    hash_sha1_hex(c->minimize_only ? c->minimize_only->data : f->data,
+                  c->minimize_only ? c->minimize_only->len : f->len, name);
+    snprintf(buf, sizeof buf, "%s%s-%s", c->o->artifact_prefix ? c->o->artifact_prefix : "./",
+             c->minimize_only ? "minimized-from" : finding_kind_name(f->kind), name);
+    return strdup(buf);
+}
+
+/* Writes path atomically (temp in the same directory, fsync, rename). */
+static int write_path(const char *path, const uint8_t *data, size_t len)
+{
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return corpus_write_named(".", path, data, len);
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    return corpus_write_named(slash == path ? "/" : dir, slash + 1, data, len);
+}
+
 /* Writes the artifact; 0, or -1 with the bytes printed instead. */
 static int write_artifact(struct coordinator *c, struct finding *f)
 {
-    if (f->corpus_path) {
+    if (f->corpus_path && !c->o->libfuzzer) {
         f->path = strdup(f->corpus_path);
         return 0;
     }
-    if (corpus_write_atomic(c->testdata, f->data, f->len, &f->path) == 0)
+    if (c->o->libfuzzer) {
+        f->path = lf_artifact_path(c, f);
+        if (f->path && write_path(f->path, f->data, f->len) == 0)
+            return 0;
+    } else if (corpus_write_atomic(c->testdata, f->data, f->len, &f->path) == 0) {
         return 0;
+    }
     fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
-            c->testdata, strerror(errno));
+            c->o->libfuzzer && f->path ? f->path : c->testdata, strerror(errno));
     print_hex_input(f->data, f->len);
     c->exit_code = FERRET_EXIT_WRITE;
     return -1;
+}
+
+static void print_base64(const uint8_t *d, size_t n)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    fprintf(stderr, "Base64: ");
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < n ? (uint32_t)d[i + 1] << 8 : 0) |
+                     (i + 2 < n ? d[i + 2] : 0);
+        fputc(tab[v >> 18 & 63], stderr);
+        fputc(tab[v >> 12 & 63], stderr);
+        fputc(i + 1 < n ? tab[v >> 6 & 63] : '=', stderr);
+        fputc(i + 2 < n ? tab[v & 63] : '=', stderr);
+    }
+    fputc('\n', stderr);
+}
+
+/* libFuzzer's way: its error line, the report, "Test unit written to". */
+static void finish_libfuzzer(struct coordinator *c, struct finding *f, int written)
+{
+    if (f->kind == FINDING_HANG)
+        fprintf(stderr, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", (int)getpid(),
+                (unsigned long long)(c->timeout_ns / 1000000000ULL));
+    else if (f->kind == FINDING_OOM)
+        fprintf(stderr, "==%d== ERROR: libFuzzer: out-of-memory (%s)\n", (int)getpid(), f->reason);
+    if (f->report && f->report_len) {
+        const char *start = finding_report_start(f->report, f->report_len, 10);
+        print_tail(start, f->report_len - (size_t)(start - f->report));
+    }
+    if (written)
+        fprintf(stderr, "artifact_prefix='%s'; Test unit written to %s\n",
+                c->o->artifact_prefix ? c->o->artifact_prefix : "./", f->path);
+    print_base64(f->data, f->len);
+    int code = f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
+             : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
+    if (c->exit_code == FERRET_EXIT_FINDING || c->exit_code == FERRET_EXIT_OK)
+        c->exit_code = code;
 }
 
 static void finish(struct coordinator *c, struct finding *f)
@@ -408,6 +485,12 @@ static void finish(struct coordinator *c, struct finding *f)
     if (c->exit_code == FERRET_EXIT_OK)
         c->exit_code = FERRET_EXIT_FINDING;
     int written = write_artifact(c, f) == 0;
+    if (c->o->libfuzzer) {
+        finish_libfuzzer(c, f, written);
+        if (!keep_going(c))
+            c->phase = PH_DONE;
+        return;
+    }
     fprintf(stderr, "--- FAIL: %s\n", c->target);
     if (f->report && f->report_len) {
         const char *start = finding_report_start(f->report, f->report_len, 10);

@@ -34,6 +34,12 @@ enum ferret_exit {
 int worker_main(const struct options *o, int argc, char **argv, const char *spec);
 int coordinator_run(const struct options *o, int argc, char **argv);
 int regress_run(const struct options *o, int argc, char **argv);
+/* libfuzzer.c: libFuzzer's command line (options.libfuzzer set). */
+int libfuzzer_main(const struct options *o, int argc, char **argv);
+/* merge.c: -merge=1 / -set_cover_merge=1 OUT IN... */
+int merge_run(const struct options *o, int argc, char **argv);
+/* coordinator.c: -minimize_crash=1 FILE */
+int coordinator_minimize(const struct options *o, int argc, char **argv);
 
 /* The input a worker runs for one FUZZ execution, rebuilt from its parts.
  * Shared by the worker (to make it) and the coordinator (to recover it after

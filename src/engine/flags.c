@@ -15,12 +15,14 @@ struct flag_desc {
     const char *name;
     enum flag_type type;
     const char *def;
+    enum flag_group group;
     const char *help;
     size_t offset;
 };
 
 static const struct flag_desc flag_table[] = {
-#define FLAG_ROW(name, type, def, help) {#name, FLAG_##type, def, help, offsetof(struct options, name)},
+#define FLAG_ROW(name, type, def, group, help) \
+    {#name, FLAG_##type, def, FLAG_GROUP_##group, help, offsetof(struct options, name)},
     FERRET_FLAGS(FLAG_ROW)
 #undef FLAG_ROW
 };
@@ -131,12 +133,12 @@ static int parse_bool(const char *s, int *out)
     return -1;
 }
 
-static int parse_int(const char *s, long long *out)
+static int parse_int(const char *s, long long *out, int allow_negative)
 {
     char *end;
     errno = 0;
     long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || v < 0)
+    if (errno || end == s || *end || (v < 0 && !allow_negative))
         return -1;
     *out = v;
     return 0;
@@ -147,7 +149,8 @@ static int set_value(struct options *o, const struct flag_desc *f, const char *v
     void *field = (char *)o + f->offset;
     switch (f->type) {
     case FLAG_BOOL:    return parse_bool(v, field);
-    case FLAG_INT:     return parse_int(v, field);
+    case FLAG_INT:     return parse_int(v, field, 0);
+    case FLAG_SINT:    return parse_int(v, field, 1);
     case FLAG_UINT64:  return parse_u64(v, field);
     case FLAG_BUDGET:  return flags_parse_budget(v, field);
     case FLAG_SECONDS: return flags_parse_seconds(v, field);
@@ -173,16 +176,18 @@ static void set_defaults(struct options *o)
             set_value(o, &flag_table[i], flag_table[i].def);
 }
 
-static int parse_one(struct options *o, const char *arg, char *err, size_t errlen)
+static int parse_one(struct options *o, char *arg, char *err, size_t errlen)
 {
     const char *name = arg + (arg[1] == '-' ? 2 : 1);
     const char *eq = strchr(name, '=');
     size_t len = eq ? (size_t)(eq - name) : strlen(name);
     const struct flag_desc *f = find_flag(name, len);
     if (!f) {
-        snprintf(err, errlen, "unknown flag %s", arg);
-        return -1;
+        o->unknown[o->nunknown++] = (char *)arg; /* judged after the whole line (flags_parse) */
+        return 0;
     }
+    if (f->group == FLAG_GROUP_LF)
+        o->libfuzzer = 1;
     const char *value = eq ? eq + 1 : NULL;
     if (!value) {
         if (f->type == FLAG_BOOL)
@@ -201,26 +206,40 @@ static int parse_one(struct options *o, const char *arg, char *err, size_t errle
     return 0;
 }
 
+void flags_free(struct options *o)
+{
+    free(o->paths);
+    free(o->unknown);
+    o->paths = NULL;
+    o->unknown = NULL;
+}
+
 int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errlen)
 {
     set_defaults(o);
     o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
-    if (!o->paths) {
+    o->unknown = calloc((size_t)argc + 1, sizeof *o->unknown);
+    if (!o->paths || !o->unknown) {
         snprintf(err, errlen, "out of memory");
-        return -1;
+        goto free_options;
     }
-    for (int i = 1; i < argc; i++) {
-        if (argv[i][0] != '-' || argv[i][1] == 0) {
+    for (int i = 1; i < argc && !o->ignore_remaining_args; i++) {
+        if (argv[i][0] != '-' || argv[i][1] == 0)
             o->paths[o->npaths++] = argv[i];
-            continue;
-        }
-        if (parse_one(o, argv[i], err, errlen) != 0) {
-            free(o->paths); /* nothing of a failed parse outlives it */
-            o->paths = NULL;
-            return -1;
-        }
+        else if (parse_one(o, argv[i], err, errlen) != 0)
+            goto free_options;
+    }
+    if (getenv("FERRET_LIBFUZZER") && strcmp(getenv("FERRET_LIBFUZZER"), "1") == 0)
+        o->libfuzzer = 1;
+    /* libFuzzer warns about flags it does not know; Go-style, they are errors. */
+    if (o->nunknown && !o->libfuzzer) {
+        snprintf(err, errlen, "unknown flag %s", o->unknown[0]);
+        goto free_options;
     }
     return 0;
+free_options: /* nothing of a failed parse outlives it */
+    flags_free(o);
+    return -1;
 }
 
 void flags_usage(const char *argv0)
@@ -231,7 +250,7 @@ void flags_usage(const char *argv0)
             "  with -fuzz: fuzzes with -parallel worker processes\n"
             "flags:\n", argv0);
     for (size_t i = 0; i < NFLAGS; i++)
-        fprintf(stderr, "  -%-18s %s%s%s%s\n", flag_table[i].name, flag_table[i].help,
+        fprintf(stderr, "  -%-21s %s%s%s%s\n", flag_table[i].name, flag_table[i].help,
                 flag_table[i].def ? " (default " : "", flag_table[i].def ? flag_table[i].def : "",
                 flag_table[i].def ? ")" : "");
 }

@@ -33,6 +33,7 @@ struct mutate_src {
     const struct dict_word *words; /* dictionary words; may be NULL */
     size_t nwords;
     struct mutate_trace *trace; /* may be NULL */
+    int only_ascii;           /* -only_ascii: map the result to printable ASCII */
 };
 
 /* Applies a stack of 1..MUTATOR_MAX_STACK mutations to data[0..len) in place.

@@ -16,12 +16,21 @@
 #include "engine.h"
 #include "runtime.h"
 
-static int replay_corpus(struct corpus *c, size_t *ran)
+/* libFuzzer's reproduce mode prints each file it runs, -runs times each. */
+static int replay_corpus(const struct options *o, struct corpus *c, size_t *ran)
 {
+    long long times = o->libfuzzer && o->runs > 0 ? o->runs : 1;
     for (size_t i = 0; i < c->n; i++) {
         struct entry *e = c->v[i];
         target_set_context(e->path);
-        target_run(e->data, e->len);
+        if (o->libfuzzer)
+            fprintf(stderr, "Running: %s\n", e->path);
+        uint64_t t0 = engine_now_ns();
+        for (long long k = 0; k < times; k++)
+            target_run(e->data, e->len);
+        if (o->libfuzzer)
+            fprintf(stderr, "Executed %s in %llu ms\n", e->path,
+                    (unsigned long long)((engine_now_ns() - t0) / 1000000));
         target_set_context(NULL);
         (*ran)++;
     }
@@ -53,7 +62,7 @@ int regress_run(const struct options *o, int argc, char **argv)
     size_t ran = 0;
     const char *target = corpus_target_name(argv[0]);
     snprintf(seeds, sizeof seeds, "testdata/fuzz/%s", target);
-    if (corpus_load_dir(&c, seeds, 0, 0, NULL) != 0 && errno != ENOENT) {
+    if (!o->libfuzzer && corpus_load_dir(&c, seeds, 0, 0, NULL) != 0 && errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", seeds, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
@@ -64,11 +73,16 @@ int regress_run(const struct options *o, int argc, char **argv)
         }
     target_install_crash_reporting();
     target_set_exit_is_failure(1);
+    memory_init((size_t)((o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb) << 20), NULL);
     if (o->timeout)
         target_set_timeout(o->timeout);
     target_init(&argc, &argv);
-    replay_corpus(&c, &ran);
+    replay_corpus(o, &c, &ran);
     corpus_free(&c);
-    fprintf(stderr, "ok  %s: %zu input%s passed\n", target, ran, ran == 1 ? "" : "s");
+    if (o->libfuzzer)
+        fprintf(stderr, "***\n*** NOTE: fuzzing was not performed, you have only\n"
+                        "***       executed the target code on a fixed set of inputs.\n***\n");
+    else
+        fprintf(stderr, "ok  %s: %zu input%s passed\n", target, ran, ran == 1 ? "" : "s");
     return FERRET_EXIT_OK;
 }

@@ -71,7 +71,7 @@ struct shm_header {
     uint64_t cand_len;       /* [W] SHM_MIN_TRY: candidate length */
     struct min_cursor cursor;/* [W] SHM_MIN_TRY: the step that made the candidate */
     uint32_t fault;          /* [W] enum shm_fault: why the worker is about to die */
-    uint32_t pad;
+    uint32_t only_ascii;     /* [C] -only_ascii: mutations make printable inputs */
     uint64_t fault_arg;      /* [W] SHM_FAULT_MALLOC: the allocation size */
 };
 

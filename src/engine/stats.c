@@ -62,3 +62,20 @@ void stats_print_baseline(struct stats *s, FILE *out, uint64_t now_ns, size_t do
     fflush(out);
     s->last_ns = now_ns;
 }
+
+void stats_print_libfuzzer(struct stats *s, FILE *out, uint64_t now_ns, const struct lf_line *l)
+{
+    uint64_t secs = (now_ns - s->start_ns) / 1000000000ULL;
+    uint64_t rate = secs ? l->execs / secs : 0;
+    fprintf(out, "#%llu\t%-6s cov: %llu ft: %llu corp: %llu/%llub lim: %llu exec/s: %llu rss: %lluMb",
+            (unsigned long long)l->execs, l->event, (unsigned long long)l->edges,
+            (unsigned long long)l->features, (unsigned long long)l->corp_n,
+            (unsigned long long)l->corp_bytes, (unsigned long long)l->lim,
+            (unsigned long long)rate, (unsigned long long)l->rss_mb);
+    if (l->new_len)
+        fprintf(out, " L: %llu/%llu", (unsigned long long)l->new_len, (unsigned long long)l->new_len);
+    fprintf(out, "\n");
+    fflush(out);
+    s->last_ns = now_ns;
+    s->last_execs = l->execs;
+}

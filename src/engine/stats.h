@@ -26,6 +26,15 @@ void stats_print_fuzz(struct stats *s, FILE *out, uint64_t now_ns, uint64_t exec
                       uint64_t new_interesting, uint64_t total, unsigned stability_pm);
 void stats_print_baseline(struct stats *s, FILE *out, uint64_t now_ns, size_t done,
                           size_t total, int nworkers);
+/* libFuzzer's progress line, for tools that parse it:
+ *   #<execs>\t<event> cov: <edges> ft: <features> corp: <n>/<bytes>b lim: <len> exec/s: <r> rss: <mb>Mb */
+struct lf_line {
+    const char *event;        /* "INITED", "NEW", "pulse", "DONE" */
+    uint64_t execs, edges, features, corp_n, corp_bytes, lim, rss_mb;
+    uint64_t new_len;         /* NEW: the input's length (L: n/max) */
+};
+void stats_print_libfuzzer(struct stats *s, FILE *out, uint64_t now_ns, const struct lf_line *l);
+
 /* "3s", "1m2s", "1h2m3s" */
 void stats_format_elapsed(char *buf, size_t len, uint64_t ns);
 

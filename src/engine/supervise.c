@@ -101,6 +101,7 @@ int sup_start(struct worker *w, const struct supervisor *s)
     w->shm.hdr->ncounters = w->shm.ncounters;
     w->shm.hdr->state = SHM_IDLE;
     w->shm.hdr->count = 0;
+    w->shm.hdr->only_ascii = (uint32_t)s->only_ascii;
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0)

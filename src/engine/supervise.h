@@ -71,6 +71,7 @@ struct supervisor {
     char **argv;                /* re-executed as is */
     int mask_fd;
     size_t max_len, ncounters;
+    int only_ascii;
 };
 
 int sup_worker_init(struct worker *w, int id, const struct supervisor *s);

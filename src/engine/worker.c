@@ -85,9 +85,19 @@ size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
     if (base_len > len_limit)
         base_len = len_limit;
     memcpy(buf, base, base_len);
+    size_t len;
     if (target_has_custom_mutator())
-        return target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
-    return mutator_mutate(&rng, buf, base_len, len_limit, src);
+        len = target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
+    else
+        len = mutator_mutate(&rng, buf, base_len, len_limit, src);
+    if (len > len_limit)
+        len = len_limit; /* a custom mutator may lie */
+    if (src->only_ascii)
+        for (size_t i = 0; i < len; i++) {
+            uint8_t ch = buf[i] & 0x7f;
+            buf[i] = (ch >= 0x20 && ch < 0x7f) || (ch >= '\t' && ch <= '\r') ? ch : ' ';
+        }
+    return len;
 }
 
 void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
@@ -100,6 +110,7 @@ void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_
     src->torc = s->torc;
     src->words = s->words->w;
     src->nwords = n <= SHM_WORDS_MAX ? n : SHM_WORDS_MAX;
+    src->only_ascii = s->hdr->only_ascii != 0;
 }
 
 /* Copies the live compare table to shared memory, where mutations read it. */

@@ -54,12 +54,14 @@ FERRET_EXPORT int main(int argc, char **argv)
         rc = worker_main(&o, argc, argv, worker_spec);
     } else if (o.help) {
         flags_usage(argv[0]);
+    } else if (o.libfuzzer) {
+        rc = libfuzzer_main(&o, argc, argv);
     } else if (o.fuzz) {
         is_coordinator = 1;
         rc = coordinator_run(&o, argc, argv);
     } else {
         rc = regress_run(&o, argc, argv);
     }
-    free(o.paths);
+    flags_free(&o);
     return rc;
 }
