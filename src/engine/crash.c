@@ -197,8 +197,8 @@ static int add_finding(struct coordinator *c, struct finding *f)
 static void record(struct coordinator *c, struct worker *w, const uint8_t *data, size_t len,
                    enum finding_kind kind, const char *reason)
 {
-    if (!keep_going(c) && c->phase == PH_CRASH)
-        return; /* a second failure while the first is handled: ignored */
+    if (c->phase == PH_DONE || (!keep_going(c) && c->phase == PH_CRASH))
+        return; /* a failure after the end, or while the first is handled: ignored */
     struct finding *f = new_finding(w, data, len, kind, reason);
     if (!f)
         return;
@@ -504,6 +504,10 @@ static void finish(struct coordinator *c, struct finding *f)
     if (written && f->kind == FINDING_HANG)
         fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\n", c->argv0,
                 (double)c->timeout_ns / 1e9, f->path);
+    else if (written && f->kind == FINDING_OOM)
+        fprintf(stderr, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", c->argv0,
+                c->o->rss_limit_mb, c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
+                f->path);
     else if (written)
         fprintf(stderr, "    To re-run:\n    %s %s\n", c->argv0, f->path);
     fprintf(stderr, "FAIL\n");

@@ -11,10 +11,27 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "corpus.h"
 #include "engine.h"
 #include "runtime.h"
+
+/* -rss_limit_mb holds here too: an input whose run took the process past
+ * it fails, as it did while fuzzing. */
+static void check_rss(const struct options *o, const struct entry *e)
+{
+    struct rusage ru;
+    if (o->rss_limit_mb <= 0 || getrusage(RUSAGE_SELF, &ru) != 0)
+        return;
+    if ((long long)(ru.ru_maxrss / 1024) > o->rss_limit_mb) {
+        fprintf(stderr, "==%d== ERROR: ferret: out-of-memory (used: %ldMb; exceeds: %lldMb) while running %s\n",
+                (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb, e->path ? e->path : "(input)");
+        fprintf(stderr, "SUMMARY: ferret: out-of-memory\n");
+        _exit(1);
+    }
+}
 
 /* libFuzzer's reproduce mode prints each file it runs, -runs times each. */
 static int replay_corpus(const struct options *o, struct corpus *c, size_t *ran)
@@ -28,6 +45,7 @@ static int replay_corpus(const struct options *o, struct corpus *c, size_t *ran)
         uint64_t t0 = engine_now_ns();
         for (long long k = 0; k < times; k++)
             target_run(e->data, e->len);
+        check_rss(o, e);
         if (o->libfuzzer)
             fprintf(stderr, "Executed %s in %llu ms\n", e->path,
                     (unsigned long long)((engine_now_ns() - t0) / 1000000));
