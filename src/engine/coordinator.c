@@ -1156,6 +1156,8 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
         fprintf(stderr, "ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;
     }
+    if (minimize_path && c.findings[0]->path && c.exit_code != FERRET_EXIT_WRITE)
+        return FERRET_EXIT_OK; /* as libFuzzer: minimized and written */
     return c.exit_code;
 }
 

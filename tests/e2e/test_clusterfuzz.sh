@@ -1,0 +1,80 @@
+#!/bin/bash
+# The invocations ClusterFuzz makes of a libFuzzer target, run against a
+# ferret-built one: fuzz, merge in two steps with a control file, minimize,
+# reproduce.  Checks exit codes, the lines ClusterFuzz parses and the files.
+. "$(dirname "$0")/lib.sh"
+
+build_target magic asan
+enter_workdir
+mkdir -p corpus artifacts
+printf 'seed' >corpus/seed
+
+# --- fuzz: libFuzzer flags, a corpus directory, an artifact prefix.
+run_ferret fuzz.log 120 -timeout=25 -rss_limit_mb=2560 -max_len=64 -seed=1 -runs=2000000 \
+    -print_final_stats=1 -artifact_prefix="$WORK/artifacts/" -use_value_profile=0 \
+    -some_future_flag=3 corpus
+assert_rc "fuzz: a crash exits with libFuzzer's crash code (-error_exitcode)" 77
+assert_contains fuzz.log "WARNING: unrecognized flag '-some_future_flag=3'"
+assert_contains fuzz.log "INFO: Seed: 1"
+grep -qE '^#[0-9]+	INITED cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+b lim: [0-9]+ exec/s: [0-9]+ rss: [0-9]+Mb' fuzz.log ||
+    { show_log fuzz.log; fail "no libFuzzer INITED line"; }
+grep -qE '^#[0-9]+	NEW    cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+b lim: [0-9]+ exec/s: [0-9]+ rss: [0-9]+Mb L: [0-9]+/[0-9]+' fuzz.log ||
+    { show_log fuzz.log; fail "no libFuzzer NEW line"; }
+assert_contains fuzz.log "ERROR: AddressSanitizer: SEGV"
+crash=$(ls artifacts/crash-* 2>/dev/null | head -n 1)
+[ -n "$crash" ] || { show_log fuzz.log; fail "no crash- artifact in artifacts/"; }
+[ "$(basename "$crash")" = "crash-$(sha1sum <"$crash" | cut -d' ' -f1)" ] || fail "artifact not named crash-<sha1>"
+assert_contains fuzz.log "artifact_prefix='$WORK/artifacts/'; Test unit written to $WORK/artifacts/$(basename "$crash")"
+assert_contains fuzz.log "Base64: "
+for stat in number_of_executed_units average_exec_per_sec new_units_added slowest_unit_time_sec peak_rss_mb; do
+    grep -qE "^stat::$stat: +[0-9]+$" fuzz.log || { show_log fuzz.log; fail "no stat::$stat line"; }
+done
+[ "$(count_files corpus)" -gt 1 ] || fail "no new units in the corpus directory"
+assert_no_procs
+
+# --- reproduce: -runs=100 on the testcase: crashes, names it.
+{ timeout 60 "$BIN" -timeout=25 -rss_limit_mb=2560 -runs=100 "$crash" >repro.log 2>&1; RC=$?; } 2>/dev/null
+[ "$RC" != 0 ] || { show_log repro.log; fail "reproduce: the crash did not reproduce"; }
+assert_contains repro.log "Running: $crash"
+assert_contains repro.log "ERROR: AddressSanitizer: SEGV"
+printf 'FUNNY' >benign
+{ timeout 60 "$BIN" -timeout=25 -runs=100 benign >ok.log 2>&1; RC=$?; } 2>/dev/null
+assert_rc "reproduce: a benign input runs 100 times and exits 0" 0 ok.log
+assert_contains ok.log "Executed benign in"
+
+# --- minimize: a padded crash goes down to 4 bytes.
+{ printf 'FUZZ'; head -c 60 /dev/zero | tr '\0' 'x'; } >big-crash
+run_ferret min.log 120 -timeout=25 -rss_limit_mb=2560 -minimize_crash=1 -runs=10000 \
+    -exact_artifact_path="$WORK/minimized" big-crash
+assert_rc "minimize" 0
+[ -f minimized ] || { show_log min.log; fail "no minimized file"; }
+assert_eq "minimized crash" "FUZZ" "$(cat minimized)"
+run_ferret min2.log 60 -minimize_crash=1 -runs=100 -exact_artifact_path="$WORK/m2" benign
+assert_ne "minimizing a non-crashing input" 0 "$RC"
+assert_contains min2.log "did not crash"
+
+# --- merge, two steps with a control file: the first step is killed
+# part-way (SIGKILL); the second resumes from the control file.
+build_target slow_levels asan
+mkdir -p new merged merged_ref
+for i in $(seq 1 1200); do printf 'input-%d' "$i" >new/i$i; done
+printf 'F___' >new/f1; printf 'FU__' >new/f2; printf 'FUZ_' >new/f3; printf 'FUZZ' >new/crashes
+{ timeout -s KILL 1.5 "$BIN" -merge=1 -merge_control_file="$WORK/cf" -timeout=25 merged corpus new >step1.log 2>&1; } 2>/dev/null
+[ -f cf ] || fail "step 1 left no control file"
+run_ferret step2.log 120 -merge=1 -merge_control_file="$WORK/cf" -timeout=25 merged corpus new
+assert_rc "merge step 2" 0
+assert_contains step2.log "MERGE-OUTER: resuming from $WORK/cf"
+assert_contains step2.log "MERGE-OUTER: "
+cat step1.log step2.log >steps.log
+assert_contains steps.log "MERGE-INNER: skipping new/crashes"
+run_ferret ref.log 120 -merge=1 -timeout=25 merged_ref corpus new
+assert_rc "reference merge" 0
+a=$(cd merged && ls | sort | tr '\n' ' ')
+b=$(cd merged_ref && ls | sort | tr '\n' ' ')
+assert_eq "a resumed merge keeps the same files as an uninterrupted one" "$b" "$a"
+# Four coverage levels exist (first byte not F; F; FU; FUZ): each kept once.
+n=$(count_files merged)
+[ "$n" -ge 4 ] && [ "$n" -lt 20 ] || { ls merged >&2; fail "the merge kept $n files: expected one per coverage level"; }
+[ -f merged/"$(sha1sum <new/crashes | cut -d' ' -f1)" ] && fail "the merge kept the crashing input"
+assert_no_procs
+finish
