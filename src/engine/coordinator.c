@@ -51,6 +51,7 @@
 #include "supervise.h"
 
 #include "coordinator_int.h"
+#include "hash.h"
 
 /* ---- the corpus and the mask ------------------------------------------ */
 
@@ -144,7 +145,9 @@ static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, 
         return 0;
     learn_word(c, word, word_len);
     schedule_entry(c, cov, len, 0);
-    sched_note_find(&c->sched, base);
+    if (base < c->sched.n)
+        sched_note_find(&c->sched, base);
+    sync_export(c, e);
     c->new_interesting++;
     queue_push(&c->inputq, e);
     if (c->o->libfuzzer)
@@ -210,6 +213,7 @@ static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
 {
     put_input(w, e->data, e->len);
     w->job.base = e;
+    w->job.sync = 0;
     struct rpc_call call = {.magic = RPC_MAGIC, .op = RPC_RUN};
     return sup_call(w, &call);
 }
@@ -338,6 +342,11 @@ static void dispatch(struct coordinator *c)
         case PH_FUZZ:
             if (crash_dispatch(c, w))
                 break;
+            if (queue_len(&c->syncq) && !c->stop_requested) {
+                r = call_run(c, w, queue_pop(&c->syncq));
+                w->job.sync = 1;
+                break;
+            }
             if (minimization_on(c) && queue_len(&c->minq) > 0 &&
                 (!c->stop_requested || is_count_budget(&c->o->fuzztime)))
                 r = dispatch_candidate(c, w) < 0 ? -1 : 0;
@@ -390,9 +399,28 @@ static void start_fuzzing(struct coordinator *c)
     }
 }
 
+/* An entry another instance published ran here: keep it if it is new to us. */
+static void on_sync_run_done(struct coordinator *c, struct worker *w)
+{
+    struct entry *e = w->job.base;
+    if (w->reply.status == RPC_LEAK) {
+        crash_on_leak(c, w);
+        return;
+    }
+    if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
+        accept_input(c, e->data, e->len, w->shm.cov, NULL, 0, (size_t)-1);
+        if (c->o->v)
+            say("fuzz: imported %s from the sync directory\n", e->name);
+    }
+}
+
 static void on_run_done(struct coordinator *c, struct worker *w)
 {
     struct entry *e = w->job.base;
+    if (w->job.sync) {
+        on_sync_run_done(c, w);
+        return;
+    }
     if (w->reply.status == RPC_LEAK && !c->merging)
         crash_on_leak(c, w);
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
@@ -571,7 +599,7 @@ static void requeue_job(struct coordinator *c, struct worker *w)
         credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
         break;
     case RPC_RUN:
-        queue_push(&c->base_retry, w->job.base);
+        queue_push(w->job.sync ? &c->syncq : &c->base_retry, w->job.base);
         break;
     case RPC_MINIMIZE:
         if (w->job.mode != RPC_MIN_COVERAGE)
@@ -718,6 +746,7 @@ static void on_tick(struct coordinator *c)
     if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns)
         c->stop_requested = 1;
     crash_tick(c, now);
+    sync_tick(c, now);
     if (!stats_due(&c->stats, now))
         return;
     if (c->o->libfuzzer && c->phase == PH_FUZZ)
@@ -1108,6 +1137,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         return FERRET_EXIT_INTERNAL;
     }
     crash_oom_baseline(c);
+    sync_init(c);
     stats_start(&c->stats, engine_now_ns());
     if (!o->libfuzzer)
         stats_print_baseline(&c->stats, stderr, engine_now_ns(), 0, c->corpus.n, 0);

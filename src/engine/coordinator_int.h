@@ -108,6 +108,10 @@ struct coordinator {
     struct entry *minimize_only; /* -minimize_crash: the input to minimize */
     const char *minimize_path;
     int merging;               /* -merge: the baseline run is the whole job (merge.c) */
+    struct corpus sync_seen;   /* -sync_dir: entries listed there (not all kept) */
+    struct queue syncq;        /* ... waiting to be run here */
+    uint64_t sync_last_ns;
+    int sync_exported, sync_warned;
     size_t merge_nout;         /* corpus entries 0..merge_nout-1 came from OUT */
     uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
     uint8_t *diff;             /* ncounters bytes */
@@ -134,6 +138,12 @@ int merge_prepare(struct coordinator *c);
 void merge_on_result(struct coordinator *c, struct entry *e, const char *failure);
 int merge_finish(struct coordinator *c, size_t nout);
 int coordinator_merge(const struct options *o, char **argv);
+
+/* sync.c */
+void sync_init(struct coordinator *c);
+void sync_export(struct coordinator *c, const struct entry *e);
+int sync_claim_finding(struct coordinator *c, const char *sig);
+void sync_tick(struct coordinator *c, uint64_t now);
 
 /* crash.c */
 /* A busy worker died or was killed by us; kernel_oom: killed by SIGKILL

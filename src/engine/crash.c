@@ -211,7 +211,13 @@ static void record(struct coordinator *c, struct worker *w, const uint8_t *data,
         free_finding(f);
         return;
     }
-    if (w->job.op == RPC_RUN && w->job.base && w->job.base->path) {
+    if (keep_going(c) && sync_claim_finding(c, f->sig)) {
+        say("fuzz: %s already found by another instance (sync directory): %s\n",
+            finding_kind_name(kind), f->sig);
+        free_finding(f);
+        return;
+    }
+    if (w->job.op == RPC_RUN && w->job.base && w->job.base->path && !w->job.sync) {
         f->corpus_path = w->job.base->path;
         w->job.base->failed = 1;
     }

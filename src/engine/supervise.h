@@ -46,6 +46,7 @@ struct wjob {
     size_t input_len;
     uint32_t mode;              /* MINIMIZE: enum rpc_min_mode */
     void *cand;                 /* MINIMIZE coverage: the queued candidate */
+    int sync;                   /* RUN: an entry imported from -sync_dir */
 };
 
 struct worker {
