@@ -58,8 +58,19 @@ check: deps
 demo: deps $(BUILD)/libferret.a
 	@bash examples/demo.sh
 
+# The full benchmark takes hours (see bench/README.md); BENCH_ONLY="run merge"
+# picks parts: run (exec/s, time-to-crash), challenge (10 hard targets, with
+# AFL++), merge (10,000-file corpus), libs (2 real libraries, 10 min each).
+BENCH_ONLY ?= run challenge merge libs
 bench: deps $(BUILD)/libferret.a
-	@bash bench/run.sh
+	@for part in $(BENCH_ONLY); do \
+	    case $$part in \
+	    run) bash bench/run.sh ;; \
+	    challenge) bash bench/challenge.sh ;; \
+	    merge) bash bench/merge.sh ;; \
+	    libs) bash bench/libs.sh ;; \
+	    esac || exit 1; \
+	done
 
 # Everything beyond the base image (clang 14, compiler-rt, make) comes from
 # Debian's packages.  Nothing extra is needed yet; the hook stays for later.

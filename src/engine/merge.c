@@ -17,8 +17,9 @@
  * The control file makes a merge resumable.  Its first line names the
  * format, then one line per input path in run order, then "STARTED", then
  * one record per input run: "<index> <status> <nfeatures> <f>...", where
- * status is ok or the failure.  Records are appended and fsynced in
- * batches; a killed merge leaves at most a torn last line, which is ignored.
+ * status is ok or the failure.  Each record is written out at once (a killed
+ * merge loses none: they are in the page cache) and fsynced at most once a
+ * second (a power cut loses at most that); a torn last line is ignored.
  * A later merge with the same inputs reads the records and runs only the
  * inputs without one.
  *
@@ -35,13 +36,13 @@
 #include "coordinator_int.h"
 
 #define CONTROL_MAGIC "FERRET-MERGE-CONTROL 1"
-#define CONTROL_SYNC_EVERY 64
+#define CONTROL_SYNC_NS 1000000000ULL /* fsync the control file at most once a second */
 
 struct merge_state {
     FILE *control;
     const char *control_path;
     char *tmp_control;          /* our own temporary control file, removed at the end */
-    size_t unsynced;
+    uint64_t synced_ns;
     size_t resumed;             /* inputs whose results came from the control file */
     uint8_t *status;            /* per corpus entry: 0 = not run, 1 = ok, 2 = failed */
 };
@@ -131,10 +132,11 @@ static void append_record(const struct coordinator *c, size_t idx, const char *s
     for (size_t k = 0; k < n; k++)
         fprintf(M.control, " %u", c->base_features[idx][k]);
     fputc('\n', M.control);
-    if (++M.unsynced >= CONTROL_SYNC_EVERY) {
-        fflush(M.control);
+    fflush(M.control);
+    uint64_t now = engine_now_ns();
+    if (now - M.synced_ns >= CONTROL_SYNC_NS) {
         fsync(fileno(M.control));
-        M.unsynced = 0;
+        M.synced_ns = now;
     }
 }
 
