@@ -12,7 +12,7 @@ BUILD   := build
 # with hidden visibility; only symbols marked FERRET_EXPORT survive in
 # libferret.a (see the archive rule below).
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
            -fvisibility=hidden -fno-omit-frame-pointer -Iinclude -Isrc/engine -Isrc/runtime
 
 ENGINE_SRCS  := $(sort $(wildcard src/engine/*.c))
