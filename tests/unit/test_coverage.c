@@ -15,7 +15,7 @@ int main(void)
 
     /* Two regions of awkward sizes, so the word loop and the tail both run. */
     uint8_t r1[13] = {0}, r2[21] = {0};
-    struct sancov_region regs[2] = {{r1, sizeof r1}, {r2, sizeof r2}};
+    struct sancov_region regs[2] = {{.start = r1, .len = sizeof r1}, {.start = r2, .len = sizeof r2}};
     uint8_t mask[34] = {0}, cov[34];
     r1[12] = 1;
     r2[9] = 5;

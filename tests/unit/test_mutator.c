@@ -62,7 +62,7 @@ static void test_determinism(void)
     memcpy(b, a, sizeof b);
     uint8_t partner[40];
     fill(&init, partner, sizeof partner);
-    struct mutate_src src = { partner, sizeof partner };
+    struct mutate_src src = { .partner = partner, .partner_len = sizeof partner };
     rng_t ra = { 12345 }, rb = { 12345 };
     size_t la = 100, lb = 100;
     int same = 1;
@@ -88,7 +88,7 @@ static void test_replay(void)
         fill(&r, b, sizeof b);
         memcpy(a, in, len);
         memcpy(b, in, len);
-        struct mutate_src src = { in + 64, 64 };
+        struct mutate_src src = { .partner = in + 64, .partner_len = 64 };
         uint64_t word = rng_next(&r);
         rng_t ra = { word }, rb = { word };
         size_t la = mutator_mutate(&ra, a, len, sizeof a, &src);
@@ -127,7 +127,7 @@ static int one_bounded_run(size_t i, rng_t *r)
         len = 0;
     size_t plen = (size_t)rng_below(r, 100);
     uint8_t *partner = make_partner(r, plen);
-    struct mutate_src src = { partner, plen };
+    struct mutate_src src = { .partner = partner, .partner_len = plen };
     uint8_t *buf = malloc(max_len + GUARD);
     uint8_t *orig = malloc(max_len + 1);
     fill(r, buf, len);
@@ -210,7 +210,7 @@ static void test_cross_over(void)
         return;
     uint8_t *partner = malloc(32);
     memset(partner, 0xAA, 32);
-    struct mutate_src src = { partner, 32 };
+    struct mutate_src src = { .partner = partner, .partner_len = 32 };
     rng_t r = { 8 };
     uint8_t d[128];
     int hits = 0, applied = 0, stacked = 0;
@@ -226,7 +226,7 @@ static void test_cross_over(void)
     CHECK_EQ_U(applied, 1000);
     CHECK_EQ_U(hits, 1000);
     CHECK(stacked > 20);
-    struct mutate_src none = { NULL, 0 };
+    struct mutate_src none = { .partner = NULL, .partner_len = 0 };
     memset(d, 0, sizeof d);
     CHECK_EQ_U(mutator_apply(xo, &r, d, 64, sizeof d, &none), NONE);
     CHECK_EQ_U(mutator_apply(xo, &r, d, 64, sizeof d, NULL), NONE);
@@ -244,7 +244,7 @@ static void test_all_apply(void)
     torc.ints[3] = (struct torc_int){ .a = 12345, .b = 777, .size = 4 };
     torc.mems[5] = (struct torc_mem){ .len_a = 3, .len_b = 3, .a = "GET", .b = "PUT" };
     struct dict_word words[1] = { { .len = 4, .bytes = "WORD" } };
-    struct mutate_src src = { partner, sizeof partner, &torc, words, 1, NULL };
+    struct mutate_src src = { .partner = partner, .partner_len = sizeof partner, .torc = &torc, .words = words, .nwords = 1 };
     rng_t r = { 2024 };
     for (size_t i = 0; i < mutator_count(); i++) {
         int applied = 0, changed = 0;
@@ -345,7 +345,7 @@ static void test_cmp_feedback(void)
     torc.ints[77] = (struct torc_int){ .a = 12345, .b = 999777, .size = 4 };
     torc.mems[9] = (struct torc_mem){ .len_a = 3, .len_b = 4, .a = "GET", .b = "POST" };
     struct mutate_trace trace;
-    struct mutate_src src = { NULL, 0, &torc, NULL, 0, &trace };
+    struct mutate_src src = { .torc = &torc, .trace = &trace };
     static const char in[] = "GET /item?id=12345";
     int dec = 0, mem = 0;
     rng_t r = { 5 };
