@@ -6,18 +6,24 @@
  * work to workers (supervise.h) in one poll() loop:
  *
  *   BASELINE --all corpus entries run--> FUZZ --budget spent / Ctrl-C--> DONE
- *                                          |
- *                                          | a worker died on an input
- *                                          v
- *                                       CRASH: no more fuzzing; minimize the
- *                                       crasher (restarting the worker each
- *                                       time a smaller candidate crashes),
- *                                       write it, report --> DONE (exit 1)
+ *      |                                   |
+ *      | -merge: select, write (merge.c)   | a worker died on an input, hung,
+ *      v                                   | ran out of memory or leaked
+ *     DONE                                 v
+ *                                       CRASH (crash.c): no more fuzzing;
+ *                                       minimize the finding (restarting the
+ *                                       worker each time a smaller candidate
+ *                                       crashes), write it, report --> DONE
+ *                                       With -keep_going the phase stays
+ *                                       FUZZ: one worker minimizes while the
+ *                                       others go on.
  *
  * While fuzzing, a worker reports an input with new coverage; the coordinator
  * re-checks it against the global mask and queues it for minimization that
  * keeps every new coverage bit, then re-checks once more, writes it to the
  * cache, adds it to the corpus and merges its coverage into the mask.
+ * -sync_dir adds entries other instances published (sync.c); -minimize_crash
+ * starts from one failing input (coordinator_minimize).
  *
  * Invariants:
  *  - a crasher is on disk (temp + fsync + rename) before it is reported;
