@@ -265,3 +265,208 @@ check_rerun() {
 last_execs() {
     grep -oE 'execs: [0-9]+' "$1" | tail -n 1 | awk '{print $2}'
 }
+
+# ---- fault-matrix helpers (tests/e2e/test_fault_*.sh) -------------------------
+#
+#   snapshot_dir DIR OUT          one line per entry under DIR (recursive):
+#                                 "f PATH SHA1", "l PATH -> TARGET", "d PATH";
+#                                 a missing DIR gives an empty snapshot.
+#                                 The cache's .autodict is left out: ferret
+#                                 rewrites it on purpose at every run.
+#   assert_nothing_lost SNAP DIR  every entry of SNAP is still in DIR, with the
+#                                 same content (files), target (links), type
+#   assert_no_memfd               no process of this test holds a memfd:ferret-*
+#                                 (after a grace period); names the holders if one does
+#   assert_no_tmp_files [DIR]     no .tmp-* file anywhere under DIR (default $WORK)
+#   assert_clean [DIR]            assert_no_procs + assert_no_memfd + assert_no_tmp_files
+#   start_ferret LOG ARGS...      runs "$BIN" ARGS... in the background (stdin
+#                                 /dev/null, output into LOG); sets COORD (its pid)
+#   wait_for_stats LOG PID [SECS] waits for the first "execs:" stats line (default 20 s)
+#   wait_exit PID SECS            waits for PID (a child of this shell) to end;
+#                                 sets RC; kills it and fails after SECS
+#   artifacts_of [TARGET]         the files named by a SHA-1 in testdata/fuzz/TARGET
+#                                 (default $BIN's): what ferret wrote, not the seeds
+
+snapshot_dir() {
+    local dir=$1 out=$2 type path
+    : >"$out" || fail "snapshot_dir: cannot write $out"
+    [ -d "$dir" ] || return 0
+    (cd "$dir" && find . -mindepth 1 ! -name .autodict -printf '%y %p\n') | LC_ALL=C sort |
+        while read -r type path; do
+            case "$type" in
+            f) echo "f $path $(sha1sum <"$dir/$path" | cut -d' ' -f1)" ;;
+            l) echo "l $path -> $(readlink "$dir/$path")" ;;
+            *) echo "$type $path" ;;
+            esac
+        done >"$out"
+}
+
+assert_nothing_lost() {
+    local snap=$1 dir=$2 now missing
+    now=$(mktemp "${TMPDIR:-/tmp}/ferret-snap.XXXXXX") || fail "mktemp failed"
+    snapshot_dir "$dir" "$now"
+    missing=$(LC_ALL=C comm -23 <(LC_ALL=C sort "$snap") <(LC_ALL=C sort "$now"))
+    if [ -n "$missing" ]; then
+        echo "entries of $dir before the run that are gone or changed:" >&2
+        echo "$missing" | sed 's/^/    /' >&2
+        echo "$dir now:" >&2
+        sed 's/^/    /' "$now" >&2
+        rm -f "$now"
+        fail "something was lost from $dir"
+    fi
+    rm -f "$now"
+}
+
+# Pids of processes holding a memfd:ferret-* descriptor.
+memfd_holders() {
+    local d
+    for d in /proc/[0-9]*; do
+        ls -l "$d/fd" 2>/dev/null | grep -q 'memfd:ferret' && echo "${d#/proc/}"
+    done
+    return 0
+}
+
+# Is PID one of this test's processes: running $BIN, or a process that
+# inherited this test's environment (enter_workdir exports
+# XDG_CACHE_HOME=$WORK/xdg-cache, and every process the test starts, a
+# target's children included, inherits it)?
+is_ours() {
+    local pid=$1 exe
+    exe=$(readlink "/proc/$pid/exe" 2>/dev/null)
+    [ -n "$BIN" ] && [ "$exe" = "$BIN" ] && return 0
+    [ -n "$WORK" ] && tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" | grep -qxF "XDG_CACHE_HOME=$WORK/xdg-cache"
+}
+
+# No memfd:ferret-* descriptor may be open after a run.  The count is the
+# brief's `ls -l /proc/*/fd | grep -c memfd:ferret`, but only the holders that
+# belong to this test count (is_ours): other ferret runs on the machine (a
+# developer's, another suite's) are named and ignored.  FAULT_MEMFD_STRICT=1
+# counts every holder.
+assert_no_memfd() {
+    local i p ours others
+    for i in $(seq 1 15); do
+        ours= others=
+        for p in $(memfd_holders); do
+            if [ "${FAULT_MEMFD_STRICT:-0}" = 1 ] || is_ours "$p"; then
+                ours="$ours $p"
+            else
+                others="$others $p"
+            fi
+        done
+        [ -z "$ours" ] && break
+        sleep 0.2
+    done
+    [ -n "$others" ] && note "ignoring memfd:ferret held by processes that are not this test's:$others"
+    [ -z "$ours" ] && return 0
+    echo "memfd:ferret descriptors still open:" >&2
+    for p in $ours; do
+        echo "    pid $p: $(readlink "/proc/$p/exe" 2>/dev/null) $(tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline")" >&2
+        ls -l "/proc/$p/fd" 2>/dev/null | grep 'memfd:ferret' | sed 's/^/        /' >&2
+    done
+    fail "memfd:ferret descriptors are still open after the run"
+}
+
+assert_no_tmp_files() {
+    local dir=${1:-$WORK} left
+    left=$(find "$dir" -name '.tmp-*' 2>/dev/null)
+    [ -z "$left" ] || fail "temporary files left behind: $(echo $left)"
+}
+
+assert_clean() {
+    assert_no_procs
+    assert_no_memfd
+    assert_no_tmp_files "${1:-$WORK}"
+}
+
+COORD=
+start_ferret() {
+    local out=$1
+    shift
+    LAST_LOG=$out
+    "$BIN" "$@" >"$out" 2>&1 </dev/null &
+    COORD=$!
+}
+
+wait_for_stats() {
+    local log=$1 pid=$2 secs=${3:-20} deadline
+    deadline=$(($(date +%s) + secs))
+    until grep -qE '^fuzz: elapsed: .*, execs: [0-9]+' "$log" 2>/dev/null; do
+        if [ "$(date +%s)" -gt "$deadline" ] || ! kill -0 "$pid" 2>/dev/null; then
+            kill -9 "$pid" 2>/dev/null
+            show_log "$log"
+            fail "no fuzzing stats line within ${secs}s"
+        fi
+        sleep 0.1
+    done
+}
+
+wait_exit() {
+    local pid=$1 secs=$2 i
+    for i in $(seq 1 $((secs * 10))); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        show_log "$LAST_LOG"
+        fail "process $pid still running after ${secs}s"
+    fi
+    wait "$pid"
+    RC=$?
+}
+
+artifacts_of() {
+    local dir="testdata/fuzz/${1:-$(basename "$BIN")}"
+    [ -d "$dir" ] || return 0
+    find "$dir" -mindepth 1 -maxdepth 1 -type f -regextype posix-extended \
+        -regex '.*/[0-9a-f]{40}' | LC_ALL=C sort
+}
+
+#   put_named DIR STRING          writes STRING (printf %b escapes) to DIR/<its SHA-1>,
+#                                 as ferret names corpus files; sets PUT (the path)
+#   prepare_dirs SEED...          testdata/fuzz/<target>/ with the seeds (seed1, seed2...),
+#                                 cache/ with one entry of its own, and snapshots of
+#                                 both in snap.testdata and snap.cache
+#   assert_nothing_lost_all       assert_nothing_lost for both snapshots
+#   assert_report LOG REASON      the failure report: "--- FAIL: <target>", the
+#                                 reason line, the artifact written, the re-run
+#                                 command and the closing FAIL
+
+put_named() {
+    local dir=$1 str=$2 tmp sum
+    mkdir -p "$dir" || fail "cannot create $dir"
+    tmp="$dir/put.$$"
+    printf '%b' "$str" >"$tmp" || fail "cannot write $tmp"
+    sum=$(sha1sum <"$tmp" | cut -d' ' -f1)
+    mv "$tmp" "$dir/$sum" || fail "cannot rename $tmp"
+    PUT="$dir/$sum"
+}
+
+prepare_dirs() {
+    local t i=0 s
+    t=$(basename "$BIN")
+    mkdir -p "testdata/fuzz/$t" cache || fail "mkdir"
+    for s in "$@"; do
+        i=$((i + 1))
+        printf '%b' "$s" >"testdata/fuzz/$t/seed$i" || fail "cannot write seed $i"
+    done
+    put_named cache 'an old cache entry, kept from an earlier run'
+    snapshot_dir testdata snap.testdata
+    snapshot_dir cache snap.cache
+}
+
+assert_nothing_lost_all() {
+    assert_nothing_lost snap.testdata testdata
+    assert_nothing_lost snap.cache cache
+}
+
+assert_report() {
+    local log=$1 reason=$2 t
+    t=$(basename "$BIN")
+    assert_contains "$log" "--- FAIL: $t"
+    assert_contains "$log" "$reason"
+    assert_contains "$log" "    failing input written to testdata/fuzz/$t/"
+    assert_contains "$log" "    To re-run:"
+    grep -qx 'FAIL' "$log" || { show_log "$log"; fail "$log has no closing FAIL line"; }
+}
