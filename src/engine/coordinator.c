@@ -597,6 +597,19 @@ void stop_busy_workers(struct coordinator *c)
             SHM_STORE(c->w[i].shm.hdr->stop, 1);
 }
 
+/* A candidate whose minimization keeps losing its worker (a target that
+ * closes the worker's pipes on a smaller input, say) is kept as found. */
+static void requeue_candidate(struct coordinator *c, struct cand *k)
+{
+    if (++k->lost < 2) {
+        queue_push(&c->minq, k);
+        return;
+    }
+    if (c->phase == PH_FUZZ && coverage_has_new(k->cov, c->mask, c->ncounters))
+        accept_input(c, k->data, k->len, k->cov, k->word, k->word_len, k->base);
+    free_candidate(k);
+}
+
 /* Gives back what a lost call held, so nothing is dropped. */
 static void requeue_job(struct coordinator *c, struct worker *w)
 {
@@ -611,7 +624,7 @@ static void requeue_job(struct coordinator *c, struct worker *w)
         if (w->job.mode != RPC_MIN_COVERAGE)
             crash_requeue(c, w);
         else if (w->job.cand)
-            queue_push(&c->minq, w->job.cand);
+            requeue_candidate(c, w->job.cand);
         w->job.cand = NULL;
         break;
     }

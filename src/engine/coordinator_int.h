@@ -38,6 +38,7 @@ struct cand {
     size_t base;               /* index of the entry it was mutated from */
     uint8_t word[MUTATE_WORD_MAX]; /* comparison operand that made it, if any */
     size_t word_len;
+    int lost;                  /* minimizations lost to a worker that went away */
 };
 
 /* A failure: a crash, a hang, an out-of-memory or a leak. */
@@ -58,6 +59,7 @@ struct finding {
     struct min_cursor cursor;
     uint64_t min_tries;        /* tries used so far (Nx budgets) */
     uint64_t min_deadline_ns;  /* time budgets */
+    int lost;                  /* minimization calls lost to a worker that went away */
 };
 
 struct coordinator {

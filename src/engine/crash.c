@@ -165,6 +165,7 @@ static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t
     }
     f->kind = kind;
     snprintf(f->reason, sizeof f->reason, "%s", reason);
+    sup_drain_log(w); /* a live worker's report may still sit in its pipe */
     f->report = sup_log_tail(w, &f->report_len);
     finding_signature(f->report, f->report ? f->report_len : 0, kind, f->sig, sizeof f->sig);
     f->hits = 1;
@@ -296,15 +297,22 @@ void crash_on_minimize_done(struct coordinator *c, struct worker *w)
     f->minimizing = 0;
     f->min_done = 1; /* within the budget, no smaller candidate failed (or it ran out) */
     f->min_tries += w->reply.count;
-    if (f->mode == RPC_MIN_LEAK && shm_check_len(&w->shm, w->reply.len) && w->reply.len <= f->len)
-        set_data(f, w->shm.input, (size_t)w->reply.len);
+    if (f->mode == RPC_MIN_LEAK && shm_check_len(&w->shm, w->reply.len) && w->reply.len <= f->len &&
+        set_data(f, w->shm.input, (size_t)w->reply.len) == 0) {
+        sup_drain_log(w); /* the report of the last leaking candidate */
+        free(f->report);
+        f->report = sup_log_tail(w, &f->report_len);
+    }
 }
 
 void crash_requeue(struct coordinator *c, struct worker *w)
 {
     (void)w;
-    if (c->fmin)
-        c->fmin->minimizing = 0;
+    if (!c->fmin)
+        return;
+    c->fmin->minimizing = 0;
+    if (++c->fmin->lost >= 2)
+        c->fmin->min_done = 1; /* the worker keeps going away: write it as it is */
 }
 
 void crash_tick(struct coordinator *c, uint64_t now)

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
@@ -59,6 +60,8 @@ static struct {
     int cwd_fd;
     char cwd[4096];
     int fds;
+    dev_t call_dev, reply_dev;  /* the pipes to the coordinator, to notice */
+    ino_t call_ino, reply_ino;  /* a target that closed or replaced them */
 } start_state;
 
 #define FD_LEAK_MARGIN 64
@@ -334,8 +337,30 @@ static int has_children(void)
     return 0;
 }
 
-static void remember_start_state(void)
+static int same_file(int fd, dev_t dev, ino_t ino)
 {
+    struct stat st;
+    return fstat(fd, &st) == 0 && st.st_dev == dev && st.st_ino == ino;
+}
+
+/* 0 while the call and reply descriptors are still our pipes. */
+static int pipes_lost(const struct worker_ctx *w)
+{
+    return !same_file(w->call_fd, start_state.call_dev, start_state.call_ino) ||
+           !same_file(w->reply_fd, start_state.reply_dev, start_state.reply_ino);
+}
+
+static void remember_start_state(const struct worker_ctx *w)
+{
+    struct stat st;
+    if (fstat(w->call_fd, &st) == 0) {
+        start_state.call_dev = st.st_dev;
+        start_state.call_ino = st.st_ino;
+    }
+    if (fstat(w->reply_fd, &st) == 0) {
+        start_state.reply_dev = st.st_dev;
+        start_state.reply_ino = st.st_ino;
+    }
     start_state.cwd_fd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (!getcwd(start_state.cwd, sizeof start_state.cwd))
         start_state.cwd[0] = 0;
@@ -379,6 +404,8 @@ static int worker_serve(struct worker_ctx *w)
         }
         if (c.op != RPC_PING)
             check_health(&r);
+        if (pipes_lost(w))
+            return WORKER_EXIT_LOST; /* the target closed them: our descriptors may now be its files */
         if (rpc_write_all(w->reply_fd, &r, sizeof r) != 0)
             return WORKER_EXIT_LOST; /* the reply pipe is gone (closed by the target?) */
     }
@@ -450,7 +477,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     }
     target_install_crash_reporting();
     target_init(&argc, &argv);
-    remember_start_state();
+    remember_start_state(&w);
     int rc = worker_serve(&w);
     runtime_disable_exit_leak_check();
     return rc;
