@@ -40,7 +40,10 @@ BIN=$ROOT/build/bench
 [ -f "$LIB" ] || { echo "bench: $LIB missing; run make first" >&2; exit 2; }
 
 SCRATCH=$(mktemp -d "${TMPDIR:-/tmp}/ferret-bench.XXXXXX")
-cleanup() { [ "$KEEP" = 1 ] && echo "bench: logs kept in $SCRATCH" >&2 || rm -rf "$SCRATCH"; }
+cleanup() {
+    flock -u 9 2>/dev/null || true
+    [ "$KEEP" = 1 ] && echo "bench: logs kept in $SCRATCH" >&2 || rm -rf "$SCRATCH"
+}
 trap cleanup EXIT
 
 log() { echo "bench: $*" >&2; }
