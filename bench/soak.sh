@@ -35,6 +35,11 @@
 #   CC                  [clang]
 #
 #   SOAK_SECONDS=180 bash bench/soak.sh      # a 3-minute smoke run
+#
+# With SOAK_SANITIZER=address the workers' RSS grows for minutes by design:
+# ASan's quarantine keeps freed memory up to 256 MB per process.  Give it a
+# long warm-up, or cap it (ASAN_OPTIONS=quarantine_size_mb=16), before
+# reading GROWING as a leak.
 set -u
 
 cd "$(dirname "$0")/.." || exit 2
