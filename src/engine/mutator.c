@@ -493,8 +493,8 @@ static size_t mut_cross_over(rng_t *r, uint8_t *d, size_t len, size_t max_len,
 /* The first used slot at or after a random one, or NULL if none is used. */
 static const struct torc_int *pick_torc_int(rng_t *r, const struct torc *t)
 {
-    if (!t)
-        return NULL;
+    if (!t || t->n_ints == 0)
+        return NULL; /* nothing compared yet: no scan */
     size_t start = pick_pos(r, TORC_INT_SLOTS);
     for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
         const struct torc_int *e = &t->ints[(start + i) & (TORC_INT_SLOTS - 1)];
@@ -506,7 +506,7 @@ static const struct torc_int *pick_torc_int(rng_t *r, const struct torc *t)
 
 static const struct torc_mem *pick_torc_mem(rng_t *r, const struct torc *t)
 {
-    if (!t)
+    if (!t || t->n_mems == 0)
         return NULL;
     size_t start = pick_pos(r, TORC_MEM_SLOTS);
     for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {

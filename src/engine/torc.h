@@ -35,6 +35,7 @@ struct torc_mem {
 };
 
 struct torc {
+    uint32_t n_ints, n_mems;  /* used slots (a hint: 0 lets a mutation give up at once) */
     struct torc_int ints[TORC_INT_SLOTS];
     struct torc_mem mems[TORC_MEM_SLOTS];
 };

@@ -64,6 +64,8 @@ static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size
     if (a == b)
         return;
     struct torc_int *e = &live.ints[mix(pc ^ (b * 0x9e3779b97f4a7c15ULL)) & (TORC_INT_SLOTS - 1)];
+    if (e->size == 0)
+        live.n_ints++;
     e->a = a;
     e->b = b;
     e->size = size;
@@ -128,6 +130,8 @@ static void record_mem(uintptr_t pc, const void *a, size_t la, const void *b, si
     uint64_t key = 0;
     memcpy(&key, b, lb < 8 ? lb : 8);
     struct torc_mem *e = &live.mems[mix(pc ^ key) & (TORC_MEM_SLOTS - 1)];
+    if (e->len_b == 0)
+        live.n_mems++;
     if (la)
         memcpy(e->a, a, la);
     memcpy(e->b, b, lb);

@@ -242,6 +242,7 @@ static void test_all_apply(void)
     memset(partner, 0x55, sizeof partner);
     static struct torc torc;
     torc.ints[3] = (struct torc_int){ .a = 12345, .b = 777, .size = 4 };
+    torc.n_ints = torc.n_mems = 1;
     torc.mems[5] = (struct torc_mem){ .len_a = 3, .len_b = 3, .a = "GET", .b = "PUT" };
     struct dict_word words[1] = { { .len = 4, .bytes = "WORD" } };
     struct mutate_src src = { .partner = partner, .partner_len = sizeof partner, .torc = &torc, .words = words, .nwords = 1 };
@@ -343,6 +344,7 @@ static void test_cmp_feedback(void)
         return;
     static struct torc torc;
     torc.ints[77] = (struct torc_int){ .a = 12345, .b = 999777, .size = 4 };
+    torc.n_ints = torc.n_mems = 1;
     torc.mems[9] = (struct torc_mem){ .len_a = 3, .len_b = 4, .a = "GET", .b = "POST" };
     struct mutate_trace trace;
     struct mutate_src src = { .torc = &torc, .trace = &trace };
