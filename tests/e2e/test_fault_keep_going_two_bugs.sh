@@ -10,9 +10,10 @@ FLAG=${FAULT_KEEP_GOING_FLAG:--keep_going=1}
 TEST_NAME=${FAULT_TEST_NAME:-$TEST_NAME}
 build_target fault_twobugs asan
 enter_workdir
-prepare_dirs 'abcdefgh'
+# Seeds one byte away from each bug, so both are found well within the budget.
+prepare_dirs 'abcdefgh' 'A0bcdefg' 'B0bcdefg'
 
-run_ferret fuzz.log 60 -fuzz -fuzztime=100000x -parallel=2 -seed=113 -cachedir=cache "$FLAG"
+run_ferret fuzz.log 60 -fuzz -fuzztime=300000x -parallel=2 -seed=113 -cachedir=cache "$FLAG"
 assert_rc "exit code" 1
 assert_contains fuzz.log "--- FAIL: fault_twobugs"
 assert_contains fuzz.log "fuzz: 2 distinct findings ("
