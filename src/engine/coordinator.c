@@ -597,6 +597,15 @@ void stop_busy_workers(struct coordinator *c)
             SHM_STORE(c->w[i].shm.hdr->stop, 1);
 }
 
+/* A worker killed for a malformed reply, a hang or its memory: whatever
+ * is still in its reply pipe (garbage, or a real reply behind garbage) is
+ * not read. */
+static int discard_replies(const struct worker *w)
+{
+    return w->kill_reason == KILL_PROTOCOL || w->kill_reason == KILL_HANG ||
+           w->kill_reason == KILL_OOM || w->kill_reason == KILL_STARTUP;
+}
+
 /* A candidate whose minimization keeps losing its worker (a target that
  * closes the worker's pipes on a smaller input, say) is kept as found. */
 static void requeue_candidate(struct coordinator *c, struct cand *k)
@@ -664,7 +673,7 @@ static void startup_failure(struct coordinator *c, struct worker *w, int status)
 static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
 {
     sup_drain_log(w);
-    if (w->st != W_DOWN && sup_read_reply(w) == 1)
+    if (w->st != W_DOWN && !discard_replies(w) && sup_read_reply(w) == 1)
         on_reply(c, w); /* it answered, then died */
     enum wkill why = w->kill_reason;
     int external = why == KILL_NONE && WIFSIGNALED(status) &&
@@ -889,6 +898,10 @@ static void poll_workers(struct coordinator *c)
                 close(w->log_fd); /* all writers gone */
                 w->log_fd = -1;
             }
+            continue;
+        }
+        if (discard_replies(w)) {
+            sup_drain_log(w); /* killed for lying: nothing more it says is believed */
             continue;
         }
         int r = sup_read_reply(w);

@@ -9,8 +9,9 @@
 build_target fault_closefd plain
 for mask in 0 3; do
     enter_workdir
-    prepare_dirs 'abcdefgh'
-    run_ferret fuzz.log 60 -fuzz -fuzztime=200000x -parallel=1 -seed=107 -cachedir=cache \
+    # (the second seed is one byte away from the crash: found well within the budget)
+    prepare_dirs 'abcdefgh' 'CAbcdefg'
+    run_ferret fuzz.log 60 -fuzz -fuzztime=2000000x -parallel=1 -seed=107 -cachedir=cache \
         -close_fd_mask=$mask
     assert_rc "[mask $mask] exit code" 1
     assert_report fuzz.log "    fuzzing process terminated unexpectedly: "

@@ -58,11 +58,12 @@ inner() {
     mount -t tmpfs -o size=256k,mode=0755 tmpfs testdata || fail "cannot mount a tmpfs in the namespace"
     mkdir -p testdata/fuzz/$t || fail "mkdir"
     printf 'abcdefgh' >testdata/fuzz/$t/seed1
+    printf 'CAbcdefg' >testdata/fuzz/$t/seed2   # one byte away from the crash
     put_named cache 'an old cache entry, kept from an earlier run'
     snapshot_dir testdata snap.testdata
     snapshot_dir cache snap.cache
     fill_up testdata
-    run_ferret fuzz.log 60 -fuzz -fuzztime=200000x -parallel=2 -seed=119 -cachedir=cache
+    run_ferret fuzz.log 60 -fuzz -fuzztime=2000000x -parallel=2 -seed=119 -cachedir=cache
     assert_rc "[(b) full testdata] exit code" 4
     assert_contains fuzz.log "--- FAIL: $t"
     assert_contains fuzz.log "ferret: cannot write the failing input to testdata/fuzz/$t: No space left on device"

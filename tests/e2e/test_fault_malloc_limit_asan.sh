@@ -10,7 +10,7 @@ build_target fault_malloc asan
 enter_workdir
 prepare_dirs 'abcdefgh'
 
-run_ferret fuzz.log 60 -fuzz -fuzztime=200000x -parallel=2 -seed=102 -cachedir=cache \
+run_ferret fuzz.log 60 -fuzz -fuzztime=2000000x -parallel=2 -seed=102 -cachedir=cache \
     -malloc_limit_mb=64
 assert_rc "exit code" 1
 assert_report fuzz.log "    out-of-memory: malloc(134217728) is over -malloc_limit_mb"

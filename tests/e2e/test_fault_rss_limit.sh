@@ -10,7 +10,7 @@ build_target fault_rss plain
 enter_workdir
 prepare_dirs 'abcdefgh'
 
-run_ferret fuzz.log 60 -fuzz -fuzztime=200000x -parallel=2 -seed=101 -cachedir=cache \
+run_ferret fuzz.log 60 -fuzz -fuzztime=2000000x -parallel=2 -seed=101 -cachedir=cache \
     -rss_limit_mb=100 -timeout=20
 assert_rc "exit code" 1
 assert_report fuzz.log "    out-of-memory: the worker's resident memory exceeded -rss_limit_mb=100"

@@ -23,7 +23,7 @@ printf 'not a directory\n' >testdata/fuzz/$t
 put_named cache 'an old cache entry, kept from an earlier run'
 snapshot_dir testdata snap.testdata
 snapshot_dir cache snap.cache
-run_ferret fuzz.log 60 -fuzz -fuzztime=200000x -parallel=2 -seed=118 -cachedir=cache
+run_ferret fuzz.log 60 -fuzz -fuzztime=2000000x -parallel=2 -seed=118 -cachedir=cache
 case "$RC" in
 3)  # README: exit 3, the seed corpus cannot be read; nothing was fuzzed.
     assert_contains fuzz.log "ferret: cannot read seed corpus testdata/fuzz/$t: Not a directory"
@@ -45,9 +45,10 @@ assert_clean
 enter_workdir
 mkdir -p testdata/fuzz cache || fail "mkdir"
 put_named cache 'an old cache entry, kept from an earlier run'
+put_named cache 'CAbcdefg'   # one byte away from the crash (there are no seeds here)
 snapshot_dir cache snap.cache
 export FAULT_BLOCK="$WORK/testdata/fuzz/$t"
-run_ferret fuzz.log 60 -fuzz -fuzztime=200000x -parallel=2 -seed=118 -cachedir=cache
+run_ferret fuzz.log 60 -fuzz -fuzztime=2000000x -parallel=2 -seed=118 -cachedir=cache
 assert_rc "[file made by the worker] exit code" 4
 [ -f testdata/fuzz/$t ] || fail "the target did not create testdata/fuzz/$t: the test proves nothing"
 snapshot_dir testdata snap.testdata   # (made during the run: checked for its content below)
