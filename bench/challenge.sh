@@ -20,6 +20,8 @@
 #                                   go, so no other benchmark runs meanwhile
 #   CHALLENGE_WAIT_QUIET [20]       seconds each run may wait, before its clock
 #                                   starts, for other processes to go quiet
+#   CHALLENGE_RESUME  [0]           1: with CHALLENGE_OUT naming an earlier run's directory,
+#                                   keep its results.tsv and run only what it lacks
 #   CHALLENGE_LIB     [build/libferret.a]
 #   CC                [clang]
 # Quick run: CHALLENGE_CAP=20 CHALLENGE_SEEDS="1 2" bench/challenge.sh
@@ -214,6 +216,11 @@ measure_target() {
     for e in $ENGINES; do
         for s in $SEEDS; do
             dir=$OUT/runs/$t/$e.$s
+            if [ "${CHALLENGE_RESUME:-0}" = 1 ] &&
+                awk -F'\t' -v e="$e" -v t="$t" -v s="$s" '$1 == e && $2 == t && $3 == s { f = 1 } END { exit !f }' "$RES"; then
+                log "$t $e seed $s: already in $RES (resumed run), skipped"
+                continue
+            fi
             rm -rf "$dir"
             read -r wall other execs crasher <<<"$(run_one "$e" "$t" "$s" "$dir" "$BIN")"
             solved=0 verified=-
@@ -327,8 +334,13 @@ aflv=$(afl-fuzz -h 2>&1 | head -1 | sed 's/\x1b\[[0-9;]*m//g' | awk '{ print $1 
     echo "ferret: commit $rev${dirty:+ plus uncommitted changes in src/include/Makefile}, $(basename "$LIB") of $(date -u -r "$LIB" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
     need_engine aflpp && echo "AFL++: ${aflv:-?} (afl-clang-fast, LLVM PCGUARD, CmpLog binary via AFL_LLVM_CMPLOG=1)"
     echo "build: $CFLAGS_BENCH, no sanitizer; seeds: $SEEDS; cap ${CAP}s; one run at a time (lock $LOCK)"
-} | tee "$OUT/header.txt"
-printf '#cap\t%s\n#engines\t%s\n#targets\t%s\n' "$CAP" "$ENGINES" "$TARGETS" >"$RES"
+} | if [ "${CHALLENGE_RESUME:-0}" = 1 ] && [ -f "$OUT/header.txt" ]; then cat; else tee "$OUT/header.txt"; fi
+if [ "${CHALLENGE_RESUME:-0}" = 1 ] && [ -f "$RES" ]; then
+    log "resuming: the runs already in $RES are kept and not run again"
+    echo "resumed on $(date -u '+%Y-%m-%d %H:%M UTC') at ferret commit $rev" >>"$OUT/header.txt"
+else
+    printf '#cap\t%s\n#engines\t%s\n#targets\t%s\n' "$CAP" "$ENGINES" "$TARGETS" >"$RES"
+fi
 
 # One lock hold per target (all its engines and seeds, one run at a time):
 # the lock is shared with other benchmarks that hold it for minutes, and

@@ -325,6 +325,23 @@ static int fuzz_budget_left(const struct coordinator *c)
     return 1;
 }
 
+/* Minimizing must not starve fuzzing (a slow target makes each candidate
+ * cost seconds): at most half the workers minimize at once, and a worker
+ * fuzzes once between two minimizations.  Once the fuzzing budget is spent,
+ * every worker drains the queue. */
+static int may_minimize(const struct coordinator *c, const struct worker *w)
+{
+    if (!fuzz_budget_left(c))
+        return 1;
+    if (w->last_minimized)
+        return 0;
+    int busy = 0;
+    for (int i = 0; i < c->nw; i++)
+        busy += c->w[i].st == W_BUSY && c->w[i].job.op == RPC_MINIMIZE &&
+                c->w[i].job.mode == RPC_MIN_COVERAGE;
+    return busy < (c->nw + 1) / 2;
+}
+
 static void dispatch(struct coordinator *c)
 {
     for (int i = 0; i < c->nw; i++) {
@@ -353,9 +370,10 @@ static void dispatch(struct coordinator *c)
                 w->job.sync = 1;
                 break;
             }
-            if (minimization_on(c) && queue_len(&c->minq) > 0 &&
+            if (minimization_on(c) && queue_len(&c->minq) > 0 && may_minimize(c, w) &&
                 (!c->stop_requested || is_count_budget(&c->o->fuzztime)))
                 r = dispatch_candidate(c, w) < 0 ? -1 : 0;
+            w->last_minimized = w->st == W_BUSY;
             if (w->st == W_IDLE && fuzz_budget_left(c))
                 r = call_fuzz(c, w);
             break;

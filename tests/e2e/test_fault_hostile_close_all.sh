@@ -8,7 +8,7 @@
 # left behind.
 . "$(dirname "$0")/lib.sh"
 
-N=5000
+N=20000
 for variant in plain asan; do
     build_target fault_closeall "$variant"
     enter_workdir
