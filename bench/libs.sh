@@ -13,7 +13,8 @@
 #   BENCH_LIB_ENGINES [ferret libfuzzer aflpp]  (also: ferret_nomin, ferret
 #                                      with -fuzzminimizetime=0, a diagnostic)
 #   BENCH_LIB_PARTS   [build fuzz cov] which steps to run (cov alone re-measures
-#                                      the corpora of an earlier run)
+#                                      the corpora of an earlier run; relink instead
+#                                      of build rebuilds only the ferret binary)
 #   BENCH_LIB_WORK    [a new /tmp/ferret-libs.XXXXXX] scratch: sources, builds,
 #                                      runs, results (kept; printed at the end)
 #   BENCH_LIB_RESULTS [$WORK/results.md] where the table goes (and stdout)
@@ -51,7 +52,7 @@ mkdir -p "$WORK"
 # of the committed HEAD (git archive, into $WORK/ferret), so the numbers
 # belong to a commit even while src/ is being edited; tree: the work tree's
 # build/libferret.a as it is (run make first).
-if has_part build; then
+if has_part build || has_part relink; then
     if [ "$FERRET_FROM" = head ]; then
         rm -rf "$WORK/ferret"; mkdir -p "$WORK/ferret"
         git -C "$ROOT" archive HEAD | tar -x -C "$WORK/ferret"
@@ -148,6 +149,17 @@ build() {
     ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_COV" BUILD_COV=$B/cov; lib_seeds "$S" )
     [ -n "$(ls -A "$S")" ] || die "$LIB_NAME: no seeds"
     log "$LIB_NAME: $(ls "$S" | wc -l) seeds, $(du -sk "$S" | cut -f1) KiB"
+}
+
+# relink: only the ferret binary again, against this run's libferret.a (the
+# library builds of an earlier run in the same BENCH_LIB_WORK are kept), to
+# measure a newer ferret on the same library build.
+relink() {
+    local B=$WORK/build/$LIB_NAME BIN=$WORK/bin/$LIB_NAME
+    [ -d "$B/sancov" ] || die "$LIB_NAME: no earlier build in $WORK (relink needs one)"
+    log "$LIB_NAME: relink the ferret binary"
+    ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_BASE -fsanitize=fuzzer-no-link"
+      lib_link "$B/sancov" "$BIN/ferret/$LIB_TARGET" "$FERRET_LIB" )
 }
 
 # ---- fuzzing --------------------------------------------------------------------
@@ -306,6 +318,7 @@ main() {
         # Builds and replays are CPU-heavy too: they take the lock as well, so
         # they never disturb another engineer's measurement.
         has_part build && with_lock build
+        has_part relink && relink
         has_part fuzz && fuzz
         if has_part cov; then
             declare -A BR=() LN=()
