@@ -57,6 +57,8 @@
 #include "supervise.h"
 
 #include "coordinator_int.h"
+#include "registry.h"
+#include "select.h"
 #include "hash.h"
 
 /* ---- the corpus and the mask ------------------------------------------ */
@@ -423,12 +425,19 @@ static void start_fuzzing(struct coordinator *c)
     }
 }
 
+/* A reply that carries a finding from a living worker (a leak, a typed
+ * target's failure). */
+static int is_finding_reply(uint32_t status)
+{
+    return status == RPC_LEAK || status == RPC_FAILURE;
+}
+
 /* An entry another instance published ran here: keep it if it is new to us. */
 static void on_sync_run_done(struct coordinator *c, struct worker *w)
 {
     struct entry *e = w->job.base;
-    if (w->reply.status == RPC_LEAK) {
-        crash_on_leak(c, w);
+    if (is_finding_reply(w->reply.status)) {
+        crash_on_report(c, w);
         return;
     }
     if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
@@ -445,8 +454,8 @@ static void on_run_done(struct coordinator *c, struct worker *w)
         on_sync_run_done(c, w);
         return;
     }
-    if (w->reply.status == RPC_LEAK && !c->merging)
-        crash_on_leak(c, w);
+    if (is_finding_reply(w->reply.status) && !c->merging)
+        crash_on_report(c, w);
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
     if (e->index < c->corpus.n && !c->base_features[e->index])
@@ -455,7 +464,8 @@ static void on_run_done(struct coordinator *c, struct worker *w)
     if (e->exec_ns > c->slowest_ns)
         c->slowest_ns = e->exec_ns;
     if (c->merging)
-        merge_on_result(c, e, w->reply.status == RPC_LEAK ? "leaks memory" : NULL);
+        merge_on_result(c, e, w->reply.status == RPC_LEAK ? "leaks memory"
+                              : w->reply.status == RPC_FAILURE ? "fails" : NULL);
     c->base_done++;
     if (c->phase == PH_BASELINE && c->base_done == c->corpus.n)
         start_fuzzing(c);
@@ -504,8 +514,8 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     const struct rpc_reply *r = &w->reply;
     credit_execs(c, w, r->count);
     grow_len_limit(c, r->count);
-    if (r->status == RPC_LEAK) {
-        crash_on_leak(c, w);
+    if (is_finding_reply(r->status)) {
+        crash_on_report(c, w);
         return;
     }
     if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
@@ -966,7 +976,7 @@ static int load_minimize_input(struct coordinator *c, const char *path)
 {
     uint8_t *data;
     size_t len;
-    if (corpus_read_file(path, &data, &len) != 0) {
+    if (corpus_read_input(path, &data, &len) != 0) {
         fprintf(stderr, "ferret: cannot read %s: %s\n", path, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
@@ -991,6 +1001,28 @@ static int load_merge_inputs(struct coordinator *c)
     return c->corpus.n ? FERRET_EXIT_OK : FERRET_EXIT_OK;
 }
 
+/* A typed target's seeds from code (its seeds function, Go's f.Add). */
+static int add_code_seeds(struct coordinator *c)
+{
+    const struct fuzz_target *t = select_current();
+    struct registry_encoded *e;
+    size_t n;
+    char err[512];
+    if (!t || !t->typed)
+        return 0;
+    if (registry_seeds(t->typed, &e, &n, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: %s\n", err);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c->o->max_len <= 0 || e[i].len <= (size_t)c->o->max_len)
+            corpus_add(&c->corpus, e[i].data, e[i].len, NULL, NULL);
+        free(e[i].data);
+    }
+    free(e);
+    return 0;
+}
+
 static int load_corpus(struct coordinator *c)
 {
     size_t limit = (size_t)c->o->max_len;
@@ -998,7 +1030,10 @@ static int load_corpus(struct coordinator *c)
         return load_minimize_input(c, c->minimize_path);
     if (c->merging)
         return load_merge_inputs(c);
-    if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY, NULL) != 0 && errno != ENOENT) {
+    if (add_code_seeds(c) != 0)
+        return FERRET_EXIT_USAGE;
+    if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) != 0 &&
+        errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
@@ -1006,9 +1041,9 @@ static int load_corpus(struct coordinator *c)
         const char *p = c->o->paths[i];
         uint8_t *data;
         size_t len;
-        if (corpus_load_dir(&c->corpus, p, limit, CORPUS_SKIP_EMPTY, NULL) == 0)
+        if (corpus_load_dir(&c->corpus, p, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) == 0)
             continue;
-        if (errno != ENOTDIR || corpus_read_file(p, &data, &len) != 0) {
+        if (errno != ENOTDIR || corpus_read_input(p, &data, &len) != 0) {
             fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
             return FERRET_EXIT_INPUT;
         }
@@ -1042,7 +1077,12 @@ static int setup_paths(struct coordinator *c)
     char buf[4096];
     snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
     c->testdata = strdup(buf);
-    c->cachedir = c->o->cachedir ? strdup(c->o->cachedir) : corpus_default_cachedir(c->target);
+    if (select_current() && select_current()->typed) /* <binary>/<Target>, as Go's <pkg>/<Target> */
+        snprintf(buf, sizeof buf, "%s/%s", corpus_target_name(c->argv0), c->target);
+    else
+        snprintf(buf, sizeof buf, "%s", c->target);
+    c->cachedir = c->o->cachedir ? strdup(c->o->cachedir) : corpus_default_cachedir(buf);
+    snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
     if (!c->cachedir) {
         fprintf(stderr, "ferret: no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
         return FERRET_EXIT_INPUT;
@@ -1154,7 +1194,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     int rc;
     c->o = o;
     c->argv0 = argv[0];
-    c->target = corpus_target_name(argv[0]);
+    c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     if (c->ncounters == 0) {

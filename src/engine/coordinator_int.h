@@ -153,7 +153,10 @@ void sync_tick(struct coordinator *c, uint64_t now);
 void crash_on_death(struct coordinator *c, struct worker *w, int status, int kernel_oom);
 /* 1 if the kernel's OOM killer killed something since the last look. */
 int crash_kernel_oom(struct coordinator *c);
-void crash_on_leak(struct coordinator *c, struct worker *w);
+/* A living worker reported a leak or a typed target's failure. */
+void crash_on_report(struct coordinator *c, struct worker *w);
+/* minimize_cursor_skip, or the typed minimizer's for a typed target. */
+void crash_cursor_skip(struct min_cursor *cur, size_t len);
 void crash_on_minimize_done(struct coordinator *c, struct worker *w);
 int crash_dispatch(struct coordinator *c, struct worker *w);
 void crash_requeue(struct coordinator *c, struct worker *w);

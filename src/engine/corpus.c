@@ -13,6 +13,68 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "gocorpus.h"
+#include "typed.h"
+
+/* Typed targets: files hold Go's encoding, entries the binary form. */
+static const struct typed_schema *codec;
+
+void corpus_set_schema(const struct typed_schema *s) { codec = s; }
+const struct typed_schema *corpus_schema(void) { return codec; }
+
+int corpus_decode(uint8_t **data, size_t *len, char *err, size_t errlen)
+{
+    struct go_value *vals;
+    size_t n;
+    if (!codec)
+        return 0;
+    if (gocorpus_parse(*data, *len, &vals, &n, err, errlen) != 0)
+        return -1;
+    if (gocorpus_check_types(vals, n, codec->type, codec->n, err, errlen) != 0)
+        goto free_vals;
+    size_t need = typed_encode(codec, vals, NULL, 0);
+    uint8_t *bin = need == SIZE_MAX ? NULL : malloc(need ? need : 1);
+    if (!bin) {
+        snprintf(err, errlen, "out of memory");
+        goto free_vals;
+    }
+    typed_encode(codec, vals, bin, need);
+    gocorpus_free(vals, n);
+    free(*data);
+    *data = bin;
+    *len = need;
+    return 0;
+free_vals:
+    gocorpus_free(vals, n);
+    return -1;
+}
+
+int corpus_encode(const uint8_t *data, size_t len, char **text, size_t *tlen)
+{
+    struct go_value vals[TYPED_MAX_ARGS];
+    typed_decode(codec, data, len, vals);
+    size_t need = gocorpus_format(vals, codec->n, NULL, 0);
+    if (need == SIZE_MAX || !(*text = malloc(need + 1))) {
+        errno = ENOMEM;
+        return -1;
+    }
+    gocorpus_format(vals, codec->n, *text, need + 1);
+    *tlen = need;
+    return 0;
+}
+
+int corpus_read_input(const char *path, uint8_t **data, size_t *len)
+{
+    char err[256];
+    if (corpus_read_file(path, data, len) != 0)
+        return -1;
+    if (corpus_decode(data, len, err, sizeof err) == 0)
+        return 0;
+    fprintf(stderr, "ferret: %s: %s\n", path, err);
+    free(*data);
+    errno = EINVAL;
+    return -1;
+}
 
 static int grow(struct corpus *c)
 {
@@ -179,6 +241,22 @@ int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, unsigned 
                 (*skipped)++;
             continue;
         }
+        char why[256];
+        if (corpus_decode(&data, &len, why, sizeof why) != 0) {
+            free(data);
+            if (flags & CORPUS_STRICT) {
+                fprintf(stderr, "ferret: %s: %s; fix or remove the file\n", path, why);
+                for (size_t k = i + 1; k < n; k++)
+                    free(names[k]);
+                free(names);
+                errno = EINVAL;
+                return -1;
+            }
+            fprintf(stderr, "ferret: skipping corpus file %s: %s\n", path, why);
+            if (skipped)
+                (*skipped)++;
+            continue;
+        }
         if (len == 0 && (flags & CORPUS_SKIP_EMPTY)) {
             fprintf(stderr, "ferret: skipping empty corpus file %s\n", path);
             if (skipped)
@@ -252,8 +330,20 @@ static void fsync_dir(const char *dir)
 int corpus_write_atomic(const char *dir, const uint8_t *data, size_t len, char **path_out)
 {
     char name[HASH_HEX_LEN + 1], path[4096];
+    char *text = NULL;
+    size_t tlen;
+    if (codec) { /* Go's encoding, named by 16 hex digits as Go names them */
+        if (corpus_encode(data, len, &text, &tlen) != 0)
+            return -1;
+        data = (const uint8_t *)text;
+        len = tlen;
+    }
     hash_sha1_hex(data, len, name);
-    if (corpus_write_named(dir, name, data, len) != 0)
+    if (codec)
+        name[16] = 0;
+    int rc = corpus_write_named(dir, name, data, len);
+    free(text);
+    if (rc != 0)
         return -1;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     if (path_out)

@@ -50,11 +50,30 @@ struct entry *corpus_find(const struct corpus *c, const char *name);
  * fuzzing corpus) empty are named on stderr and skipped.
  * Returns 0, or -1 with errno if dir itself cannot be read (ENOENT included). */
 #define CORPUS_SKIP_EMPTY 1
+#define CORPUS_STRICT 2  /* a file that does not decode (typed targets) is an error */
 int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, unsigned flags,
                     size_t *skipped);
 
 /* Reads one whole file; malloc'd buffer in *data.  -1 with errno on failure. */
 int corpus_read_file(const char *path, uint8_t **data, size_t *len);
+
+/* Typed targets (typed.h): with a schema set, files hold Go's "go test
+ * fuzz v1" encoding and entries the binary form; corpus_load_dir and
+ * corpus_write_atomic convert (a file that does not decode is named and
+ * skipped, or with CORPUS_STRICT is an error), and written files are named
+ * by 16 hex digits of the SHA-1 of their text.  NULL: raw bytes. */
+struct typed_schema;
+void corpus_set_schema(const struct typed_schema *s);
+const struct typed_schema *corpus_schema(void);
+/* Replaces *data (file text, malloc'd) with the binary form; -1 with
+ * "line N: what was expected" or the type mismatch in err.  No-op without
+ * a schema. */
+int corpus_decode(uint8_t **data, size_t *len, char *err, size_t errlen);
+/* The file text of an entry's binary form (malloc'd); -1 on no memory. */
+int corpus_encode(const uint8_t *data, size_t len, char **text, size_t *tlen);
+/* corpus_read_file + corpus_decode; a decode error is printed with the
+ * path and gives -1 with errno EINVAL. */
+int corpus_read_input(const char *path, uint8_t **data, size_t *len);
 
 /* mkdir -p */
 int corpus_mkdirs(const char *dir);

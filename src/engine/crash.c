@@ -28,6 +28,8 @@
 #include "coordinator_int.h"
 #include "hash.h"
 #include "runtime.h"
+#include "select.h"
+#include "typed.h"
 
 #define LF_OOM_EXIT 71 /* libFuzzer's exit code for out-of-memory */
 
@@ -155,6 +157,24 @@ static struct finding *find_signature(const struct coordinator *c, const char *s
     return NULL;
 }
 
+/* What a typed target said about a failing input (ferret_fail...), from
+ * the worker's shared memory: a copy, its length clamped. */
+static char *failure_message(const struct worker *w, size_t *len)
+{
+    uint32_t n = SHM_LOAD(w->shm.hdr->msg_len);
+    if (n > SHM_MSG_MAX)
+        n = SHM_MSG_MAX;
+    char *m = malloc((size_t)n + 1);
+    if (!m) {
+        *len = 0;
+        return NULL;
+    }
+    memcpy(m, w->shm.hdr->msg, n);
+    m[n] = 0;
+    *len = strlen(m); /* a NUL from the worker ends it */
+    return m;
+}
+
 static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t len,
                                    enum finding_kind kind, const char *reason)
 {
@@ -166,8 +186,15 @@ static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t
     f->kind = kind;
     snprintf(f->reason, sizeof f->reason, "%s", reason);
     sup_drain_log(w); /* a live worker's report may still sit in its pipe */
-    f->report = sup_log_tail(w, &f->report_len);
-    finding_signature(f->report, f->report ? f->report_len : 0, kind, f->sig, sizeof f->sig);
+    if (kind == FINDING_FAIL)
+        f->report = failure_message(w, &f->report_len);
+    else
+        f->report = sup_log_tail(w, &f->report_len);
+    if (kind == FINDING_FAIL) /* one bug per place that fails */
+        snprintf(f->sig, sizeof f->sig, "failure at %.*s", (int)sizeof w->shm.hdr->fail_at,
+                 w->shm.hdr->fail_at);
+    else
+        finding_signature(f->report, f->report ? f->report_len : 0, kind, f->sig, sizeof f->sig);
     f->hits = 1;
     return f;
 }
@@ -182,6 +209,8 @@ static uint32_t minimize_mode(const struct coordinator *c, const struct finding 
         return RPC_MIN_CRASH;
     if (f->kind == FINDING_LEAK)
         return RPC_MIN_LEAK;
+    if (f->kind == FINDING_FAIL)
+        return RPC_MIN_FAIL;
     return 0; /* hangs and RSS limits: every try would cost the full limit */
 }
 
@@ -253,7 +282,7 @@ static void on_minimize_death(struct coordinator *c, struct worker *w, const uin
     }
     f->cursor = w->shm.hdr->cursor;
     if (w->kill_reason != KILL_NONE || f->mode != RPC_MIN_CRASH || len > f->len) {
-        minimize_cursor_skip(&f->cursor, f->len); /* not the same kind of failure */
+        crash_cursor_skip(&f->cursor, f->len); /* not the same kind of failure */
         return;
     }
     if (set_data(f, data, len) == 0) {
@@ -297,11 +326,14 @@ void crash_on_minimize_done(struct coordinator *c, struct worker *w)
     f->minimizing = 0;
     f->min_done = 1; /* within the budget, no smaller candidate failed (or it ran out) */
     f->min_tries += w->reply.count;
-    if (f->mode == RPC_MIN_LEAK && shm_check_len(&w->shm, w->reply.len) && w->reply.len <= f->len &&
-        set_data(f, w->shm.input, (size_t)w->reply.len) == 0) {
-        sup_drain_log(w); /* the report of the last leaking candidate */
+    if ((f->mode == RPC_MIN_LEAK || f->mode == RPC_MIN_FAIL) && shm_check_len(&w->shm, w->reply.len) &&
+        w->reply.len <= f->len && set_data(f, w->shm.input, (size_t)w->reply.len) == 0) {
+        sup_drain_log(w); /* the report of the last leaking or failing candidate */
         free(f->report);
-        f->report = sup_log_tail(w, &f->report_len);
+        if (f->mode == RPC_MIN_FAIL)
+            f->report = failure_message(w, &f->report_len);
+        else
+            f->report = sup_log_tail(w, &f->report_len);
     }
 }
 
@@ -353,14 +385,29 @@ void crash_on_death(struct coordinator *c, struct worker *w, int status, int ker
     record(c, w, data, len, kind, reason);
 }
 
-void crash_on_leak(struct coordinator *c, struct worker *w)
+void crash_on_report(struct coordinator *c, struct worker *w)
 {
     if (!shm_check_len(&w->shm, w->reply.len)) {
         sup_kill(w, KILL_PROTOCOL);
         return;
     }
-    record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_LEAK,
-           "memory leak: LeakSanitizer found memory this input allocated and lost");
+    if (w->reply.status == RPC_FAILURE)
+        record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_FAIL,
+               "the fuzz target failed on this input (ferret_fail/ferret_fatal)");
+    else
+        record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_LEAK,
+               "memory leak: LeakSanitizer found memory this input allocated and lost");
+}
+
+/* Past the candidate at the cursor, by the typed minimizer's stages when
+ * the target is typed. */
+void crash_cursor_skip(struct min_cursor *cur, size_t len)
+{
+    const struct typed_schema *s = corpus_schema();
+    if (s)
+        typed_minimize_cursor_skip(s, cur, len);
+    else
+        minimize_cursor_skip(cur, len);
 }
 
 /* ---- the kernel's OOM killer ------------------------------------------------ */
@@ -492,6 +539,18 @@ static void finish_libfuzzer(struct coordinator *c, struct finding *f, int writt
         c->exit_code = code;
 }
 
+/* A typed target's lines (file.c:12: message), indented as go test does. */
+static void print_indented(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (text && i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+        fprintf(stderr, "    %.*s\n", (int)n, text + i);
+        i += n + 1;
+    }
+}
+
 static void finish(struct coordinator *c, struct finding *f)
 {
     if (!keep_going(c))
@@ -506,24 +565,33 @@ static void finish(struct coordinator *c, struct finding *f)
         return;
     }
     fprintf(stderr, "--- FAIL: %s\n", c->target);
-    if (f->report && f->report_len) {
+    if (f->kind == FINDING_FAIL) {
+        print_indented(f->report, f->report_len);
+    } else if (f->report && f->report_len) {
         const char *start = finding_report_start(f->report, f->report_len, 10);
         print_tail(start, f->report_len - (size_t)(start - f->report));
     }
-    fprintf(stderr, "    %s\n", f->reason);
+    if (f->kind != FINDING_FAIL)
+        fprintf(stderr, "    %s\n", f->reason);
     if (f->corpus_path)
         fprintf(stderr, "    failure while testing corpus entry %s\n", f->corpus_path);
     else if (written)
         fprintf(stderr, "    failing input written to %s\n", f->path);
+    char what[4200]; /* the input, as the re-run command names it */
+    if (written && select_current() && select_current()->typed)
+        snprintf(what, sizeof what, "-run=%s/%s", c->target,
+                 strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path);
+    else if (written)
+        snprintf(what, sizeof what, "%s", f->path);
     if (written && f->kind == FINDING_HANG)
         fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\n", c->argv0,
-                (double)c->timeout_ns / 1e9, f->path);
+                (double)c->timeout_ns / 1e9, what);
     else if (written && f->kind == FINDING_OOM)
         fprintf(stderr, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", c->argv0,
                 c->o->rss_limit_mb, c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
-                f->path);
+                what);
     else if (written)
-        fprintf(stderr, "    To re-run:\n    %s %s\n", c->argv0, f->path);
+        fprintf(stderr, "    To re-run:\n    %s %s\n", c->argv0, what);
     fprintf(stderr, "FAIL\n");
     if (!keep_going(c))
         c->phase = PH_DONE;

@@ -13,6 +13,7 @@ const char *finding_kind_name(enum finding_kind kind)
     case FINDING_HANG: return "timeout";
     case FINDING_OOM:  return "oom";
     case FINDING_LEAK: return "leak";
+    case FINDING_FAIL: return "failure";
     default:           return "crash";
     }
 }

@@ -10,11 +10,13 @@
 
 #include <stddef.h>
 
-enum finding_kind { FINDING_CRASH = 0, FINDING_HANG, FINDING_OOM, FINDING_LEAK };
+enum finding_kind { FINDING_CRASH = 0, FINDING_HANG, FINDING_OOM, FINDING_LEAK, FINDING_FAIL };
 
 #define FINDING_SIG_MAX 256
 
-/* "crash", "timeout", "oom", "leak": also libFuzzer's artifact prefixes. */
+/* "crash", "timeout", "oom", "leak": also libFuzzer's artifact prefixes;
+ * "failure": a typed target's ferret_fail/ferret_fatal (written as crash-
+ * in libFuzzer mode). */
 const char *finding_kind_name(enum finding_kind kind);
 
 /* Where the last report in a worker's output starts (a sanitizer's or

@@ -22,6 +22,7 @@ struct budget {
 
 #define FERRET_FLAGS(X)                                                                  \
     X(fuzz, FUZZ, NULL, GO, "fuzz (with an optional target name) instead of replaying the corpus") \
+    X(run, STRING, NULL, GO, "replay only the targets and entries matching Target/entry (regular expressions, as go test -run)") \
     X(fuzztime, BUDGET, "0", GO, "how long to fuzz: a duration (30s, 5m, 1h) or Nx executions; 0 = until a failure or Ctrl-C") \
     X(fuzzminimizetime, BUDGET, "60s", GO, "budget for minimizing each input: a duration or Nx; 0 turns minimization off") \
     X(parallel, INT, "0", GO, "number of worker processes; 0 = one per online CPU") \

@@ -3,9 +3,13 @@
  * corpus (testdata/fuzz/<target>/) and any files or directories named on the
  * command line, in-process, once each, and exits 0 if all pass.
  *
- * A failing input kills the process as it would under any test runner; the
+ * Every target of the binary is replayed (-run=Target/entry narrows it, as
+ * go test's -run does): a typed target's seeds from code (seed#0...), then
+ * testdata/fuzz/<target>/.  A typed target's failure (ferret_fail) is
+ * printed as --- FAIL: Target/entry and the replay goes on; the exit code is
+ * then 1.  A crash kills the process as it would under any test runner; the
  * runtime's crash reporting (target.c) names the input first, so the user
- * knows which file to look at.
+ * knows which file or entry to look at.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -16,7 +20,9 @@
 
 #include "corpus.h"
 #include "engine.h"
+#include "registry.h"
 #include "runtime.h"
+#include "select.h"
 
 /* -rss_limit_mb holds here too: an input whose run took the process past
  * it fails, as it did while fuzzing. */
@@ -33,36 +39,17 @@ static void check_rss(const struct options *o, const struct entry *e)
     }
 }
 
-/* libFuzzer's reproduce mode prints each file it runs, -runs times each. */
-static int replay_corpus(const struct options *o, struct corpus *c, size_t *ran)
-{
-    long long times = o->libfuzzer && o->runs > 0 ? o->runs : 1;
-    for (size_t i = 0; i < c->n; i++) {
-        struct entry *e = c->v[i];
-        target_set_context(e->path);
-        if (o->libfuzzer)
-            fprintf(stderr, "Running: %s\n", e->path);
-        uint64_t t0 = engine_now_ns();
-        for (long long k = 0; k < times; k++)
-            target_run(e->data, e->len);
-        check_rss(o, e);
-        if (o->libfuzzer)
-            fprintf(stderr, "Executed %s in %llu ms\n", e->path,
-                    (unsigned long long)((engine_now_ns() - t0) / 1000000));
-        target_set_context(NULL);
-        (*ran)++;
-    }
-    return 0;
-}
-
 static int load_path(struct corpus *c, const char *p)
 {
     uint8_t *data;
     size_t len;
-    if (corpus_load_dir(c, p, 0, 0, NULL) == 0)
+    if (corpus_load_dir(c, p, 0, CORPUS_STRICT, NULL) == 0)
         return 0;
-    if (errno != ENOTDIR || corpus_read_file(p, &data, &len) != 0) {
-        fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
+    if (errno == EINVAL) /* a typed corpus file that does not decode: named already */
+        return -1;
+    if (errno != ENOTDIR || corpus_read_input(p, &data, &len) != 0) {
+        if (errno != EINVAL)
+            fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
         return -1;
     }
     /* Named files run even when their content repeats another's. */
@@ -73,34 +60,186 @@ static int load_path(struct corpus *c, const char *p)
     return 0;
 }
 
-int regress_run(const struct options *o, int argc, char **argv)
+/* A typed target's seeds from code, named seed#0, seed#1... as Go names them. */
+static int load_code_seeds(struct corpus *c, const struct fuzz_target *t)
 {
-    struct corpus c = {0};
+    struct registry_encoded *e;
+    size_t n;
+    char err[512], name[32];
+    if (!t->typed)
+        return 0;
+    if (registry_seeds(t->typed, &e, &n, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: %s\n", err);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(name, sizeof name, "seed#%zu", i);
+        if (rc == 0 && !corpus_append(c, e[i].data, e[i].len, name))
+            rc = -1;
+        free(e[i].data);
+    }
+    free(e);
+    return rc;
+}
+
+/* The seeds of t: code, testdata/fuzz/<name>/, and (for the target the
+ * command line is about) the paths given.  0, or an exit code. */
+static int load_target(const struct options *o, struct corpus *c, const struct fuzz_target *t,
+                       int with_paths)
+{
     char seeds[4096];
-    size_t ran = 0;
-    const char *target = corpus_target_name(argv[0]);
-    snprintf(seeds, sizeof seeds, "testdata/fuzz/%s", target);
-    if (!o->libfuzzer && corpus_load_dir(&c, seeds, 0, 0, NULL) != 0 && errno != ENOENT) {
-        fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", seeds, strerror(errno));
+    snprintf(seeds, sizeof seeds, "testdata/fuzz/%s", t->name);
+    if (!o->libfuzzer && load_code_seeds(c, t) != 0)
+        return FERRET_EXIT_USAGE;
+    if (!o->libfuzzer && corpus_load_dir(c, seeds, 0, CORPUS_STRICT, NULL) != 0 && errno != ENOENT) {
+        if (errno != EINVAL)
+            fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", seeds, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
-    for (int i = 0; i < o->npaths; i++)
-        if (load_path(&c, o->paths[i]) != 0) {
-            corpus_free(&c);
+    for (int i = 0; with_paths && i < o->npaths; i++)
+        if (load_path(c, o->paths[i]) != 0)
             return FERRET_EXIT_INPUT;
+    return FERRET_EXIT_OK;
+}
+
+static const char *entry_name(const struct entry *e)
+{
+    const char *slash = e->path ? strrchr(e->path, '/') : NULL;
+    return slash ? slash + 1 : e->path ? e->path : e->name;
+}
+
+/* Runs the entries of c whose names match entry_re; returns how many
+ * failed a typed target's check (a crash ends the process). */
+static size_t replay_target(const struct options *o, const struct fuzz_target *t, struct corpus *c,
+                            const char *entry_re, size_t *ran)
+{
+    size_t failures = 0;
+    char ctx[4200], err[256];
+    long long times = o->libfuzzer && o->runs > 0 ? o->runs : 1;
+    for (size_t i = 0; i < c->n; i++) {
+        struct entry *e = c->v[i];
+        if (select_run_entry(entry_re, entry_name(e), err, sizeof err) != 1)
+            continue;
+        if (t->typed)
+            snprintf(ctx, sizeof ctx, "%s/%s", t->name, entry_name(e));
+        else
+            snprintf(ctx, sizeof ctx, "%s", e->path ? e->path : e->name);
+        target_set_context(ctx);
+        if (o->libfuzzer)
+            fprintf(stderr, "Running: %s\n", ctx);
+        uint64_t t0 = engine_now_ns();
+        for (long long k = 0; k < times; k++)
+            target_run(e->data, e->len);
+        check_rss(o, e);
+        if (o->libfuzzer)
+            fprintf(stderr, "Executed %s in %llu ms\n", ctx,
+                    (unsigned long long)((engine_now_ns() - t0) / 1000000));
+        target_set_context(NULL);
+        (*ran)++;
+        if (t->typed && registry_failed()) {
+            size_t mlen;
+            const char *msg = registry_message(&mlen);
+            fprintf(stderr, "--- FAIL: %s\n", ctx);
+            for (const char *p = msg; p < msg + mlen;) {
+                const char *nl = memchr(p, '\n', (size_t)(msg + mlen - p));
+                size_t n = nl ? (size_t)(nl - p) : (size_t)(msg + mlen - p);
+                fprintf(stderr, "    %.*s\n", (int)n, p);
+                p += n + 1;
+            }
+            failures++;
         }
+    }
+    return failures;
+}
+
+static void setup_runtime(const struct options *o, int *argc, char ***argv)
+{
     target_install_crash_reporting();
     target_set_exit_is_failure(1);
     memory_init((size_t)((o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb) << 20), NULL);
     if (o->timeout)
         target_set_timeout(o->timeout);
-    target_init(&argc, &argv);
-    replay_corpus(o, &c, &ran);
+    target_init(argc, argv);
+}
+
+/* -run=T/E: T and E (E NULL: every entry). */
+static char *split_run(const char *run, const char **entry_re)
+{
+    char *t = strdup(run ? run : "");
+    char *slash = t ? strchr(t, '/') : NULL;
+    *entry_re = NULL;
+    if (slash) {
+        *slash = 0;
+        *entry_re = slash + 1;
+    }
+    return t;
+}
+
+/* One target: replays its seeds, prints ok or the failures. */
+static int regress_target(const struct options *o, const struct fuzz_target *t, const char *entry_re,
+                          int with_paths, size_t *failures)
+{
+    struct corpus c = {0};
+    size_t ran = 0;
+    select_use(t);
+    int rc = load_target(o, &c, t, with_paths);
+    if (rc == FERRET_EXIT_OK) {
+        size_t failed = replay_target(o, t, &c, entry_re, &ran);
+        *failures += failed;
+        if (o->libfuzzer)
+            ;
+        else if (failed)
+            fprintf(stderr, "--- FAIL: %s: %zu of %zu inputs failed\n", t->name, failed, ran);
+        else
+            fprintf(stderr, "ok  %s: %zu input%s passed\n", t->name, ran, ran == 1 ? "" : "s");
+    }
     corpus_free(&c);
+    return rc;
+}
+
+int regress_run(const struct options *o, int argc, char **argv)
+{
+    struct fuzz_target *v;
+    size_t n, failures = 0, matched = 0;
+    const char *entry_re;
+    char err[512];
+    int rc = FERRET_EXIT_OK;
+    if (select_list(argv[0], &v, &n, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: %s\n", err);
+        return FERRET_EXIT_USAGE;
+    }
+    char *target_re = split_run(o->run, &entry_re);
+    if (!target_re) {
+        free(v);
+        return FERRET_EXIT_INTERNAL;
+    }
+    setup_runtime(o, &argc, &argv);
+    for (size_t i = 0; i < n && rc == FERRET_EXIT_OK; i++) {
+        const struct fuzz_target *t = o->libfuzzer && select_current() ? select_current() : &v[i];
+        int m = select_run_target(target_re, t->name, err, sizeof err);
+        if (m < 0) {
+            fprintf(stderr, "ferret: -run: %s\n", err);
+            rc = FERRET_EXIT_USAGE;
+            break;
+        }
+        if (!m)
+            continue;
+        /* Paths on the command line belong to the one target replayed. */
+        rc = regress_target(o, t, entry_re, matched++ == 0, &failures);
+        if (o->libfuzzer)
+            break;
+    }
+    free(target_re);
+    free(v);
+    if (rc == FERRET_EXIT_OK && matched == 0)
+        fprintf(stderr, "ferret: warning: -run=%s matches no fuzz target\n", o->run ? o->run : "");
     if (o->libfuzzer)
         fprintf(stderr, "***\n*** NOTE: fuzzing was not performed, you have only\n"
                         "***       executed the target code on a fixed set of inputs.\n***\n");
-    else
-        fprintf(stderr, "ok  %s: %zu input%s passed\n", target, ran, ran == 1 ? "" : "s");
-    return FERRET_EXIT_OK;
+    if (rc == FERRET_EXIT_OK && failures) {
+        fprintf(stderr, "FAIL\n");
+        rc = FERRET_EXIT_FINDING;
+    }
+    return rc;
 }

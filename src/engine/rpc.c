@@ -43,7 +43,7 @@ int rpc_reply_check(const struct rpc_reply *r, uint32_t op)
         return 0;
     if (r->status == RPC_NEW_COVERAGE)
         return op == RPC_FUZZ;
-    if (r->status == RPC_LEAK)
+    if (r->status == RPC_LEAK || r->status == RPC_FAILURE)
         return op == RPC_FUZZ || op == RPC_RUN;
     return r->status == RPC_OK;
 }

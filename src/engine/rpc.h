@@ -36,12 +36,15 @@ enum rpc_status {
     RPC_OK = 0,            /* call done, nothing to report */
     RPC_NEW_COVERAGE = 1,  /* FUZZ: input[0..len) has deflaked new coverage, cov in shm */
     RPC_LEAK = 2,          /* FUZZ, RUN: input[0..len) leaks memory (report on stderr) */
+    RPC_FAILURE = 3,       /* FUZZ, RUN: input[0..len) failed a typed target's check
+                              (ferret_fail/ferret_fatal); its message in shm msg */
 };
 
 enum rpc_min_mode {
     RPC_MIN_CRASH = 1,     /* keep: the candidate kills the worker (never returns) */
     RPC_MIN_COVERAGE = 2,  /* keep: every bit of the mask in shm.cov is still hit */
     RPC_MIN_LEAK = 3,      /* keep: the candidate still leaks memory */
+    RPC_MIN_FAIL = 4,      /* keep: the candidate still fails (typed targets) */
 };
 
 struct rpc_call {

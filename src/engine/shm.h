@@ -49,6 +49,7 @@
 enum shm_state { SHM_IDLE = 0, SHM_RUN = 1, SHM_FUZZ = 2, SHM_MIN_TRY = 3 };
 
 #define SHM_WORDS_MAX 512
+#define SHM_MSG_MAX 2048
 
 struct shm_words {
     uint32_t n;              /* [C] entries in w (clamped by readers) */
@@ -73,9 +74,14 @@ struct shm_header {
     uint32_t fault;          /* [W] enum shm_fault: why the worker is about to die */
     uint32_t only_ascii;     /* [C] -only_ascii: mutations make printable inputs */
     uint64_t fault_arg;      /* [W] SHM_FAULT_MALLOC: the allocation size */
+    uint32_t msg_len;        /* [W] RPC_FAILURE: bytes of msg (clamped by readers) */
+    char msg[SHM_MSG_MAX];   /* [W] RPC_FAILURE: what a typed target logged (ferret_fail...) */
+    char fail_at[64];        /* [W] RPC_FAILURE: "file.c:12" of the first failure (NUL not trusted) */
 };
 
 enum shm_fault { SHM_FAULT_NONE = 0, SHM_FAULT_MALLOC = 1 };
+
+_Static_assert(sizeof(struct shm_header) <= SHM_HEADER_SIZE, "the header must fit its page");
 
 struct shm {
     int fd;

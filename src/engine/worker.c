@@ -31,6 +31,7 @@
 #include "coverage.h"
 #include "engine.h"
 #include "mutator.h"
+#include "registry.h"
 #include "rpc.h"
 #include "runtime.h"
 #include "shm.h"
@@ -50,6 +51,7 @@ struct worker_ctx {
     uint64_t min_limit, min_tries, min_deadline_ns;
     int use_cmp;                      /* -use_cmp: freeze the compare table for mutations */
     int detect_leaks;                 /* -detect_leaks and LeakSanitizer present */
+    const struct typed_schema *typed; /* the selected typed target's, or NULL */
 };
 
 static struct worker_ctx *the_worker; /* for the runtime's fault hook */
@@ -88,8 +90,11 @@ size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
         base_len = len_limit;
     memcpy(buf, base, base_len);
     size_t len;
+    const struct typed_schema *schema = registry_selected_schema();
     if (target_has_custom_mutator())
         len = target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
+    else if (schema)
+        len = typed_mutate(&rng, schema, buf, base_len, len_limit, src);
     else
         len = mutator_mutate(&rng, buf, base_len, len_limit, src);
     if (len > len_limit)
@@ -162,6 +167,29 @@ static void report_leak(struct worker_ctx *w, const uint8_t *data, size_t len, s
     r->len = len;
 }
 
+/* Reports data as an input that failed a typed target's check (the worker
+ * lives on): it goes back in shm.input, the target's lines in shm.msg. */
+static void report_failure(struct worker_ctx *w, const uint8_t *data, size_t len, struct rpc_reply *r)
+{
+    size_t mlen;
+    const char *msg = registry_message(&mlen);
+    if (mlen > SHM_MSG_MAX)
+        mlen = SHM_MSG_MAX;
+    SHM_STORE(w->shm.hdr->state, SHM_IDLE);
+    memmove(w->shm.input, data, len);
+    memcpy(w->shm.hdr->msg, msg, mlen);
+    w->shm.hdr->msg_len = (uint32_t)mlen;
+    snprintf(w->shm.hdr->fail_at, sizeof w->shm.hdr->fail_at, "%s", registry_fail_at());
+    r->status = RPC_FAILURE;
+    r->len = len;
+}
+
+/* 1 if the last run failed a typed target's check. */
+static int failed(const struct worker_ctx *w)
+{
+    return w->typed && registry_failed();
+}
+
 static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
 {
     struct shm_header *h = w->shm.hdr;
@@ -176,7 +204,9 @@ static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
     r->duration_ns = engine_now_ns() - t0;
     SHM_STORE(h->state, SHM_IDLE);
     r->count = 1;
-    if (leaked(w))
+    if (failed(w))
+        report_failure(w, w->buf, len, r);
+    else if (leaked(w))
         report_leak(w, w->buf, len, r);
 }
 
@@ -231,6 +261,10 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             memory_reset_counts();
         target_run(w->buf, len);
         n++;
+        if (failed(w)) {
+            report_failure(w, w->buf, len, r);
+            break;
+        }
         if (leaked(w)) {
             report_leak(w, w->buf, len, r);
             break;
@@ -269,6 +303,16 @@ static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_
         return MIN_REJECT; /* it returned: no crash */
     if (w->min_mode == RPC_MIN_LEAK)
         return leaked(w) ? MIN_KEEP : MIN_REJECT;
+    if (w->min_mode == RPC_MIN_FAIL) {
+        if (!failed(w))
+            return MIN_REJECT;
+        size_t mlen; /* the message of the smallest failing input so far */
+        const char *msg = registry_message(&mlen);
+        mlen = mlen > SHM_MSG_MAX ? SHM_MSG_MAX : mlen;
+        memcpy(w->shm.hdr->msg, msg, mlen);
+        w->shm.hdr->msg_len = (uint32_t)mlen;
+        return MIN_KEEP;
+    }
     return coverage_has_all(w->cov, w->keep, w->shm.ncounters) ? MIN_KEEP : MIN_REJECT;
 }
 
@@ -284,7 +328,10 @@ static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, stru
     w->min_tries = 0;
     w->min_deadline_ns = c->duration_ms ? engine_now_ns() + c->duration_ms * 1000000ULL : 0;
     SHM_STORE(h->count, 0);
-    len = minimize(w->buf, len, &cur, min_try, w);
+    if (w->typed)
+        len = typed_minimize(w->typed, w->buf, len, &cur, min_try, w);
+    else
+        len = minimize(w->buf, len, &cur, min_try, w);
     memcpy(w->shm.input, w->buf, len);
     if (c->mode == RPC_MIN_COVERAGE)
         run_and_snapshot(w, w->buf, len, w->shm.cov);
@@ -465,6 +512,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     memset(&w, 0, sizeof w);
     w.use_cmp = o->use_cmp;
     w.detect_leaks = o->detect_leaks && memory_leak_check_available();
+    w.typed = registry_selected_schema();
     the_worker = &w;
     uint64_t limit_mb = (uint64_t)(o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb);
     memory_init((size_t)(limit_mb << 20), on_malloc_fault);

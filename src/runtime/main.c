@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus.h"
 #include "engine.h"
 #include "ferret.h"
 #include "mutator.h"
 #include "runtime.h"
+#include "select.h"
 
 FERRET_EXPORT const char *ferret_version(void) { return "0.1.0"; }
 
@@ -50,6 +52,16 @@ FERRET_EXPORT int main(int argc, char **argv)
     /* Before anything reads sancov_total(): every role must agree on it. */
     if (o.use_value_profile)
         cmptrace_enable_value_profile();
+    /* A worker and the coordinator fuzz one target; libFuzzer's command
+     * line knows one target too.  Regression mode replays them all. */
+    const char *pattern = o.fuzz && *o.fuzz ? o.fuzz
+                        : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0]) : "";
+    if ((spec || o.fuzz || o.libfuzzer) && !o.help &&
+        select_fuzz(argv[0], pattern, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: %s\n", err);
+        flags_free(&o);
+        return FERRET_EXIT_USAGE;
+    }
     if (spec) {
         rc = worker_main(&o, argc, argv, worker_spec);
     } else if (o.help) {

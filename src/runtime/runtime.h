@@ -56,6 +56,9 @@ extern volatile int runtime_in_target; /* 1 while the target runs */
 /* target.c: running the user's code. */
 int target_init(int *argc, char ***argv); /* calls LLVMFuzzerInitialize if any */
 void target_run(const uint8_t *data, size_t len);
+/* 1 if the binary defines LLVMFuzzerTestOneInput (it may hold only typed
+ * targets, registry.h). */
+int target_has_bytes_fn(void);
 /* Installs handlers that name the fatal signal (or exit) of a run on stderr;
  * "context" is printed with it (e.g. the file being replayed), may be NULL. */
 void target_install_crash_reporting(void);

@@ -17,9 +17,11 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "registry.h"
 #include "runtime.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+/* Weak: a binary may hold only Go-style targets (registry.c). */
+__attribute__((weak)) int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 __attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
 __attribute__((weak)) size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size,
                                                      size_t max_size, unsigned int seed);
@@ -56,15 +58,20 @@ static void run_one(const uint8_t *data, size_t len)
     if (timeout_ns)
         arm(timeout_ns);
     in_target = 1;
-    LLVMFuzzerTestOneInput(data, len);
+    if (registry_selected())
+        registry_run(data, len);
+    else
+        LLVMFuzzerTestOneInput(data, len);
     in_target = 0;
     if (timeout_ns)
         arm(0);
 }
 
+int target_has_bytes_fn(void) { return LLVMFuzzerTestOneInput != NULL; }
+
 void target_run(const uint8_t *data, size_t len)
 {
-    if (__asan_init) {
+    if (__asan_init && !registry_selected()) { /* typed: registry_run copies each argument */
         uint8_t *copy = malloc(len ? len : 1);
         if (copy) {
             memcpy(copy, data, len);

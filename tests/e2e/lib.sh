@@ -96,7 +96,7 @@ build_target() {
     BIN="$dir/$name"
     # Build into a temp name, then rename: a concurrent run never sees half a binary.
     local tmp="$BIN.tmp.$$"
-    if ! "$compiler" -g -O1 -fsanitize="$sans" "$src" "$LIB" -o "$tmp" 2>"$tmp.log"; then
+    if ! "$compiler" -g -O1 -fsanitize="$sans" -I"$ROOT/include" "$src" "$LIB" -o "$tmp" 2>"$tmp.log"; then
         cat "$tmp.log" >&2
         rm -f "$tmp" "$tmp.log"
         fail "could not build $src ($variant)"

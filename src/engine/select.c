@@ -1,0 +1,140 @@
+/*
+ * select.c - see select.h.  Patterns are POSIX extended regular expressions,
+ * unanchored, as go test's are (RE2, which agrees on what names use).
+ */
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus.h"
+#include "registry.h"
+#include "runtime.h"
+#include "select.h"
+
+static struct fuzz_target current;
+static int have_current;
+
+int select_list(const char *argv0, struct fuzz_target **out, size_t *n, char *err, size_t errlen)
+{
+    if (registry_check(err, errlen) != 0)
+        return -1;
+    size_t k = 0, total = registry_count() + 1;
+    struct fuzz_target *v = calloc(total, sizeof *v);
+    if (!v) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    if (target_has_bytes_fn())
+        v[k++] = (struct fuzz_target){corpus_target_name(argv0), NULL};
+    for (size_t i = 0; i < registry_count(); i++)
+        v[k++] = (struct fuzz_target){registry_get(i)->name, registry_get(i)};
+    if (k == 0) {
+        free(v);
+        snprintf(err, errlen, "%s has no fuzz target: define LLVMFuzzerTestOneInput or use FERRET_FUZZ",
+                 argv0);
+        return -1;
+    }
+    *out = v;
+    *n = k;
+    return 0;
+}
+
+/* 1 match, 0 none, -1 bad pattern */
+static int match(const char *pattern, const char *s, char *err, size_t errlen)
+{
+    regex_t re;
+    if (!pattern || !*pattern)
+        return 1;
+    int rc = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB);
+    if (rc != 0) {
+        char why[128];
+        regerror(rc, &re, why, sizeof why);
+        snprintf(err, errlen, "bad regular expression %s: %s", pattern, why);
+        return -1;
+    }
+    rc = regexec(&re, s, 0, NULL, 0) == 0;
+    regfree(&re);
+    return rc;
+}
+
+int select_run_target(const char *pattern, const char *name, char *err, size_t errlen)
+{
+    return match(pattern, name, err, errlen);
+}
+
+int select_run_entry(const char *pattern, const char *entry, char *err, size_t errlen)
+{
+    return match(pattern, entry, err, errlen);
+}
+
+static void join_names(const struct fuzz_target *v, size_t n, const char *pattern, char *buf,
+                       size_t len)
+{
+    size_t k = 0;
+    char e[8];
+    buf[0] = 0;
+    for (size_t i = 0; i < n && k + 1 < len; i++) {
+        if (pattern && match(pattern, v[i].name, e, sizeof e) != 1)
+            continue;
+        int w = snprintf(buf + k, len - k, "%s%s", k ? ", " : "", v[i].name);
+        if (w < 0 || (size_t)w >= len - k)
+            break;
+        k += (size_t)w;
+    }
+}
+
+static int pick(const struct fuzz_target *v, size_t n, const char *pattern, char *err, size_t errlen)
+{
+    size_t hits = 0, last = 0;
+    char names[1024];
+    for (size_t i = 0; i < n; i++)
+        if (pattern && strcmp(v[i].name, pattern) == 0)
+            return (int)i; /* an exact name wins over regex matches */
+    for (size_t i = 0; i < n; i++) {
+        int m = match(pattern, v[i].name, err, errlen);
+        if (m < 0)
+            return -1;
+        if (m) {
+            hits++;
+            last = i;
+        }
+    }
+    if (hits == 1)
+        return (int)last;
+    if (hits == 0) {
+        join_names(v, n, NULL, names, sizeof names);
+        snprintf(err, errlen, "-fuzz=%s matches no fuzz target; the targets are: %s", pattern, names);
+    } else {
+        join_names(v, n, pattern && *pattern ? pattern : NULL, names, sizeof names);
+        if (pattern && *pattern)
+            snprintf(err, errlen, "-fuzz=%s matches more than one fuzz target: %s; pass -fuzz=NAME",
+                     pattern, names);
+        else
+            snprintf(err, errlen, "this binary has %zu fuzz targets (%s): pass -fuzz=NAME", n, names);
+    }
+    return -1;
+}
+
+int select_fuzz(const char *argv0, const char *pattern, char *err, size_t errlen)
+{
+    struct fuzz_target *v;
+    size_t n;
+    if (select_list(argv0, &v, &n, err, errlen) != 0)
+        return -1;
+    int i = pick(v, n, pattern, err, errlen);
+    if (i >= 0)
+        select_use(&v[i]);
+    free(v);
+    return i >= 0 ? 0 : -1;
+}
+
+void select_use(const struct fuzz_target *t)
+{
+    current = *t;
+    have_current = 1;
+    registry_select(t->typed);
+    corpus_set_schema(registry_selected_schema());
+}
+
+const struct fuzz_target *select_current(void) { return have_current ? &current : NULL; }
