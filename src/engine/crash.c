@@ -19,6 +19,7 @@
  *  - lengths read from a worker are checked (shm_check_len) before use.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +55,11 @@ static void describe_death(char *buf, size_t len, int status)
 
 static enum finding_kind classify(const struct worker *w, int status, int kernel_oom)
 {
-    if (w->kill_reason == KILL_HANG)
+    /* Asked for a stack trace as a hang, it died another way (exit 1 of a
+     * sanitizer, SIGSEGV...): it was crashing, slowly (a long report). */
+    if (w->kill_reason == KILL_HANG &&
+        (w->hang_signalled_ns == 0 || (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ||
+         (WIFEXITED(status) && WEXITSTATUS(status) == TARGET_HANG_EXIT)))
         return FINDING_HANG;
     if (w->kill_reason == KILL_OOM || kernel_oom)
         return FINDING_OOM;

@@ -33,6 +33,7 @@ volatile int runtime_in_target;
 #define in_target runtime_in_target
 static const char *run_context;
 static int exit_is_failure;
+static volatile sig_atomic_t crashing; /* our fatal-signal handler is reporting */
 static uint64_t timeout_ns; /* regression mode: per-input alarm; 0 = none */
 
 static void arm(uint64_t ns)
@@ -124,6 +125,7 @@ static void on_fatal_signal(int sig)
                      : sig == SIGABRT ? "deadly signal SIGABRT"
                      : sig == SIGTRAP ? "deadly signal SIGTRAP"
                      : "deadly signal";
+    crashing = 1;
     write_report_head(name);
     if (__sanitizer_print_stack_trace)
         __sanitizer_print_stack_trace();
@@ -134,12 +136,23 @@ static void on_fatal_signal(int sig)
     raise(sig);
 }
 
+/* 1 if the hang signal interrupted a handler of a fatal signal: ours (the
+ * flag) or a sanitizer's, which runs on the alternate signal stack (the
+ * hang handler itself does not, so being on it means another handler). */
+static int in_fatal_handler(void)
+{
+    stack_t ss;
+    if (crashing)
+        return 1;
+    return sigaltstack(NULL, &ss) == 0 && (ss.ss_flags & SS_ONSTACK);
+}
+
 /* The coordinator saw this worker stuck on one input: show where. */
 static void on_hang_signal(int sig)
 {
     (void)sig;
-    if (!in_target)
-        return;
+    if (!in_target || in_fatal_handler())
+        return; /* a crash report is being written (slowly: symbolizing): let it finish */
     write_report_head("timeout: the target has been running one input for longer than -timeout");
     if (__sanitizer_print_stack_trace)
         __sanitizer_print_stack_trace();
@@ -152,7 +165,7 @@ void target_set_timeout(uint64_t ns)
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_hang_signal;
-    sa.sa_flags = SA_ONSTACK;
+    sa.sa_flags = 0; /* not SA_ONSTACK: see in_fatal_handler */
     sigaction(SIGALRM, &sa, NULL);
     timeout_ns = ns;
 }
@@ -197,7 +210,7 @@ void target_install_crash_reporting(void)
     struct sigaction hang;
     memset(&hang, 0, sizeof hang);
     hang.sa_handler = on_hang_signal;
-    hang.sa_flags = SA_ONSTACK;
+    hang.sa_flags = 0; /* not SA_ONSTACK: see in_fatal_handler */
     sigaction(TARGET_HANG_SIGNAL, &hang, NULL);
     atexit(on_exit_hook);
     if (__sanitizer_set_death_callback)
