@@ -245,7 +245,8 @@ void sup_close_calls(struct worker *w)
 void sup_reaped(struct worker *w)
 {
     sup_drain_log(w);
-    kill(-w->pid, SIGKILL); /* leave no grandchildren behind */
+    if (w->pid > 0) /* never kill(0): that is our own group */
+        kill(-w->pid, SIGKILL); /* leave no grandchildren behind */
     sup_close_calls(w);
     if (w->reply_fd >= 0)
         close(w->reply_fd);
