@@ -99,7 +99,7 @@ size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
         len = mutator_mutate(&rng, buf, base_len, len_limit, src);
     if (len > len_limit)
         len = len_limit; /* a custom mutator may lie */
-    if (src->only_ascii)
+    if (src->only_ascii && !schema) /* typed: numbers and lengths stay as they are */
         for (size_t i = 0; i < len; i++) {
             uint8_t ch = buf[i] & 0x7f;
             buf[i] = (ch >= 0x20 && ch < 0x7f) || (ch >= '\t' && ch <= '\r') ? ch : ' ';
