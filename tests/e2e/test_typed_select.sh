@@ -1,5 +1,5 @@
 #!/bin/bash
-# Selection as in go test, on a binary of three typed targets:
+# Selection as in go test, on a binary of four typed targets:
 #  - -fuzz matching no target, or two, is an error naming the targets (exit 2);
 #    bare -fuzz with several targets too;
 #  - without flags every target's seeds (code and testdata) are replayed: ok;
@@ -15,7 +15,7 @@ enter_workdir
 
 run_ferret none.log 30 -fuzz=Nope -fuzztime=10x
 assert_rc "-fuzz matching nothing" 2
-assert_contains none.log "ferret: -fuzz=Nope matches no fuzz target; the targets are: FuzzBool, FuzzBoom, FuzzBoth"
+assert_contains none.log "ferret: -fuzz=Nope matches no fuzz target; the targets are: FuzzBool, FuzzBoom, FuzzBoth, FuzzSkip"
 run_ferret two.log 30 -fuzz=FuzzBo -fuzztime=10x
 assert_rc "-fuzz matching three" 2
 assert_contains two.log "ferret: -fuzz=FuzzBo matches more than one fuzz target: FuzzBool, FuzzBoom, FuzzBoth; pass -fuzz=NAME"
@@ -23,8 +23,8 @@ run_ferret two2.log 30 -fuzz='FuzzBo(ol|th)' -fuzztime=10x
 assert_rc "-fuzz matching two" 2
 assert_contains two2.log "matches more than one fuzz target: FuzzBool, FuzzBoth"
 run_ferret bare.log 30 -fuzz -fuzztime=10x
-assert_rc "bare -fuzz with three targets" 2
-assert_contains bare.log "this binary has 3 fuzz targets (FuzzBool, FuzzBoom, FuzzBoth): pass -fuzz=NAME"
+assert_rc "bare -fuzz with four targets" 2
+assert_contains bare.log "this binary has 4 fuzz targets (FuzzBool, FuzzBoom, FuzzBoth, FuzzSkip): pass -fuzz=NAME"
 run_ferret one.log 60 -fuzz='o+l$' -fuzztime=5x -seed=1 -parallel=1 -cachedir=cache
 # (comparison feedback may find FuzzBool's (true, 7) within these 5 executions)
 [ "$RC" = 0 ] || [ "$RC" = 1 ] || { show_log one.log; fail "-fuzz matching one: exit code $RC"; }
@@ -37,6 +37,7 @@ assert_rc "replay of the code seeds" 0
 assert_contains replay.log "ok  FuzzBool: 1 input passed"
 assert_contains replay.log "ok  FuzzBoom: 0 inputs passed"
 assert_contains replay.log "ok  FuzzBoth: 2 inputs passed"
+assert_contains replay.log "ok  FuzzSkip: 1 input passed" # ferret_skip: not a failure
 
 # A file as Go writes it, for a func(t *testing.T, b []byte, n int64).
 mkdir -p testdata/fuzz/FuzzBoth

@@ -48,3 +48,18 @@ static void fuzz_boom(ferret_t *t, const ferret_value *arg)
         abort();
 }
 FERRET_FUZZ(FuzzBoom, fuzz_boom, NULL, FERRET_STRING);
+
+/* FuzzSkip (string): ferret_skip ends the input without failing it; the
+ * ferret_fail after it never runs. */
+static void seeds_skip(ferret_seeds *s)
+{
+    ferret_add(s, ferret_string("skip me"));
+}
+
+static void fuzz_skip(ferret_t *t, const ferret_value *arg)
+{
+    if (strncmp((const char *)arg[0].bytes.data, "skip", 4) == 0)
+        ferret_skip(t, "not interesting");
+    ferret_fail(t, "not skipped: %s", (const char *)arg[0].bytes.data);
+}
+FERRET_FUZZ(FuzzSkip, fuzz_skip, seeds_skip, FERRET_STRING);
