@@ -833,7 +833,11 @@ static void advance(struct coordinator *c)
     if (c->phase == PH_FUZZ && !fuzz_budget_left(c) && !busy_with(c, RPC_FUZZ)) {
         int drain = is_count_budget(&c->o->fuzztime) && c->exit_code == FERRET_EXIT_OK &&
                     minimization_on(c) && c->stop_requested == 0;
-        if (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE))) {
+        /* -keep_going with an Nx budget: a finding made late is minimized
+         * before the end, as one made early is */
+        int findings = is_count_budget(&c->o->fuzztime) && c->stop_requested == 0 &&
+                       (c->fmin || queue_len(&c->findq) > 0);
+        if (!findings && (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE)))) {
             if (c->o->libfuzzer)
                 lf_progress(c, "DONE", 0);
             else

@@ -33,7 +33,7 @@ for fn in bug_alpha bug_beta; do
     { (cd "alone.$fn" && exec timeout -k 5 30 "$BIN" "$WORK/$path") >"rerun.$fn.log" 2>&1 </dev/null; RC=$?; } 2>/dev/null
     [ "$RC" != 0 ] || { show_log "rerun.$fn.log"; fail "$path does not fail when re-run"; }
     assert_contains "rerun.$fn.log" "in $fn "
-    [ "$(wc -c <"$path")" = 2 ] || note "$fn: the artifact is not minimized ($(wc -c <"$path" | tr -d ' ') bytes; minimized: 2)"
+    [ "$(wc -c <"$path")" = 2 ] || fail "$fn: the artifact is not minimized ($(wc -c <"$path" | tr -d ' ') bytes; minimized: 2)"
     note "$fn: $hits hits, $path"
 done
 total=$(sed -n 's/^fuzz: 2 distinct findings (\([0-9]*\) failures in all):$/\1/p' fuzz.log)
