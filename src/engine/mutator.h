@@ -14,6 +14,8 @@
 #include "rng.h"
 #include "torc.h"
 
+struct typed_schema;
+
 #define MUTATE_WORD_MAX 32
 
 /* Output only (never read by a mutation): the last comparison operand a
@@ -34,6 +36,7 @@ struct mutate_src {
     size_t nwords;
     struct mutate_trace *trace; /* may be NULL */
     int only_ascii;           /* -only_ascii: map the result to printable ASCII */
+    const struct typed_schema *typed; /* a typed target's argument types (typed.h); NULL: bytes */
 };
 
 /* Applies a stack of 1..MUTATOR_MAX_STACK mutations to data[0..len) in place.

@@ -90,7 +90,7 @@ size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
         base_len = len_limit;
     memcpy(buf, base, base_len);
     size_t len;
-    const struct typed_schema *schema = registry_selected_schema();
+    const struct typed_schema *schema = src->typed;
     if (target_has_custom_mutator())
         len = target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
     else if (schema)
@@ -118,6 +118,7 @@ void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_
     src->words = s->words->w;
     src->nwords = n <= SHM_WORDS_MAX ? n : SHM_WORDS_MAX;
     src->only_ascii = s->hdr->only_ascii != 0;
+    src->typed = registry_selected_schema();
 }
 
 /* Copies the live compare table to shared memory, where mutations read it. */

@@ -31,6 +31,16 @@ run_ferret one.log 60 -fuzz='o+l$' -fuzztime=5x -seed=1 -parallel=1 -cachedir=ca
 assert_contains one.log "fuzz: target FuzzBool,"
 rm -rf testdata
 
+# A crash (abort) in a typed target: the input is rebuilt from the dead
+# worker's published state, minimized by type across worker restarts, and
+# written in Go's encoding.
+run_ferret boom.log 120 -fuzz=FuzzBoom -fuzztime=2000000x -parallel=2 -seed=3 -cachedir=cache
+assert_rc "-fuzz=FuzzBoom" 1
+assert_contains boom.log "fuzzing process terminated unexpectedly"
+f=$(ls testdata/fuzz/FuzzBoom/)
+assert_eq "FuzzBoom crasher" "$(printf 'go test fuzz v1\nstring("boom")')" "$(cat "testdata/fuzz/FuzzBoom/$f")"
+rm -rf testdata
+
 # Replay: code seeds only.
 run_ferret replay.log 30
 assert_rc "replay of the code seeds" 0

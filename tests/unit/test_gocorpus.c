@@ -11,33 +11,6 @@
 
 #define HDR "go test fuzz v1\n"
 
-static uint64_t bits64(double v)
-{
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static double from64(uint64_t b)
-{
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-static uint32_t bits32(float v)
-{
-    uint32_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static float from32(uint32_t b)
-{
-    float v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
 
 static struct go_value bytes_val(enum go_type t, const void *p, size_t len)
 {

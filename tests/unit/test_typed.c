@@ -32,33 +32,6 @@ static struct typed_schema schema(size_t n, ...)
     return s;
 }
 
-static uint64_t bits64(double v)
-{
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static double from64(uint64_t b)
-{
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-static uint32_t bits32(float v)
-{
-    uint32_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static float from32(uint32_t b)
-{
-    float v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
 
 static int is_signed_type(enum go_type t)
 {
