@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "floatbits.h"
 #include "gocorpus.h"
 
 #define HEADER "go test fuzz v1"
@@ -409,34 +410,6 @@ static void put_rune(struct out *o, uint32_t r)
 }
 
 /* ---- Floats ----------------------------------------------------------- */
-
-static uint64_t f64_bits(double v)
-{
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static double f64_from(uint64_t b)
-{
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-static uint32_t f32_bits(float v)
-{
-    uint32_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static float f32_from(uint32_t b)
-{
-    float v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
 
 /* A positive decimal 0.d[0]d[1]...d[nd-1] x 10^dp, no trailing zeros. */
 struct decimal {

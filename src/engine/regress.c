@@ -187,11 +187,9 @@ static int regress_target(const struct options *o, const struct fuzz_target *t, 
     if (rc == FERRET_EXIT_OK) {
         size_t failed = replay_target(o, t, &c, entry_re, &ran);
         *failures += failed;
-        if (o->libfuzzer)
-            ;
-        else if (failed)
+        if (!o->libfuzzer && failed) /* (libFuzzer's reproduce mode prints its NOTE instead) */
             fprintf(stderr, "--- FAIL: %s: %zu of %zu inputs failed\n", t->name, failed, ran);
-        else
+        else if (!o->libfuzzer)
             fprintf(stderr, "ok  %s: %zu input%s passed\n", t->name, ran, ran == 1 ? "" : "s");
     }
     corpus_free(&c);

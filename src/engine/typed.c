@@ -21,6 +21,7 @@
  *    through snprintf's %e and strtod/strtof, with no radix character in
  *    what is parsed, so the locale cannot change a result.
  */
+#include "floatbits.h"
 #include "typed.h"
 
 #include <float.h>
@@ -324,44 +325,16 @@ size_t typed_canonicalize(const struct typed_schema *s, uint8_t *data, size_t le
 
 /* ---- floats by their bits ---------------------------------------------------- */
 
-static uint64_t typed_f64_bits(double v)
-{
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static double typed_f64_from(uint64_t b)
-{
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-static uint32_t typed_f32_bits(float v)
-{
-    uint32_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static float typed_f32_from(uint32_t b)
-{
-    float v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
 /* The value a float argument holds (exact for float32). */
 static double typed_fval(uint64_t raw, int f32)
 {
-    return f32 ? (double)typed_f32_from((uint32_t)raw) : typed_f64_from(raw);
+    return f32 ? (double)f32_from((uint32_t)raw) : f64_from(raw);
 }
 
 /* v as the argument's type, in raw bits (float32 rounds). */
 static uint64_t typed_fraw(double v, int f32)
 {
-    return f32 ? typed_f32_bits((float)v) : typed_f64_bits(v);
+    return f32 ? f32_bits((float)v) : f64_bits(v);
 }
 
 static int typed_same(double a, double b, int f32)
@@ -371,36 +344,36 @@ static int typed_same(double a, double b, int f32)
 
 static int typed_finite(double v)
 {
-    return ((typed_f64_bits(v) >> 52) & 0x7ff) != 0x7ff;
+    return ((f64_bits(v) >> 52) & 0x7ff) != 0x7ff;
 }
 
 static double typed_fabs(double v)
 {
-    return typed_f64_from(typed_f64_bits(v) & ~TYPED_SIGN64);
+    return f64_from(f64_bits(v) & ~TYPED_SIGN64);
 }
 
 static double typed_copysign(double mag, double sign)
 {
-    return typed_f64_from((typed_f64_bits(mag) & ~TYPED_SIGN64) |
-                          (typed_f64_bits(sign) & TYPED_SIGN64));
+    return f64_from((f64_bits(mag) & ~TYPED_SIGN64) |
+                          (f64_bits(sign) & TYPED_SIGN64));
 }
 
 /* Toward zero, keeping the sign (-0.5 -> -0); infinities and NaN as they are. */
 static double typed_trunc(double v)
 {
-    uint64_t b = typed_f64_bits(v);
+    uint64_t b = f64_bits(v);
     int e = (int)((b >> 52) & 0x7ff) - 1023;
     if (e >= 52)
         return v;
     if (e < 0)
-        return typed_f64_from(b & TYPED_SIGN64);
-    return typed_f64_from(b & ~((1ULL << (52 - e)) - 1));
+        return f64_from(b & TYPED_SIGN64);
+    return f64_from(b & ~((1ULL << (52 - e)) - 1));
 }
 
 /* 2^k for -1022 <= k <= 1023. */
 static double typed_pow2(int k)
 {
-    return typed_f64_from((uint64_t)(k + 1023) << 52);
+    return f64_from((uint64_t)(k + 1023) << 52);
 }
 
 static uint64_t typed_pow10(int k)
@@ -681,7 +654,7 @@ static uint64_t typed_float_special(rng_t *r, int f32)
     size_t k = (size_t)rng_below(r, nt + nn);
     if (k >= nt)
         return f32 ? typed_f32_nans[k - nt] : typed_f64_nans[k - nt];
-    return f32 ? typed_f32_bits(typed_f32_table[k]) : typed_f64_bits(typed_f64_table[k]);
+    return f32 ? f32_bits(typed_f32_table[k]) : f64_bits(typed_f64_table[k]);
 }
 
 static double typed_float_round(rng_t *r, double v, int f32)

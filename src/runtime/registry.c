@@ -123,10 +123,15 @@ FERRET_EXPORT ferret_value ferret_string(const char *s)
     return v;
 }
 
-static void seed_error(ferret_seeds *s, const char *fmt, size_t a, size_t b)
+/* Keeps the first error only: later seeds may fail for its reason. */
+__attribute__((format(printf, 2, 3))) static void seed_error(ferret_seeds *s, const char *fmt, ...)
 {
-    if (!s->err[0])
-        snprintf(s->err, sizeof s->err, fmt, a, b);
+    va_list ap;
+    if (s->err[0])
+        return;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
 }
 
 static void to_go(const ferret_value *v, struct go_value *g)
@@ -169,9 +174,8 @@ FERRET_EXPORT void ferret_add_values(ferret_seeds *s, const ferret_value *v, siz
     const struct ferret_target *t = s->t;
     size_t seed = s->n + 1;
     if (n != t->ntypes) {
-        seed_error(s, "seed %zu has %zu values", seed, n);
-        snprintf(s->err + strlen(s->err), sizeof s->err - strlen(s->err),
-                 ", the target takes %zu", t->ntypes);
+        seed_error(s, "seed %zu has %zu value%s, the target takes %zu", seed, n, n == 1 ? "" : "s",
+                   t->ntypes);
         return;
     }
     for (size_t i = 0; i < n; i++) {
@@ -188,7 +192,7 @@ FERRET_EXPORT void ferret_add_values(ferret_seeds *s, const ferret_value *v, siz
         size_t cap = s->cap ? s->cap * 2 : 16;
         struct registry_seed *nv = realloc(s->v, cap * sizeof *nv);
         if (!nv) {
-            seed_error(s, "out of memory at seed %zu (of %zu)", seed, seed);
+            seed_error(s, "out of memory at seed %zu", seed);
             return;
         }
         s->v = nv;

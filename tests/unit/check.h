@@ -7,9 +7,7 @@
 #ifndef FERRET_CHECK_H
 #define FERRET_CHECK_H
 
-#include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 static int check_passed, check_failed;
 
@@ -40,34 +38,5 @@ static int check_passed, check_failed;
 #define CHECK_DONE(name)                                                       \
     (printf("%s: %d passed, %d failed\n", (name), check_passed, check_failed), \
      check_failed ? 1 : 0)
-
-/* The bits of a float or double and back (NaN payloads, -0). */
-static inline uint64_t bits64(double v)
-{
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static inline double from64(uint64_t b)
-{
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-
-static inline uint32_t bits32(float v)
-{
-    uint32_t b;
-    memcpy(&b, &v, sizeof b);
-    return b;
-}
-
-static inline float from32(uint32_t b)
-{
-    float v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
 
 #endif

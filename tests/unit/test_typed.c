@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "floatbits.h"
 
 #define BIG 100000
 
@@ -63,9 +64,9 @@ static struct go_value raw_val(enum go_type t, uint64_t raw)
     if (t == GO_BOOL) {
         v.b = (int)(raw & 1);
     } else if (t == GO_FLOAT32) {
-        v.f32 = from32((uint32_t)raw);
+        v.f32 = f32_from((uint32_t)raw);
     } else if (t == GO_FLOAT64) {
-        v.f64 = from64(raw);
+        v.f64 = f64_from(raw);
     } else if (w < 8) {
         uint64_t mask = (1ULL << (8 * w)) - 1;
         raw &= mask;
@@ -85,20 +86,20 @@ static struct go_value i64_val(enum go_type t, int64_t i)
 
 static struct go_value f64_val(double d)
 {
-    return raw_val(GO_FLOAT64, bits64(d));
+    return raw_val(GO_FLOAT64, f64_bits(d));
 }
 
 static struct go_value f32_val(float f)
 {
-    return raw_val(GO_FLOAT32, bits32(f));
+    return raw_val(GO_FLOAT32, f32_bits(f));
 }
 
 static uint64_t raw_of(const struct go_value *v)
 {
     switch (v->type) {
     case GO_BOOL: return (uint64_t)v->b;
-    case GO_FLOAT32: return bits32(v->f32);
-    case GO_FLOAT64: return bits64(v->f64);
+    case GO_FLOAT32: return f32_bits(v->f32);
+    case GO_FLOAT64: return f64_bits(v->f64);
     default: return v->u;
     }
 }
@@ -327,8 +328,8 @@ static void test_roundtrip_all_types(void)
     struct go_value d[2];
     CHECK_EQ_U(typed_encode(&sf, v, buf_a, 12), 12);
     typed_decode(&sf, buf_a, 12, d);
-    CHECK_EQ_U(bits64(d[0].f64), 0x7ff4000000000abcULL);
-    CHECK_EQ_U(bits32(d[1].f32), 0x7fa00123);
+    CHECK_EQ_U(f64_bits(d[0].f64), 0x7ff4000000000abcULL);
+    CHECK_EQ_U(f32_bits(d[1].f32), 0x7fa00123);
     CHECK(signbit(f64_val(-0.0).f64));
 }
 
@@ -466,7 +467,7 @@ static void test_mutate_mixed(void)
     len = 0;
     for (int it = 0; it < 3000; it++) {
         len = typed_mutate(&r, &sf, d, len, max, NULL);
-        float f = from32((uint32_t)d[0] | (uint32_t)d[1] << 8 | (uint32_t)d[2] << 16 |
+        float f = f32_from((uint32_t)d[0] | (uint32_t)d[1] << 8 | (uint32_t)d[2] << 16 |
                          (uint32_t)d[3] << 24);
         nan32 |= isnan(f);
         inf32 |= isinf(f);
@@ -814,7 +815,7 @@ static void test_min_floats(void)
     CHECK(min_f64(-7.123456789, prop_neg_small) == -3.0);
     double z = min_f64(-0.0, prop_always);
     CHECK(z == 0 && !signbit(z));
-    CHECK(isnan(min_f64(from64(0x7ff8000000000123ULL), prop_nan)));
+    CHECK(isnan(min_f64(f64_from(0x7ff8000000000123ULL), prop_nan)));
     CHECK(min_f64(INFINITY, prop_gt3) == INFINITY);
     CHECK(min_f64(1e300, prop_gt3) == 1e300);
 
