@@ -18,10 +18,13 @@
  *                                       FUZZ: one worker minimizes while the
  *                                       others go on.
  *
- * While fuzzing, a worker reports an input with new coverage; the coordinator
- * re-checks it against the global mask and queues it for minimization that
- * keeps every new coverage bit, then re-checks once more, writes it to the
- * cache, adds it to the corpus and merges its coverage into the mask.
+ * While fuzzing, a worker reports an input with new coverage (deflaked: it
+ * ran twice); the coordinator re-checks it against the global mask, writes it
+ * to the cache, adds it to the corpus, merges its coverage into the mask and
+ * queues it for minimization that keeps the edges it brought.  Minimizing
+ * takes spare worker time only (may_minimize); its result replaces the entry
+ * as found, whose file goes (retire_entry).  Go minimizes before it adds, so
+ * a target rich in coverage piles up inputs nobody fuzzes yet.
  * -sync_dir adds entries other instances published (sync.c); -minimize_crash
  * starts from one failing input (coordinator_minimize).
  *
@@ -80,7 +83,7 @@ void lf_progress(struct coordinator *c, const char *event, uint64_t new_len)
 {
     uint64_t bytes = 0, rss = self_rss_mb();
     for (size_t i = 0; i < c->corpus.n; i++)
-        bytes += c->corpus.v[i]->len;
+        bytes += c->corpus.v[i]->retired ? 0 : c->corpus.v[i]->len;
     for (int i = 0; i < c->nw; i++) {
         uint64_t r = c->w[i].pid > 0 ? sup_rss_mb(&c->w[i]) : 0;
         rss = r > rss ? r : rss;
@@ -89,7 +92,7 @@ void lf_progress(struct coordinator *c, const char *event, uint64_t new_len)
         c->peak_rss_mb = rss;
     struct lf_line l = {
         .event = event, .execs = live_execs(c), .edges = coverage_edges(c->mask, c->ncounters),
-        .features = coverage_bits(c->mask, c->ncounters), .corp_n = c->corpus.n,
+        .features = coverage_bits(c->mask, c->ncounters), .corp_n = c->corpus.n - c->nretired,
         .corp_bytes = bytes, .lim = c->len_limit, .rss_mb = rss, .new_len = new_len,
     };
     stats_print_libfuzzer(&c->stats, stderr, engine_now_ns(), &l);
@@ -133,8 +136,11 @@ static void schedule_entry(struct coordinator *c, const uint8_t *cov, size_t len
         sched_add(&c->sched, f, n, len, exec_ns);
 }
 
-static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, const uint8_t *cov,
-                        const uint8_t *word, size_t word_len, size_t base)
+/* Returns the new entry, or NULL when it was already there or could not be
+ * written (the run stops then, exit FERRET_EXIT_WRITE). */
+static struct entry *accept_input(struct coordinator *c, const uint8_t *data, size_t len,
+                                  const uint8_t *cov, const uint8_t *word, size_t word_len,
+                                  size_t base)
 {
     char *path = NULL;
     int added;
@@ -143,14 +149,14 @@ static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, 
                 c->cachedir, strerror(errno));
         c->exit_code = FERRET_EXIT_WRITE;
         c->stop_requested = 1;
-        return -1;
+        return NULL;
     }
     struct entry *e = corpus_add(&c->corpus, data, len, path, &added);
     free(path);
     coverage_merge(c->mask, cov, c->ncounters);
     c->execs_since_new = 0;
     if (!e || !added)
-        return 0;
+        return NULL;
     learn_word(c, word, word_len);
     schedule_entry(c, cov, len, 0);
     if (base < c->sched.n)
@@ -163,50 +169,74 @@ static int accept_input(struct coordinator *c, const uint8_t *data, size_t len, 
     if (c->o->v)
         say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,
             coverage_edges(c->mask, c->ncounters));
-    return 0;
+    return e;
 }
 
 static void free_candidate(struct cand *k)
 {
     if (k) {
-        free(k->data);
-        free(k->cov);
+        free(k->keep);
         free(k);
     }
 }
 
-static void queue_candidate(struct coordinator *c, const uint8_t *data, size_t len,
-                            const uint8_t *cov, const struct rpc_reply *r, size_t base)
+/* e was just accepted; keep[] holds the edges it brought. */
+static void queue_candidate(struct coordinator *c, struct entry *e, const uint8_t *keep)
 {
     struct cand *k = calloc(1, sizeof *k);
     if (!k)
         return;
-    k->data = malloc(len ? len : 1);
-    k->cov = malloc(c->ncounters ? c->ncounters : 1);
-    if (!k->data || !k->cov || queue_push(&c->minq, k) != 0) {
+    k->entry = e;
+    k->keep = malloc(c->ncounters ? c->ncounters : 1);
+    if (!k->keep || queue_push(&c->minq, k) != 0) {
         free_candidate(k);
         return;
     }
-    memcpy(k->data, data, len);
-    memcpy(k->cov, cov, c->ncounters);
-    k->len = len;
-    k->base = base;
-    k->word_len = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
-    memcpy(k->word, r->word, k->word_len);
+    memcpy(k->keep, keep, c->ncounters);
 }
 
-/* On a stop with candidates still unminimized: keep them, as they are. */
+/* The old entry gives way to its minimized form: it is never picked again
+ * and its cache file goes; its bytes stay in memory for calls in flight. */
+static void retire_entry(struct coordinator *c, struct entry *old)
+{
+    old->retired = 1;
+    c->nretired++;
+    if (old->index < c->sched.n)
+        sched_retire(&c->sched, old->index);
+    if (old->path && unlink(old->path) != 0 && errno != ENOENT)
+        fprintf(stderr, "ferret: warning: cannot remove %s, replaced by its minimized form: %s\n",
+                old->path, strerror(errno));
+}
+
+static void replace_entry(struct coordinator *c, struct entry *old, const uint8_t *data,
+                          size_t len, const uint8_t *cov)
+{
+    char *path = NULL;
+    int added;
+    if (corpus_write_atomic(c->cachedir, data, len, &path) != 0) {
+        fprintf(stderr, "ferret: warning: cannot write a minimized corpus entry to %s: %s; "
+                "keeping %s as found\n", c->cachedir, strerror(errno), old->name);
+        return;
+    }
+    struct entry *e = corpus_add(&c->corpus, data, len, path, &added);
+    free(path);
+    if (!e)
+        return;
+    if (added) {
+        schedule_entry(c, cov, len, 0);
+        sync_export(c, e);
+    }
+    retire_entry(c, old);
+    if (c->o->v)
+        say("fuzz: minimized %s (%zu bytes) to %s (%zu bytes)\n", old->name, old->len, e->name, len);
+}
+
+/* On a stop with candidates still unminimized: they stay as found. */
 static void flush_candidates(struct coordinator *c)
 {
     struct cand *k;
-    while ((k = queue_pop(&c->minq))) {
-        if (c->exit_code != FERRET_EXIT_WRITE &&
-            corpus_write_atomic(c->cachedir, k->data, k->len, NULL) != 0) {
-            fprintf(stderr, "ferret: cannot write corpus entry to %s: %s\n", c->cachedir, strerror(errno));
-            c->exit_code = FERRET_EXIT_WRITE;
-        }
+    while ((k = queue_pop(&c->minq)))
         free_candidate(k);
-    }
 }
 
 /* ---- giving work to workers ------------------------------------------- */
@@ -231,12 +261,12 @@ static struct entry *next_entry(struct coordinator *c)
 {
     struct entry *e;
     while ((e = queue_pop(&c->inputq)))
-        if (!e->failed)
+        if (!e->failed && !e->retired)
             return e;
     for (int tries = 0; tries < 64; tries++) {
         e = c->sched.n == c->corpus.n ? c->corpus.v[sched_pick(&c->sched, &c->rng)]
                                       : c->corpus.v[rng_below(&c->rng, c->corpus.n)];
-        if (!e->failed)
+        if (!e->failed && !e->retired)
             return e;
     }
     return e; /* (nearly) every entry fails by itself: fuzz one anyway */
@@ -263,6 +293,8 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     }
     struct entry *e = next_entry(c);
     struct entry *p = c->corpus.v[rng_below(&c->rng, c->corpus.n)];
+    for (int tries = 0; p->retired && tries < 4; tries++)
+        p = c->corpus.v[rng_below(&c->rng, c->corpus.n)];
     put_input(w, e->data, e->len);
     memcpy(w->shm.partner, p->data, p->len);
     w->shm.hdr->partner_len = p->len;
@@ -298,21 +330,17 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
     return sup_call(w, &call);
 }
 
-/* Minimize the next queued candidate that still has new coverage. */
+/* Minimize the next queued candidate. */
 static int dispatch_candidate(struct coordinator *c, struct worker *w)
 {
-    struct cand *k;
-    while ((k = queue_pop(&c->minq))) {
-        /* The mask may have grown since: keep only what is still new. */
-        if (coverage_diff(w->shm.cov, k->cov, c->mask, c->ncounters) > 0) {
-            w->job.cand = k;
-            struct min_cursor start = {0, 0, 0};
-            return call_minimize(c, w, k->data, k->len, RPC_MIN_COVERAGE, start,
-                                 min_budget_tries(c), min_budget_ms(c)) == 0 ? 1 : -1;
-        }
-        free_candidate(k);
-    }
-    return 0;
+    struct cand *k = queue_pop(&c->minq);
+    if (!k)
+        return 0;
+    w->job.cand = k;
+    memcpy(w->shm.cov, k->keep, c->ncounters);
+    struct min_cursor start = {0, 0, 0};
+    return call_minimize(c, w, k->entry->data, k->entry->len, RPC_MIN_COVERAGE, start,
+                         min_budget_tries(c), min_budget_ms(c)) == 0 ? 1 : -1;
 }
 
 static int fuzz_budget_left(const struct coordinator *c)
@@ -328,14 +356,18 @@ static int fuzz_budget_left(const struct coordinator *c)
 }
 
 /* Minimizing must not starve fuzzing (a slow target makes each candidate
- * cost seconds): at most half the workers minimize at once, and a worker
- * fuzzes once between two minimizations.  Once the fuzzing budget is spent,
- * every worker drains the queue. */
+ * cost seconds; a rich one finds hundreds a minute): coverage minimization
+ * gets at most a quarter of the executions, at most half the workers
+ * minimize at once, and a worker fuzzes once between two minimizations.
+ * Entries wait in the corpus as found meanwhile.  Executions, not time, so
+ * an Nx run does the same work whatever the machine's load.  Once the
+ * fuzzing budget is spent, every worker drains the queue. */
+#define MIN_SHARE_DIV 3 /* minimizing executions <= fuzzing executions / 3 */
 static int may_minimize(const struct coordinator *c, const struct worker *w)
 {
     if (!fuzz_budget_left(c))
         return 1;
-    if (w->last_minimized)
+    if (w->last_minimized || c->min_execs * MIN_SHARE_DIV > c->execs)
         return 0;
     int busy = 0;
     for (int i = 0; i < c->nw; i++)
@@ -420,7 +452,8 @@ static void start_fuzzing(struct coordinator *c)
         struct entry *e = c->corpus.v[i];
         uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);
         if (f)
-            sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len, e->exec_ns);
+            sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len,
+                      is_count_budget(&c->o->fuzztime) ? 0 : e->exec_ns);
         c->base_features[i] = NULL;
     }
 }
@@ -529,11 +562,15 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     merge_unstable(c, w);
     if (!coverage_has_new(w->shm.cov, c->mask, c->ncounters))
         return; /* another worker got there first, or it was flaky */
+    /* Into the corpus at once, so the workers build on it; minimized later,
+     * when a worker can be spared (may_minimize), keeping the edges it
+     * brought, and replaced by the smaller form. */
+    coverage_diff(c->diff, w->shm.cov, c->mask, c->ncounters);
     size_t wl = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
-    if (minimization_on(c))
-        queue_candidate(c, w->shm.input, (size_t)r->len, w->shm.cov, r, w->job.base->index);
-    else
-        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl, w->job.base->index);
+    struct entry *e = accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl,
+                                   w->job.base->index);
+    if (e && e->len > 0 && minimization_on(c))
+        queue_candidate(c, e, c->diff);
 }
 
 static void on_minimize_done(struct coordinator *c, struct worker *w)
@@ -544,11 +581,16 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
         return;
     }
     struct cand *k = w->job.cand;
+    struct entry *old = k->entry;
     w->job.cand = NULL;
-    if (!shm_check_len(&w->shm, r->len)) {
+    c->min_execs += r->count;
+    if (!shm_check_len(&w->shm, r->len) || r->len > old->len) {
         sup_kill(w, KILL_PROTOCOL);
-    } else if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
-        accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, k->word, k->word_len, k->base);
+    } else if ((r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
+               coverage_has_all(w->shm.cov, k->keep, c->ncounters)) {
+        /* the worker is not trusted: it must still have every kept edge */
+        coverage_merge(c->mask, w->shm.cov, c->ncounters);
+        replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov);
     }
     free_candidate(k);
 }
@@ -635,15 +677,11 @@ static int discard_replies(const struct worker *w)
 }
 
 /* A candidate whose minimization keeps losing its worker (a target that
- * closes the worker's pipes on a smaller input, say) is kept as found. */
+ * closes the worker's pipes on a smaller input, say) stays as found. */
 static void requeue_candidate(struct coordinator *c, struct cand *k)
 {
-    if (++k->lost < 2) {
-        queue_push(&c->minq, k);
+    if (++k->lost < 2 && queue_push(&c->minq, k) == 0)
         return;
-    }
-    if (c->phase == PH_FUZZ && coverage_has_new(k->cov, c->mask, c->ncounters))
-        accept_input(c, k->data, k->len, k->cov, k->word, k->word_len, k->base);
     free_candidate(k);
 }
 
@@ -810,7 +848,7 @@ static void on_tick(struct coordinator *c)
     else if (c->phase == PH_BASELINE)
         stats_print_baseline(&c->stats, stderr, now, c->base_done, c->corpus.n, 0);
     else if (c->phase == PH_FUZZ)
-        stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n,
+        stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n - c->nretired,
                          stability_pm(c));
 }
 
@@ -842,7 +880,7 @@ static void advance(struct coordinator *c)
                 lf_progress(c, "DONE", 0);
             else
                 stats_print_fuzz(&c->stats, stderr, engine_now_ns(), live_execs(c),
-                                 c->new_interesting, c->corpus.n, stability_pm(c));
+                                 c->new_interesting, c->corpus.n - c->nretired, stability_pm(c));
             c->phase = PH_DONE;
         }
     }

@@ -30,14 +30,11 @@
 
 enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
 
-/* An input with new coverage, waiting to be minimized. */
+/* A corpus entry with new coverage, accepted as found and waiting to be
+ * minimized; the smaller input that keeps its new edges replaces it. */
 struct cand {
-    uint8_t *data;
-    size_t len;
-    uint8_t *cov;              /* its coverage when found (ncounters bytes) */
-    size_t base;               /* index of the entry it was mutated from */
-    uint8_t word[MUTATE_WORD_MAX]; /* comparison operand that made it, if any */
-    size_t word_len;
+    struct entry *entry;       /* the entry as found (stays in memory) */
+    uint8_t *keep;             /* the edges it brought (ncounters bytes) */
     int lost;                  /* minimizations lost to a worker that went away */
 };
 
@@ -98,6 +95,8 @@ struct coordinator {
     uint32_t words_version;
     int words_saved;           /* the automatic dictionary was written and shown */
     uint64_t new_interesting;
+    size_t nretired;           /* entries replaced by their minimized form */
+    uint64_t min_execs;        /* executions spent minimizing coverage inputs */
     uint64_t fuzz_deadline_ns;
     struct stats stats;
     struct finding **findings; /* distinct findings, in the order found */

@@ -8,8 +8,9 @@
  * instant, sees the whole file or none of it, never a torn one.
  *
  * In memory (coordinator only) a corpus is an append-only array of immutable
- * entries; an entry is never freed or changed while the coordinator runs, so
- * workers' calls can refer to entries by pointer.
+ * entries; an entry's bytes are never freed or changed while the coordinator
+ * runs, so workers' calls can refer to entries by pointer.  An entry replaced
+ * by its minimized form is only flagged (retired), never removed.
  */
 #ifndef FERRET_CORPUS_H
 #define FERRET_CORPUS_H
@@ -28,6 +29,7 @@ struct entry {
     size_t index;                  /* position in the corpus array */
     int failed;                    /* it fails by itself (-keep_going): not fuzzed */
     int merged;                    /* -merge: its result came from the control file */
+    int retired;                   /* replaced by its minimized form: not fuzzed, file gone */
 };
 
 struct corpus {

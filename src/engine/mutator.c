@@ -490,33 +490,6 @@ static size_t mut_cross_over(rng_t *r, uint8_t *d, size_t len, size_t max_len,
 
 /* ---- comparison feedback and dictionaries -------------------------------- */
 
-/* The first used slot at or after a random one, or NULL if none is used. */
-static const struct torc_int *pick_torc_int(rng_t *r, const struct torc *t)
-{
-    if (!t || t->n_ints == 0)
-        return NULL; /* nothing compared yet: no scan */
-    size_t start = pick_pos(r, TORC_INT_SLOTS);
-    for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
-        const struct torc_int *e = &t->ints[(start + i) & (TORC_INT_SLOTS - 1)];
-        if (e->size == 1 || e->size == 2 || e->size == 4 || e->size == 8)
-            return e;
-    }
-    return NULL;
-}
-
-static const struct torc_mem *pick_torc_mem(rng_t *r, const struct torc *t)
-{
-    if (!t || t->n_mems == 0)
-        return NULL;
-    size_t start = pick_pos(r, TORC_MEM_SLOTS);
-    for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {
-        const struct torc_mem *e = &t->mems[(start + i) & (TORC_MEM_SLOTS - 1)];
-        if (e->len_b > 0 && e->len_b <= TORC_MEM_MAX && e->len_a <= TORC_MEM_MAX)
-            return e;
-    }
-    return NULL;
-}
-
 /* Puts word w into d, inserted or over existing bytes. */
 static size_t place_word(rng_t *r, uint8_t *d, size_t len, size_t max_len,
                          const uint8_t *w, size_t n)
@@ -547,7 +520,7 @@ static void trace_word(const struct mutate_src *src, const uint8_t *w, size_t n)
 static size_t mut_cmp_int(rng_t *r, uint8_t *d, size_t len, size_t max_len,
                           const struct mutate_src *src)
 {
-    const struct torc_int *e = src ? pick_torc_int(r, src->torc) : NULL;
+    const struct torc_int *e = src ? torc_pick_int(r, src->torc) : NULL;
     if (!e)
         return NONE;
     int swap = rng_bool(r);
@@ -567,7 +540,7 @@ static size_t mut_cmp_int(rng_t *r, uint8_t *d, size_t len, size_t max_len,
 static size_t mut_cmp_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
                           const struct mutate_src *src)
 {
-    const struct torc_mem *e = src ? pick_torc_mem(r, src->torc) : NULL;
+    const struct torc_mem *e = src ? torc_pick_mem(r, src->torc) : NULL;
     if (!e)
         return NONE;
     int swap = e->len_a > 0 && rng_bool(r);

@@ -148,13 +148,28 @@ void sched_note_find(struct schedule *s, size_t i)
     s->dirty = 1;
 }
 
+void sched_retire(struct schedule *s, size_t i)
+{
+    if (i >= s->n || s->e[i].retired)
+        return;
+    struct sched_entry *e = &s->e[i];
+    uint32_t f;
+    FOR_EACH_FEATURE(s, e, f)
+        s->freq[f]--;
+    free(e->features);
+    e->features = NULL;
+    e->nfeatures = 0;
+    e->retired = 1;
+    s->dirty = 1;
+}
+
 /* Mean exec_ns over entries where it is known; 0 when none is. */
 static double mean_exec_ns(const struct schedule *s)
 {
     double sum = 0;
     size_t known = 0;
     for (size_t i = 0; i < s->n; i++)
-        if (s->e[i].exec_ns) {
+        if (s->e[i].exec_ns && !s->e[i].retired) {
             sum += (double)s->e[i].exec_ns;
             known++;
         }
@@ -164,6 +179,8 @@ static double mean_exec_ns(const struct schedule *s)
 static double entry_weight(const struct schedule *s, const struct sched_entry *e,
                            double mean)
 {
+    if (e->retired)
+        return 0;
     double rarity = 0;
     size_t counted = 0;
     uint32_t f;

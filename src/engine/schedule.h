@@ -33,6 +33,7 @@ struct sched_entry {
     uint64_t exec_ns;     /* 0 = unknown */
     uint64_t fuzzed;      /* times chosen */
     uint64_t finds;       /* new coverage found while fuzzing it */
+    int retired;          /* never picked again */
     double weight;        /* cached */
 };
 
@@ -56,6 +57,9 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
               uint64_t exec_ns);
 void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns);
 void sched_note_find(struct schedule *s, size_t i);
+/* Entry i is gone (replaced by a smaller one): weight 0 for good, and its
+ * features no longer count towards the others' rarity. */
+void sched_retire(struct schedule *s, size_t i);
 /* Picks an entry by weight and counts it as fuzzed; s->n must be > 0. */
 size_t sched_pick(struct schedule *s, rng_t *r);
 /* The weight of entry i (recomputing if needed); for tests and stats. */

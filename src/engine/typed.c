@@ -502,19 +502,9 @@ static void typed_trace(const struct mutate_src *src, uint64_t v, size_t w)
     src->trace->len = w;
 }
 
-/* The first used slot at or after a random one, or NULL. */
 static const struct torc_int *typed_torc_int(rng_t *r, const struct mutate_src *src)
 {
-    const struct torc *t = src ? src->torc : NULL;
-    if (!t || t->n_ints == 0)
-        return NULL;
-    size_t start = (size_t)rng_below(r, TORC_INT_SLOTS);
-    for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
-        const struct torc_int *e = &t->ints[(start + i) & (TORC_INT_SLOTS - 1)];
-        if (e->size == 1 || e->size == 2 || e->size == 4 || e->size == 8)
-            return e;
-    }
-    return NULL;
+    return torc_pick_int(r, src ? src->torc : NULL);
 }
 
 /* Argument i of the partner (another corpus entry in binary form). */

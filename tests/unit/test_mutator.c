@@ -365,6 +365,56 @@ static void test_cmp_feedback(void)
     CHECK(trace.len > 0);
 }
 
+/* Every used slot of the compare table is drawn equally often, however the
+ * slots are spread (a wide gap before a slot must not favour it), and the
+ * draw is a pure function of the table and the generator. */
+static void test_torc_pick_uniform(void)
+{
+    static struct torc t;
+    memset(&t, 0, sizeof t);
+    rng_t r = {1};
+    CHECK(torc_pick_int(&r, &t) == NULL);
+    CHECK(torc_pick_mem(&r, &t) == NULL);
+    CHECK(torc_pick_int(&r, NULL) == NULL);
+    /* used int slots 0, 1, 2 and 200 (a gap of 197 before it); one slot with
+     * a bad size is not "used" */
+    const size_t used[] = {0, 1, 2, 200};
+    for (size_t i = 0; i < 4; i++)
+        t.ints[used[i]] = (struct torc_int){.a = i, .b = 100 + i, .size = 4};
+    t.ints[100].size = 3;
+    t.n_ints = 5;
+    size_t hits[4] = {0};
+    int bad = 0;
+    for (int i = 0; i < 40000; i++) {
+        const struct torc_int *e = torc_pick_int(&r, &t);
+        if (!e || e->a >= 4 || e != &t.ints[used[e->a]])
+            bad++;
+        else
+            hits[e->a]++;
+    }
+    CHECK_EQ_U(bad, 0);
+    for (size_t i = 0; i < 4; i++)
+        CHECK(hits[i] > 9000 && hits[i] < 11000);
+    /* memory slots: 3 and 60 used, 10 invalid (len_b past the maximum) */
+    t.mems[3] = (struct torc_mem){.len_a = 1, .len_b = 2};
+    t.mems[60] = (struct torc_mem){.len_a = 0, .len_b = 5};
+    t.mems[10] = (struct torc_mem){.len_a = 1, .len_b = TORC_MEM_MAX + 1};
+    t.n_mems = 3;
+    size_t m3 = 0, m60 = 0;
+    for (int i = 0; i < 20000; i++) {
+        const struct torc_mem *e = torc_pick_mem(&r, &t);
+        m3 += e == &t.mems[3];
+        m60 += e == &t.mems[60];
+    }
+    CHECK_EQ_U(m3 + m60, 20000);
+    CHECK(m3 > 9000 && m60 > 9000);
+    rng_t a = {77}, b = {77};
+    int same = 1;
+    for (int i = 0; i < 1000; i++)
+        same &= torc_pick_int(&a, &t) == torc_pick_int(&b, &t);
+    CHECK(same);
+}
+
 int main(void)
 {
     test_table();
@@ -380,5 +430,6 @@ int main(void)
     test_ascii_int();
     test_large_input();
     test_cmp_feedback();
+    test_torc_pick_uniform();
     return CHECK_DONE("mutator");
 }

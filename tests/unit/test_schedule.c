@@ -230,6 +230,33 @@ static void test_distribution(void)
     sched_free(&s);
 }
 
+/* A retired entry (replaced by its minimized form) is never picked, and its
+ * features stop counting towards the others' rarity and the mean speed. */
+static void test_retire(void)
+{
+    struct schedule s;
+    rng_t r = {99};
+    CHECK(sched_init(&s, 4) == 0);
+    add(&s, (const uint32_t[]){1, 2}, 2, 64, 1000);  /* 0: the input as found */
+    add(&s, (const uint32_t[]){0, 2}, 2, 64, 1000);  /* 1: another entry */
+    add(&s, (const uint32_t[]){1, 2}, 2, 64, 3000);  /* 2: its minimized form */
+    /* freq: 0->1, 1->2, 2->3; mean 5000/3 */
+    CHECK(NEAR(sched_weight(&s, 2), (0.5 + 1.0 / 3) * 0.5 * (5000.0 / 3 / 3000)));
+    sched_retire(&s, 0);
+    CHECK(sched_weight(&s, 0) == 0);
+    /* freq: 1->1, 2->2; mean 2000: speed(2) = 2/3, speed(1) = 2 */
+    CHECK(NEAR(sched_weight(&s, 2), (1 + 0.5) * 0.5 * (2.0 / 3)));
+    CHECK(NEAR(sched_weight(&s, 1), (1 + 0.5) * 0.5 * 2));
+    sched_retire(&s, 0); /* twice: no effect */
+    sched_retire(&s, 7); /* out of range: no effect */
+    CHECK(NEAR(sched_weight(&s, 2), (1 + 0.5) * 0.5 * (2.0 / 3)));
+    size_t picked0 = 0;
+    for (int i = 0; i < 10000; i++)
+        picked0 += sched_pick(&s, &r) == 0;
+    CHECK_EQ_U(picked0, 0);
+    sched_free(&s);
+}
+
 static void build(struct schedule *s)
 {
     CHECK(sched_init(s, 16) == 0);
@@ -268,5 +295,6 @@ int main(void)
     test_energy();
     test_distribution();
     test_determinism();
+    test_retire();
     return CHECK_DONE("schedule");
 }

@@ -1,0 +1,57 @@
+/*
+ * torc.c - choosing an entry of the table of recent compares (torc.h).
+ *
+ * The runtime files a compare under a hash of its pc and operand, so used
+ * slots lie scattered with gaps of every size.  Taking "the first used slot
+ * after a random one" would favour the slot after the widest gap: on a
+ * 12-step state machine some steps' constants came up several times as
+ * often as others.  Here every used slot is equally likely: count them,
+ * draw k, walk to the k-th.  Two passes over 256 (64) small slots; the
+ * table is read as found (it may be a frozen copy from a dead worker), so
+ * validity is decided by the same test in both passes.
+ */
+#include "torc.h"
+
+#include "rng.h"
+
+static int int_used(const struct torc_int *e)
+{
+    return e->size == 1 || e->size == 2 || e->size == 4 || e->size == 8;
+}
+
+static int mem_used(const struct torc_mem *e)
+{
+    return e->len_b > 0 && e->len_b <= TORC_MEM_MAX && e->len_a <= TORC_MEM_MAX;
+}
+
+const struct torc_int *torc_pick_int(rng_t *r, const struct torc *t)
+{
+    if (!t || t->n_ints == 0)
+        return NULL; /* nothing compared yet: no scan */
+    size_t n = 0;
+    for (size_t i = 0; i < TORC_INT_SLOTS; i++)
+        n += (size_t)int_used(&t->ints[i]);
+    if (n == 0)
+        return NULL;
+    size_t k = (size_t)rng_below(r, n);
+    for (size_t i = 0; i < TORC_INT_SLOTS; i++)
+        if (int_used(&t->ints[i]) && k-- == 0)
+            return &t->ints[i];
+    return NULL;
+}
+
+const struct torc_mem *torc_pick_mem(rng_t *r, const struct torc *t)
+{
+    if (!t || t->n_mems == 0)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < TORC_MEM_SLOTS; i++)
+        n += (size_t)mem_used(&t->mems[i]);
+    if (n == 0)
+        return NULL;
+    size_t k = (size_t)rng_below(r, n);
+    for (size_t i = 0; i < TORC_MEM_SLOTS; i++)
+        if (mem_used(&t->mems[i]) && k-- == 0)
+            return &t->mems[i];
+    return NULL;
+}
