@@ -136,27 +136,25 @@ static void schedule_entry(struct coordinator *c, const uint8_t *cov, size_t len
         sched_add(&c->sched, f, n, len, exec_ns);
 }
 
-/* Returns the new entry, or NULL when it was already there or could not be
- * written (the run stops then, exit FERRET_EXIT_WRITE). */
+/* Adds an input with new coverage to the corpus; its file is written by
+ * write_pending() once the idle workers have their next call, so a worker
+ * never waits for an fsync.  Returns the new entry, or NULL when it was
+ * already there or out of memory. */
 static struct entry *accept_input(struct coordinator *c, const uint8_t *data, size_t len,
                                   const uint8_t *cov, const uint8_t *word, size_t word_len,
                                   size_t base)
 {
-    char *path = NULL;
     int added;
-    if (corpus_write_atomic(c->cachedir, data, len, &path) != 0) {
-        fprintf(stderr, "ferret: cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
-                c->cachedir, strerror(errno));
-        c->exit_code = FERRET_EXIT_WRITE;
-        c->stop_requested = 1;
-        return NULL;
-    }
-    struct entry *e = corpus_add(&c->corpus, data, len, path, &added);
-    free(path);
+    struct entry *e = corpus_add(&c->corpus, data, len, NULL, &added);
     coverage_merge(c->mask, cov, c->ncounters);
     c->execs_since_new = 0;
     if (!e || !added)
         return NULL;
+    if (queue_push(&c->writeq, e) != 0) {
+        fprintf(stderr, "ferret: out of memory queueing %s for the cache\n", e->name);
+        c->exit_code = FERRET_EXIT_INTERNAL;
+        c->stop_requested = 1;
+    }
     learn_word(c, word, word_len);
     schedule_entry(c, cov, len, 0);
     if (base < c->sched.n)
@@ -170,6 +168,24 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
         say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,
             coverage_edges(c->mask, c->ncounters));
     return e;
+}
+
+/* Writes the entries accept_input() added to the cache.  A write that fails
+ * stops the run (exit FERRET_EXIT_WRITE, the directory named).  An entry
+ * replaced by its minimized form before it was written is never written. */
+static void write_pending(struct coordinator *c)
+{
+    struct entry *e;
+    while ((e = queue_pop(&c->writeq))) {
+        if (e->retired || c->exit_code == FERRET_EXIT_WRITE)
+            continue;
+        if (corpus_write_atomic(c->cachedir, e->data, e->len, &e->path) != 0) {
+            fprintf(stderr, "ferret: cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
+                    c->cachedir, strerror(errno));
+            c->exit_code = FERRET_EXIT_WRITE;
+            c->stop_requested = 1;
+        }
+    }
 }
 
 static void free_candidate(struct cand *k)
@@ -996,14 +1012,17 @@ static void run_loop(struct coordinator *c)
                 begin_shutdown(c);
                 grace = engine_now_ns() + SHUTDOWN_GRACE_NS;
             }
-            if (all_down(c))
+            if (all_down(c)) {
+                write_pending(c);
                 return;
+            }
             if (engine_now_ns() > grace)
                 for (int i = 0; i < c->nw; i++)
                     sup_kill(&c->w[i], KILL_SHUTDOWN);
         } else {
             dispatch(c);
         }
+        write_pending(c);
         poll_workers(c);
         reap(c);
         on_tick(c);

@@ -73,6 +73,7 @@ struct coordinator {
     size_t max_len;
     struct corpus corpus;
     struct queue inputq, minq;  /* inputq: new entries, fuzzed first; then by weight */
+    struct queue writeq;        /* new entries whose cache file is not written yet */
     struct schedule sched;      /* entry weights; index = corpus index */
     uint32_t **base_features;   /* baseline: features per corpus entry until added */
     size_t *base_nfeatures;

@@ -97,14 +97,54 @@ void corpus_free(struct corpus *c)
         free(c->v[i]);
     }
     free(c->v);
+    free(c->index);
     memset(c, 0, sizeof *c);
+}
+
+/* The name is hex SHA-1: its first 16 digits are as good as any hash. */
+static size_t name_hash(const char *name)
+{
+    uint64_t h = 0;
+    for (int i = 0; i < 16 && name[i]; i++) {
+        char ch = name[i];
+        h = h << 4 | (uint64_t)(ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10);
+    }
+    return (size_t)h;
+}
+
+static void index_put(struct entry **index, size_t cap, struct entry *e)
+{
+    size_t i = name_hash(e->name) & (cap - 1);
+    while (index[i])
+        i = (i + 1) & (cap - 1);
+    index[i] = e;
+}
+
+/* Room for one more entry in the index; -1 when out of memory. */
+static int index_grow(struct corpus *c)
+{
+    if (2 * (c->n + 1) <= c->index_cap)
+        return 0;
+    size_t cap = c->index_cap ? c->index_cap * 2 : 128;
+    struct entry **index = calloc(cap, sizeof *index);
+    if (!index)
+        return -1;
+    for (size_t i = 0; i < c->n; i++)
+        index_put(index, cap, c->v[i]);
+    free(c->index);
+    c->index = index;
+    c->index_cap = cap;
+    return 0;
 }
 
 struct entry *corpus_find(const struct corpus *c, const char *name)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->v[i]->name, name) == 0)
-            return c->v[i];
+    if (!c->index_cap)
+        return NULL;
+    for (size_t i = name_hash(name) & (c->index_cap - 1); c->index[i];
+         i = (i + 1) & (c->index_cap - 1))
+        if (strcmp(c->index[i]->name, name) == 0)
+            return c->index[i];
     return NULL;
 }
 
@@ -127,7 +167,7 @@ struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
 struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, const char *path)
 {
     struct entry *e;
-    if (grow(c) != 0 || !(e = calloc(1, sizeof *e)))
+    if (grow(c) != 0 || index_grow(c) != 0 || !(e = calloc(1, sizeof *e)))
         return NULL;
     e->data = malloc(len ? len : 1);
     if (!e->data)
@@ -138,6 +178,7 @@ struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, c
     e->path = path ? strdup(path) : NULL;
     e->index = c->n;
     c->v[c->n++] = e;
+    index_put(c->index, c->index_cap, e);
     return e;
 free_entry:
     free(e);

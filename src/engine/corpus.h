@@ -35,6 +35,9 @@ struct entry {
 struct corpus {
     struct entry **v;
     size_t n, cap;
+    struct entry **index;          /* by name: open addressing, a power of two,
+                                      at most half full; NULL = empty slot */
+    size_t index_cap;
 };
 
 /* Appends a copy of data unless an entry with the same content exists.

@@ -114,6 +114,10 @@ static int grow(struct schedule *s)
         if (((f) = (e)->features[k_]) < (s)->nfeat &&                          \
             (k_ == 0 || (e)->features[k_ - 1] != (f)))
 
+static double mean_exec_ns(const struct schedule *s);
+static double entry_weight(const struct schedule *s, const struct sched_entry *e, double mean);
+static void rebuild_prefix(struct schedule *s);
+
 int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t len,
               uint64_t exec_ns)
 {
@@ -128,7 +132,13 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
     FOR_EACH_FEATURE(s, e, f)
         s->freq[f]++;
     s->n++;
-    s->dirty = 1;
+    if (exec_ns)
+        s->dirty = 1; /* the mean, hence every speed factor, moves */
+    s->stale = 1;
+    if (!s->dirty) {
+        e->weight = entry_weight(s, e, mean_exec_ns(s));
+        s->cumulative[s->n - 1] = (s->n > 1 ? s->cumulative[s->n - 2] : 0) + e->weight;
+    }
     return 0;
 }
 
@@ -145,7 +155,10 @@ void sched_note_find(struct schedule *s, size_t i)
     if (i >= s->n)
         return;
     s->e[i].finds++;
-    s->dirty = 1;
+    if (!s->dirty) { /* only its energy moved */
+        s->e[i].weight = entry_weight(s, &s->e[i], mean_exec_ns(s));
+        rebuild_prefix(s);
+    }
 }
 
 void sched_retire(struct schedule *s, size_t i)
@@ -160,7 +173,9 @@ void sched_retire(struct schedule *s, size_t i)
     e->features = NULL;
     e->nfeatures = 0;
     e->retired = 1;
-    s->dirty = 1;
+    e->weight = 0;
+    s->stale = 1;
+    rebuild_prefix(s);
 }
 
 /* Mean exec_ns over entries where it is known; 0 when none is. */
@@ -211,13 +226,21 @@ static void rebuild_prefix(struct schedule *s)
 
 static void refresh(struct schedule *s)
 {
-    if (!s->dirty)
-        return;
     double mean = mean_exec_ns(s);
     for (size_t i = 0; i < s->n; i++)
         s->e[i].weight = entry_weight(s, &s->e[i], mean);
     rebuild_prefix(s);
-    s->dirty = 0;
+    s->dirty = s->stale = 0;
+    s->picks_since_refresh = 0;
+}
+
+#define REFRESH_MIN_PICKS 16
+static void refresh_for_pick(struct schedule *s)
+{
+    size_t every = s->n / 16 > REFRESH_MIN_PICKS ? s->n / 16 : REFRESH_MIN_PICKS;
+    if (s->dirty || (s->stale && s->picks_since_refresh >= every))
+        refresh(s);
+    s->picks_since_refresh++;
 }
 
 /* Smallest i with cumulative[i] > target, clamped to n - 1. */
@@ -238,7 +261,7 @@ size_t sched_pick(struct schedule *s, rng_t *r)
 {
     if (s->n == 0)
         return 0;
-    refresh(s);
+    refresh_for_pick(s);
     double total = s->cumulative[s->n - 1];
     double u = (double)(rng_next(r) >> 11) * 0x1p-53;
     size_t i = total > 0 ? search(s, u * total) : (size_t)rng_below(r, s->n);
@@ -258,7 +281,8 @@ double sched_weight(struct schedule *s, size_t i)
 {
     if (i >= s->n)
         return 0;
-    refresh(s);
+    if (s->dirty || s->stale)
+        refresh(s);
     return s->e[i].weight;
 }
 

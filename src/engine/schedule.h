@@ -43,7 +43,10 @@ struct schedule {
     uint32_t *freq;       /* entries having each feature, indexed by feature id */
     size_t nfeat;         /* size of freq: ncounters * 8 */
     double *cumulative;   /* prefix sums of weights, rebuilt lazily */
-    int dirty;            /* weights need recomputing */
+    int dirty;            /* weights need recomputing before the next pick */
+    int stale;            /* frequencies moved since the last full refresh:
+                             other weights are a little off (see sched_pick) */
+    size_t picks_since_refresh;
 };
 
 /* Features of a coverage vector (one byte of bucket bits per counter):
@@ -60,9 +63,14 @@ void sched_note_find(struct schedule *s, size_t i);
 /* Entry i is gone (replaced by a smaller one): weight 0 for good, and its
  * features no longer count towards the others' rarity. */
 void sched_retire(struct schedule *s, size_t i);
-/* Picks an entry by weight and counts it as fuzzed; s->n must be > 0. */
+/* Picks an entry by weight and counts it as fuzzed; s->n must be > 0.
+ * A new entry gets its exact weight at once, but the others' rarity is
+ * recomputed only every max(16, n / 16) picks: a full refresh costs every
+ * feature of every entry, and a target rich in coverage adds entries faster
+ * than that can be paid for each time.  Deterministic: counted in picks. */
 size_t sched_pick(struct schedule *s, rng_t *r);
-/* The weight of entry i (recomputing if needed); for tests and stats. */
+/* The exact weight of entry i (a full refresh if anything moved); for tests
+ * and stats. */
 double sched_weight(struct schedule *s, size_t i);
 void sched_free(struct schedule *s);
 

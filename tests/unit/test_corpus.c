@@ -97,6 +97,35 @@ static void test_paths(void)
     free(d);
 }
 
+/* The name index: 5000 entries, every one found, every re-add deduplicated
+ * (across the index's growths), a name never added not found. */
+static void test_index(void)
+{
+    struct corpus c = {0};
+    char buf[32];
+    int ok = 1;
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(buf, sizeof buf, "input %d", i), added = 0;
+        struct entry *e = corpus_add(&c, (const uint8_t *)buf, (size_t)n, NULL, &added);
+        ok &= e != NULL && added == 1 && e->index == (size_t)i;
+    }
+    CHECK(ok);
+    CHECK_EQ_U(c.n, 5000);
+    ok = 1;
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(buf, sizeof buf, "input %d", i), added = -1;
+        struct entry *e = corpus_add(&c, (const uint8_t *)buf, (size_t)n, NULL, &added);
+        ok &= e == c.v[i] && added == 0 && corpus_find(&c, c.v[i]->name) == c.v[i];
+    }
+    CHECK(ok);
+    CHECK_EQ_U(c.n, 5000);
+    CHECK(corpus_find(&c, "0000000000000000000000000000000000000000") == NULL);
+    struct entry *dup = corpus_append(&c, (const uint8_t *)"input 7", 7, NULL);
+    CHECK(dup && dup != c.v[7] && corpus_find(&c, dup->name) != NULL);
+    corpus_free(&c);
+    CHECK(corpus_find(&c, "00") == NULL);
+}
+
 int main(void)
 {
     char root[] = "/tmp/ferret-test-corpus-XXXXXX";
@@ -104,6 +133,7 @@ int main(void)
     test_write(root);
     test_load(root);
     test_paths();
+    test_index();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     CHECK(system(cmd) == 0);

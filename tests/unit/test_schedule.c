@@ -257,6 +257,33 @@ static void test_retire(void)
     sched_free(&s);
 }
 
+/* A new entry's weight is exact at once; the others' (whose rarity it
+ * changed) are caught up within max(16, n / 16) picks, and a pick after
+ * that sees every weight exact. */
+static void test_amortized_refresh(void)
+{
+    struct schedule s, exact;
+    rng_t r = {5};
+    CHECK(sched_init(&s, 4) == 0);
+    CHECK(sched_init(&exact, 4) == 0);
+    add(&s, (const uint32_t[]){1}, 1, 64, 0);
+    add(&s, (const uint32_t[]){2}, 1, 64, 0);
+    add(&exact, (const uint32_t[]){1}, 1, 64, 0);
+    add(&exact, (const uint32_t[]){2}, 1, 64, 0);
+    sched_pick(&s, &r); /* first pick: full refresh */
+    add(&s, (const uint32_t[]){1}, 1, 64, 0);
+    add(&exact, (const uint32_t[]){1}, 1, 64, 0);
+    CHECK(NEAR(s.e[2].weight, sched_weight(&exact, 2))); /* exact at once */
+    CHECK(s.stale);
+    /* entry 0 still has its old rarity (1, not 1/2) until the refresh */
+    CHECK(s.e[0].weight > sched_weight(&exact, 0) * 1.5);
+    for (int i = 0; i < 17; i++)
+        sched_pick(&s, &r);
+    CHECK(!s.stale);
+    sched_free(&s);
+    sched_free(&exact);
+}
+
 static void build(struct schedule *s)
 {
     CHECK(sched_init(s, 16) == 0);
@@ -296,5 +323,6 @@ int main(void)
     test_distribution();
     test_determinism();
     test_retire();
+    test_amortized_refresh();
     return CHECK_DONE("schedule");
 }
