@@ -1,0 +1,36 @@
+#!/bin/bash
+# With -parallel=1, a fixed -seed and an Nx budget, a run is repeatable: no
+# decision depends on the clock (execution times stay out of the schedule,
+# the minimization share is counted in executions).  Two runs over a target
+# with comparison feedback and value profile (many small coverage steps, each
+# accepted, fuzzed and later minimized and replaced) keep the same cache,
+# byte for byte, and print the same final count.  A third run with another
+# seed keeps a different cache, so the comparison can fail.
+. "$(dirname "$0")/lib.sh"
+
+build_target cmp64 plain
+run_once() { # DIR SEED
+    run_ferret "$1.log" 60 -fuzz -fuzztime=20000x -parallel=1 -seed="$2" -cachedir="$1" \
+        -use_value_profile=1 -use_cmp=0
+    assert_rc "run $1 (seed $2)" 0
+    assert_not_contains "$1.log" "--- FAIL"
+}
+listing() { (cd "$1" && find . -type f ! -name '.*' -exec sha1sum {} + | LC_ALL=C sort); }
+final() { grep -E '^fuzz: elapsed: ' "$1" | tail -n 1 | sed 's/.*new interesting: //'; }
+
+enter_workdir
+run_once a 5
+run_once b 5
+run_once c 6
+n=$(count_files a)
+[ "$n" -ge 10 ] || { show_log a.log; fail "only $n cache entries: too little happened to compare"; }
+[ "$(listing a)" = "$(listing b)" ] || {
+    diff <(listing a) <(listing b) >&2
+    fail "two runs with -seed=5 kept different caches"
+}
+[ "$(final a.log)" = "$(final b.log)" ] || fail "final counts differ: '$(final a.log)' vs '$(final b.log)'"
+[ "$(listing a)" != "$(listing c)" ] || fail "-seed=6 kept the very cache of -seed=5: the comparison proves nothing"
+note "$n cache entries, identical over two runs; final: $(final a.log)"
+check_cache_dir a
+assert_no_procs
+finish
