@@ -191,24 +191,44 @@ static void write_pending(struct coordinator *c)
 static void free_candidate(struct cand *k)
 {
     if (k) {
-        free(k->keep);
+        free(k->keep_at);
+        free(k->keep_bits);
         free(k);
     }
 }
 
-/* e was just accepted; keep[] holds the edges it brought. */
+/* e was just accepted; keep[] (ncounters bytes) holds the edges it brought,
+ * which are few: they are kept sparse, or a long run would hold a full
+ * coverage vector per waiting candidate. */
 static void queue_candidate(struct coordinator *c, struct entry *e, const uint8_t *keep)
 {
+    size_t n = 0;
+    for (size_t i = 0; i < c->ncounters; i++)
+        n += keep[i] != 0;
     struct cand *k = calloc(1, sizeof *k);
     if (!k)
         return;
     k->entry = e;
-    k->keep = malloc(c->ncounters ? c->ncounters : 1);
-    if (!k->keep || queue_push(&c->minq, k) != 0) {
+    k->keep_at = malloc((n ? n : 1) * sizeof *k->keep_at);
+    k->keep_bits = malloc(n ? n : 1);
+    if (!k->keep_at || !k->keep_bits || queue_push(&c->minq, k) != 0) {
         free_candidate(k);
         return;
     }
-    memcpy(k->keep, keep, c->ncounters);
+    for (size_t i = 0; i < c->ncounters; i++)
+        if (keep[i]) {
+            k->keep_at[k->nkeep] = (uint32_t)i;
+            k->keep_bits[k->nkeep++] = keep[i];
+        }
+}
+
+/* cov has every edge candidate k must keep. */
+static int cand_kept(const struct cand *k, const uint8_t *cov)
+{
+    for (size_t i = 0; i < k->nkeep; i++)
+        if ((cov[k->keep_at[i]] & k->keep_bits[i]) != k->keep_bits[i])
+            return 0;
+    return 1;
 }
 
 /* The old entry gives way to its minimized form: it is never picked again
@@ -353,7 +373,9 @@ static int dispatch_candidate(struct coordinator *c, struct worker *w)
     if (!k)
         return 0;
     w->job.cand = k;
-    memcpy(w->shm.cov, k->keep, c->ncounters);
+    memset(w->shm.cov, 0, c->ncounters);
+    for (size_t i = 0; i < k->nkeep; i++)
+        w->shm.cov[k->keep_at[i]] = k->keep_bits[i];
     struct min_cursor start = {0, 0, 0};
     return call_minimize(c, w, k->entry->data, k->entry->len, RPC_MIN_COVERAGE, start,
                          min_budget_tries(c), min_budget_ms(c)) == 0 ? 1 : -1;
@@ -597,13 +619,15 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
         return;
     }
     struct cand *k = w->job.cand;
-    struct entry *old = k->entry;
     w->job.cand = NULL;
     c->min_execs += r->count;
+    if (!k)
+        return; /* shutting down: begin_shutdown took it back, it stays as found */
+    struct entry *old = k->entry;
     if (!shm_check_len(&w->shm, r->len) || r->len > old->len) {
         sup_kill(w, KILL_PROTOCOL);
     } else if ((r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
-               coverage_has_all(w->shm.cov, k->keep, c->ncounters)) {
+               cand_kept(k, w->shm.cov)) {
         /* the worker is not trusted: it must still have every kept edge */
         coverage_merge(c->mask, w->shm.cov, c->ncounters);
         replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov);

@@ -34,7 +34,9 @@ enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
  * minimized; the smaller input that keeps its new edges replaces it. */
 struct cand {
     struct entry *entry;       /* the entry as found (stays in memory) */
-    uint8_t *keep;             /* the edges it brought (ncounters bytes) */
+    uint32_t *keep_at;         /* the edges it brought, sparse: counter indexes */
+    uint8_t *keep_bits;        /* ... and their new bucket bits */
+    size_t nkeep;
     int lost;                  /* minimizations lost to a worker that went away */
 };
 

@@ -24,6 +24,18 @@ static int mem_used(const struct torc_mem *e)
     return e->len_b > 0 && e->len_b <= TORC_MEM_MAX && e->len_a <= TORC_MEM_MAX;
 }
 
+void torc_count(struct torc *t)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < TORC_INT_SLOTS; i++)
+        n += (uint32_t)int_used(&t->ints[i]);
+    t->n_ints = n;
+    n = 0;
+    for (size_t i = 0; i < TORC_MEM_SLOTS; i++)
+        n += (uint32_t)mem_used(&t->mems[i]);
+    t->n_mems = n;
+}
+
 const struct torc_int *torc_pick_int(rng_t *r, const struct torc *t)
 {
     if (!t || t->n_ints == 0)

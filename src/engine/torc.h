@@ -15,7 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define TORC_INT_SLOTS 256 /* a power of two */
+#define TORC_INT_BITS 8
+#define TORC_INT_SLOTS (1 << TORC_INT_BITS)
 #define TORC_MEM_SLOTS 64  /* a power of two */
 #define TORC_MEM_MAX 32    /* bytes kept of each operand of a memory compare */
 
@@ -35,7 +36,9 @@ struct torc_mem {
 };
 
 struct torc {
-    uint32_t n_ints, n_mems;  /* used slots (a hint: 0 lets a mutation give up at once) */
+    uint32_t n_ints, n_mems;  /* used slots, counted when the table is frozen (a
+                                 hint: 0 lets a mutation give up at once); the
+                                 live table leaves them 0 */
     struct torc_int ints[TORC_INT_SLOTS];
     struct torc_mem mems[TORC_MEM_SLOTS];
 };
@@ -47,5 +50,7 @@ struct torc {
 struct rng;
 const struct torc_int *torc_pick_int(struct rng *r, const struct torc *t);
 const struct torc_mem *torc_pick_mem(struct rng *r, const struct torc *t);
+/* Sets n_ints and n_mems to the used slots' counts. */
+void torc_count(struct torc *t);
 
 #endif

@@ -142,6 +142,7 @@ void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_
 static void freeze_torc(struct worker_ctx *w)
 {
     memcpy(w->shm.torc, cmptrace_table(), sizeof *w->shm.torc);
+    torc_count(w->shm.torc);
 }
 
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)

@@ -57,15 +57,16 @@ static inline void value_profile(uintptr_t pc, uint64_t distance_bits)
     vp_map[f >> 3] |= (uint8_t)(1u << (f & 7));
 }
 
+/* The hottest code ferret has: a parser makes a compare per input byte.
+ * Stores only (no read of the slot: the count of used slots is taken when
+ * the table is frozen instead), and one multiply for the slot. */
 static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size)
 {
     if (vp_on)
         value_profile(pc, a ^ b);
     if (a == b)
         return;
-    struct torc_int *e = &live.ints[mix(pc ^ (b * 0x9e3779b97f4a7c15ULL)) & (TORC_INT_SLOTS - 1)];
-    if (e->size == 0)
-        live.n_ints++;
+    struct torc_int *e = &live.ints[((pc ^ b) * 0x9e3779b97f4a7c15ULL) >> (64 - TORC_INT_BITS)];
     e->a = a;
     e->b = b;
     e->size = size;
@@ -130,8 +131,6 @@ static void record_mem(uintptr_t pc, const void *a, size_t la, const void *b, si
     uint64_t key = 0;
     memcpy(&key, b, lb < 8 ? lb : 8);
     struct torc_mem *e = &live.mems[mix(pc ^ key) & (TORC_MEM_SLOTS - 1)];
-    if (e->len_b == 0)
-        live.n_mems++;
     if (la)
         memcpy(e->a, a, la);
     memcpy(e->b, b, lb);
