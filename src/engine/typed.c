@@ -6,7 +6,9 @@
  *  - Purity: typed_mutate's result depends only on (rng state, schema,
  *    data[0..len), len, max_len, src contents): no global that changes, no
  *    clock, no allocation, no read of data[len..max_len).  Crash recovery
- *    replays it in another process from the rng word alone.
+ *    replays it in another process from the rng word alone.  That includes
+ *    the floating-point environment: typed_mutate runs with the default
+ *    MXCSR whatever the target left (see typed_mutate).
  *  - Canonical output: typed_mutate and typed_minimize hand back (and
  *    typed_minimize's try() only ever sees) canonical forms, built by
  *    typed_encode from decoded values.
@@ -29,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xmmintrin.h> /* _mm_getcsr, _mm_setcsr: see typed_mutate */
 
 #define TYPED_LEN_BYTES 4       /* u32 length before a variable argument */
 #define TYPED_STACK_MAX 4       /* mutations stacked by one typed_mutate */
@@ -852,8 +855,27 @@ static size_t typed_force_change(struct typed_mut *m)
     return m->len;
 }
 
+static size_t typed_mutate_in_env(rng_t *rng, const struct typed_schema *s, uint8_t *data,
+                                  size_t len, size_t max_len, const struct mutate_src *src);
+
+/* Float mutations do arithmetic; the worker's target may have changed the
+ * rounding mode or turned on flush-to-zero (MXCSR: fesetround, -ffast-math's
+ * start-up code), and the coordinator, which replays a mutation after a
+ * death, runs with the defaults.  So mutations run with the default MXCSR
+ * (round to nearest, no FTZ/DAZ, exceptions masked) and the caller's is put
+ * back: two instructions, no libm. */
 size_t typed_mutate(rng_t *rng, const struct typed_schema *s, uint8_t *data, size_t len,
                     size_t max_len, const struct mutate_src *src)
+{
+    unsigned int caller_csr = _mm_getcsr();
+    _mm_setcsr(0x1f80);
+    size_t n = typed_mutate_in_env(rng, s, data, len, max_len, src);
+    _mm_setcsr(caller_csr);
+    return n;
+}
+
+static size_t typed_mutate_in_env(rng_t *rng, const struct typed_schema *s, uint8_t *data,
+                                  size_t len, size_t max_len, const struct mutate_src *src)
 {
     struct typed_mut m = {.r = rng, .s = s, .n = typed_nargs(s), .d = data,
                           .max_len = max_len, .src = src};

@@ -27,7 +27,6 @@
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
-#include <xmmintrin.h> /* _mm_getcsr, _mm_setcsr: see typed_mutate_default_fp */
 
 #include "coverage.h"
 #include "engine.h"
@@ -83,22 +82,6 @@ static uint64_t coarse_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
-/* typed_mutate does float arithmetic; the target may have changed the
- * rounding mode or turned on flush-to-zero (MXCSR: fesetround, -ffast-math's
- * start-up code), and the coordinator, which replays a mutation after a
- * death, runs with the defaults.  So mutations run with the default MXCSR
- * (round to nearest, no FTZ/DAZ, exceptions masked) and the target's is put
- * back: two instructions, and no libm. */
-static size_t typed_mutate_default_fp(rng_t *rng, const struct typed_schema *s, uint8_t *data,
-                                      size_t len, size_t max_len, const struct mutate_src *src)
-{
-    unsigned int target_csr = _mm_getcsr();
-    _mm_setcsr(0x1f80);
-    size_t n = typed_mutate(rng, s, data, len, max_len, src);
-    _mm_setcsr(target_csr);
-    return n;
-}
-
 size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
                           size_t base_len, const struct mutate_src *src, size_t len_limit)
 {
@@ -111,7 +94,7 @@ size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
     if (target_has_custom_mutator())
         len = target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
     else if (schema)
-        len = typed_mutate_default_fp(&rng, schema, buf, base_len, len_limit, src);
+        len = typed_mutate(&rng, schema, buf, base_len, len_limit, src);
     else
         len = mutator_mutate(&rng, buf, base_len, len_limit, src);
     if (len > len_limit)

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xmmintrin.h>
 
 #include "check.h"
 #include "floatbits.h"
@@ -493,6 +494,38 @@ static void test_mutate_deterministic(void)
         ok &= la == lb && memcmp(a, b, la) == 0 && ra.s == rb.s;
     }
     CHECK(ok);
+}
+
+/* The floating-point environment the caller left (a target's fesetround or
+ * -ffast-math: round upward, flush-to-zero, denormals-are-zero) changes no
+ * mutation: the coordinator replays them in the default one.  Two chains of
+ * mutations over floats, one under the default MXCSR and one under the
+ * target's, stay identical; and the caller's MXCSR is given back. */
+static void test_mutate_fp_env(void)
+{
+    struct typed_schema s = schema(2, GO_FLOAT64, GO_FLOAT32);
+    static uint8_t a[64], b[64];
+    const unsigned int target_csr = 0x1f80 | 0x4000 | 0x8000 | 0x40; /* up, FTZ, DAZ */
+    unsigned int saved = _mm_getcsr();
+    rng_t ra = {41}, rb = {41};
+    size_t la = 0, lb = 0;
+    int ok = 1, env_back = 1;
+    for (int it = 0; it < 20000; it++) {
+        if (it % 50 == 0) { /* restart the chain from a value needing rounding */
+            struct go_value v[2] = {{.type = GO_FLOAT64, .f64 = 0.1},
+                                    {.type = GO_FLOAT32, .f32 = 1.0f / 3}};
+            la = lb = typed_encode(&s, v, a, sizeof a);
+            memcpy(b, a, la);
+        }
+        la = typed_mutate(&ra, &s, a, la, sizeof a, NULL);
+        _mm_setcsr(target_csr);
+        lb = typed_mutate(&rb, &s, b, lb, sizeof b, NULL);
+        env_back &= _mm_getcsr() == target_csr;
+        _mm_setcsr(saved);
+        ok &= la == lb && memcmp(a, b, la) == 0;
+    }
+    CHECK(ok);
+    CHECK(env_back);
 }
 
 /* A single []byte argument is exactly mutator_mutate(). */
@@ -1059,6 +1092,7 @@ int main(void)
     test_mutate_int8();
     test_mutate_mixed();
     test_mutate_deterministic();
+    test_mutate_fp_env();
     test_mutate_single_bytes();
     test_mutate_torc();
     test_mutate_partner();
