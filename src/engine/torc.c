@@ -5,10 +5,12 @@
  * slots lie scattered with gaps of every size.  Taking "the first used slot
  * after a random one" would favour the slot after the widest gap: on a
  * 12-step state machine some steps' constants came up several times as
- * often as others.  Here every used slot is equally likely: count them,
- * draw k, walk to the k-th.  Two passes over 256 (64) small slots; the
- * table is read as found (it may be a frozen copy from a dead worker), so
- * validity is decided by the same test in both passes.
+ * often as others.  Here every used slot is equally likely: draw k below
+ * the count of used slots, walk to the k-th.  The count is taken once, when
+ * the worker freezes the table (torc_count), so a pick is one walk, not two.
+ * A frozen copy read back from a dead or hostile worker may carry any count:
+ * a k past the used slots gives NULL (no mutation), never a read out of the
+ * table, and an honest worker's count is exact, so its picks replay.
  */
 #include "torc.h"
 
@@ -36,34 +38,33 @@ void torc_count(struct torc *t)
     t->n_mems = n;
 }
 
-const struct torc_int *torc_pick_int(rng_t *r, const struct torc *t)
+/* The k-th used slot, walking from slot 0; NULL when there are fewer. */
+static const struct torc_int *kth_int(const struct torc *t, size_t k)
 {
-    if (!t || t->n_ints == 0)
-        return NULL; /* nothing compared yet: no scan */
-    size_t n = 0;
-    for (size_t i = 0; i < TORC_INT_SLOTS; i++)
-        n += (size_t)int_used(&t->ints[i]);
-    if (n == 0)
-        return NULL;
-    size_t k = (size_t)rng_below(r, n);
     for (size_t i = 0; i < TORC_INT_SLOTS; i++)
         if (int_used(&t->ints[i]) && k-- == 0)
             return &t->ints[i];
     return NULL;
 }
 
-const struct torc_mem *torc_pick_mem(rng_t *r, const struct torc *t)
+static const struct torc_mem *kth_mem(const struct torc *t, size_t k)
 {
-    if (!t || t->n_mems == 0)
-        return NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < TORC_MEM_SLOTS; i++)
-        n += (size_t)mem_used(&t->mems[i]);
-    if (n == 0)
-        return NULL;
-    size_t k = (size_t)rng_below(r, n);
     for (size_t i = 0; i < TORC_MEM_SLOTS; i++)
         if (mem_used(&t->mems[i]) && k-- == 0)
             return &t->mems[i];
     return NULL;
+}
+
+const struct torc_int *torc_pick_int(rng_t *r, const struct torc *t)
+{
+    if (!t || t->n_ints == 0)
+        return NULL; /* nothing compared yet */
+    return kth_int(t, (size_t)rng_below(r, t->n_ints));
+}
+
+const struct torc_mem *torc_pick_mem(rng_t *r, const struct torc *t)
+{
+    if (!t || t->n_mems == 0)
+        return NULL;
+    return kth_mem(t, (size_t)rng_below(r, t->n_mems));
 }

@@ -44,9 +44,9 @@ struct torc {
 };
 
 /* A used slot chosen uniformly (every compare seen is as likely as any
- * other, however the hash spread them), or NULL when there is none.  A pure
- * function of the table and the generator, so a mutation replays exactly.
- * Engine only (torc.c). */
+ * other, however the hash spread them), or NULL when there is none.  Needs
+ * n_ints / n_mems as torc_count() sets them.  A pure function of the table
+ * and the generator, so a mutation replays exactly.  Engine only (torc.c). */
 struct rng;
 const struct torc_int *torc_pick_int(struct rng *r, const struct torc *t);
 const struct torc_mem *torc_pick_mem(struct rng *r, const struct torc *t);

@@ -382,7 +382,9 @@ static void test_torc_pick_uniform(void)
     for (size_t i = 0; i < 4; i++)
         t.ints[used[i]] = (struct torc_int){.a = i, .b = 100 + i, .size = 4};
     t.ints[100].size = 3;
-    t.n_ints = 5;
+    torc_count(&t);
+    CHECK_EQ_U(t.n_ints, 4);
+    CHECK_EQ_U(t.n_mems, 0);
     size_t hits[4] = {0};
     int bad = 0;
     for (int i = 0; i < 40000; i++) {
@@ -399,7 +401,8 @@ static void test_torc_pick_uniform(void)
     t.mems[3] = (struct torc_mem){.len_a = 1, .len_b = 2};
     t.mems[60] = (struct torc_mem){.len_a = 0, .len_b = 5};
     t.mems[10] = (struct torc_mem){.len_a = 1, .len_b = TORC_MEM_MAX + 1};
-    t.n_mems = 3;
+    torc_count(&t);
+    CHECK_EQ_U(t.n_mems, 2);
     size_t m3 = 0, m60 = 0;
     for (int i = 0; i < 20000; i++) {
         const struct torc_mem *e = torc_pick_mem(&r, &t);
@@ -408,6 +411,18 @@ static void test_torc_pick_uniform(void)
     }
     CHECK_EQ_U(m3 + m60, 20000);
     CHECK(m3 > 9000 && m60 > 9000);
+    /* A count past the used slots (a hostile worker's copy): no pick past
+     * the table, sometimes none at all. */
+    t.n_ints = 1000;
+    size_t none = 0;
+    for (int i = 0; i < 2000; i++) {
+        const struct torc_int *e = torc_pick_int(&r, &t);
+        none += e == NULL;
+        bad += e && (e < t.ints || e >= t.ints + TORC_INT_SLOTS);
+    }
+    CHECK_EQ_U(bad, 0);
+    CHECK(none > 0);
+    torc_count(&t);
     rng_t a = {77}, b = {77};
     int same = 1;
     for (int i = 0; i < 1000; i++)
