@@ -462,6 +462,18 @@ static void dispatch(struct coordinator *c)
 
 /* ---- results ------------------------------------------------------------ */
 
+/* -timeout not given: AUTO_TIMEOUT_FACTOR times the slowest execution seen
+ * so far, within AUTO_TIMEOUT_MIN_NS..AUTO_TIMEOUT_MAX_NS.  Called after the
+ * baseline and again whenever a slower new input turns up. */
+static void set_auto_timeout(struct coordinator *c)
+{
+    if (c->o->timeout)
+        return;
+    uint64_t t = c->slowest_ns * AUTO_TIMEOUT_FACTOR;
+    c->timeout_ns = t < AUTO_TIMEOUT_MIN_NS ? AUTO_TIMEOUT_MIN_NS
+                  : t > AUTO_TIMEOUT_MAX_NS ? AUTO_TIMEOUT_MAX_NS : t;
+}
+
 static void start_fuzzing(struct coordinator *c)
 {
     if (c->merging) {
@@ -469,10 +481,7 @@ static void start_fuzzing(struct coordinator *c)
         c->phase = PH_DONE;
         return;
     }
-    if (c->o->timeout == 0) {
-        uint64_t t = c->slowest_ns * 20;
-        c->timeout_ns = t < SEC_NS ? SEC_NS : t > 10 * SEC_NS ? 10 * SEC_NS : t;
-    }
+    set_auto_timeout(c);
     c->phase = PH_FUZZ;
     c->len_limit = 16;
     for (size_t i = 0; i < c->corpus.n; i++)
@@ -598,6 +607,10 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
         return;
     }
     merge_unstable(c, w);
+    if (r->duration_ns > c->slowest_ns) {
+        c->slowest_ns = r->duration_ns; /* (the worker's figure: it only raises the limit) */
+        set_auto_timeout(c);
+    }
     if (!coverage_has_new(w->shm.cov, c->mask, c->ncounters))
         return; /* another worker got there first, or it was flaky */
     /* Into the corpus at once, so the workers build on it; minimized later,
@@ -858,18 +871,24 @@ static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t 
         sup_kill(w, KILL_OOM);
         return;
     }
+    uint64_t runs = SHM_LOAD(w->shm.hdr->runs);
+    if (runs != w->progress_count) { /* a new execution started: the clock restarts */
+        w->progress_count = runs;
+        w->progress_ns = now;
+        return;
+    }
+    if (SHM_LOAD(w->shm.hdr->dying)) { /* writing a crash report: not a hang */
+        if (now - w->progress_ns > timeout + CRASH_REPORT_NS)
+            sup_kill(w, KILL_HANG); /* ... for too long: it is recorded as the crash it is */
+        return;
+    }
     if (w->hang_signalled_ns) {
         if (now - w->hang_signalled_ns > HANG_TRACE_NS)
             sup_kill(w, KILL_HANG); /* no stack trace came: kill it anyway */
         return;
     }
-    uint64_t count = SHM_LOAD(w->shm.hdr->count);
-    if (count != w->progress_count) {
-        w->progress_count = count;
-        w->progress_ns = now;
-    } else if (now - w->progress_ns > timeout) {
+    if (now - w->progress_ns > timeout)
         sup_signal_hang(w);
-    }
 }
 
 static void on_tick(struct coordinator *c)

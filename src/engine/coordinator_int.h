@@ -27,6 +27,12 @@
 #define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)
 #define SEC_NS 1000000000ULL
 #define HANG_TRACE_NS (SEC_NS / 2) /* how long a hung worker gets to print its stack */
+#define CRASH_REPORT_NS (60 * SEC_NS) /* ... and a dying one to finish its crash report */
+/* The automatic -timeout: AUTO_TIMEOUT_FACTOR times the slowest execution
+ * seen (the baseline's, then each new input's), within these bounds. */
+#define AUTO_TIMEOUT_FACTOR 20
+#define AUTO_TIMEOUT_MIN_NS (5 * SEC_NS)
+#define AUTO_TIMEOUT_MAX_NS (10 * SEC_NS)
 
 enum phase { PH_BASELINE, PH_FUZZ, PH_CRASH, PH_DONE };
 

@@ -53,13 +53,17 @@ static void describe_death(char *buf, size_t len, int status)
         snprintf(buf, len, "status 0x%x", status);
 }
 
+/* By what the worker was doing, not by how long it took: one that said it
+ * was writing a crash report (shm dying) crashed, however slow the report;
+ * one asked for a hang stack that died another way (exit 1 of a sanitizer,
+ * SIGSEGV...) was crashing too. */
 static enum finding_kind classify(const struct worker *w, int status, int kernel_oom)
 {
-    /* Asked for a stack trace as a hang, it died another way (exit 1 of a
-     * sanitizer, SIGSEGV...): it was crashing, slowly (a long report). */
-    if (w->kill_reason == KILL_HANG &&
+    int dying = SHM_LOAD(w->shm.hdr->dying) != 0;
+    int hang_exit = WIFEXITED(status) && WEXITSTATUS(status) == TARGET_HANG_EXIT;
+    if (w->kill_reason == KILL_HANG && (hang_exit || !dying) &&
         (w->hang_signalled_ns == 0 || (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ||
-         (WIFEXITED(status) && WEXITSTATUS(status) == TARGET_HANG_EXIT)))
+         hang_exit))
         return FINDING_HANG;
     if (w->kill_reason == KILL_OOM || kernel_oom)
         return FINDING_OOM;

@@ -66,7 +66,7 @@ struct rpc_reply {
     uint32_t pad;
     uint64_t count;        /* executions done in this call */
     uint64_t len;          /* input length returned in shm.input, if any */
-    uint64_t duration_ns;  /* RUN: how long the run took */
+    uint64_t duration_ns;  /* RUN: how long the run took; FUZZ with new coverage: one run of it */
     uint64_t ncounters;    /* PING: the worker's counter count */
     uint32_t word_len;     /* NEW_COVERAGE: comparison operand that made it (<= 32) */
     uint8_t word[32];

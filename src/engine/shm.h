@@ -32,6 +32,11 @@
  *   SHM_FUZZ       mutate(rng, base = input[0..input_len), partner,
  *                         torc, words, len_limit)
  *   SHM_MIN_TRY    candidate[0..cand_len), cursor says which step made it
+ *
+ * Hang detection reads runs: the coordinator calls a worker hung when runs
+ * has not moved for -timeout, so the limit is on one execution, whatever a
+ * call does between two (deflaking re-runs, minimization tries).  dying
+ * tells a slow crash report (a busy symbolizer) from a hang.
  */
 #ifndef FERRET_SHM_H
 #define FERRET_SHM_H
@@ -77,6 +82,11 @@ struct shm_header {
     uint32_t msg_len;        /* [W] RPC_FAILURE: bytes of msg (clamped by readers) */
     char msg[SHM_MSG_MAX];   /* [W] RPC_FAILURE: what a typed target logged (ferret_fail...) */
     char fail_at[64];        /* [W] RPC_FAILURE: "file.c:12" of the first failure (NUL not trusted) */
+    /* Set to 0 by the coordinator when it starts a worker (sup_start). */
+    uint64_t runs;           /* [W] target executions started by this incarnation: every run
+                                (fuzzing, deflaking, minimizing), so a hang is one execution */
+    uint32_t dying;          /* [W] nonzero: a crash report is being written (a fatal signal's
+                                or a sanitizer's handler is running): not a hang */
 };
 
 enum shm_fault { SHM_FAULT_NONE = 0, SHM_FAULT_MALLOC = 1 };

@@ -101,6 +101,9 @@ int sup_start(struct worker *w, const struct supervisor *s)
     w->shm.hdr->ncounters = w->shm.ncounters;
     w->shm.hdr->state = SHM_IDLE;
     w->shm.hdr->count = 0;
+    w->shm.hdr->runs = 0;
+    w->shm.hdr->dying = 0;
+    w->shm.hdr->fault = SHM_FAULT_NONE;
     w->shm.hdr->only_ascii = (uint32_t)s->only_ascii;
     fflush(NULL);
     pid_t pid = fork();
@@ -141,7 +144,7 @@ int sup_call(struct worker *w, const struct rpc_call *c)
 {
     w->reply_got = 0;
     w->progress_ns = engine_now_ns();
-    w->progress_count = 0;
+    w->progress_count = SHM_LOAD(w->shm.hdr->runs);
     w->job.op = c->op;
     SHM_STORE(w->shm.hdr->count, 0); /* not the last call's count, for live stats */
     SHM_STORE(w->shm.hdr->state, SHM_IDLE);
@@ -218,7 +221,8 @@ void sup_signal_hang(struct worker *w)
         return;
     w->kill_reason = KILL_HANG;
     w->hang_signalled_ns = engine_now_ns();
-    kill(w->pid, TARGET_HANG_SIGNAL);
+    union sigval token = {.sival_int = TARGET_HANG_TOKEN};
+    sigqueue(w->pid, TARGET_HANG_SIGNAL, token); /* the token: from us, not the target */
 }
 
 uint64_t sup_rss_mb(const struct worker *w)

@@ -60,7 +60,7 @@ struct worker {
     struct rpc_reply reply;     /* partial reply being read */
     size_t reply_got;
     uint64_t started_ns;        /* when this incarnation started */
-    uint64_t progress_count;    /* hdr->count when it last moved */
+    uint64_t progress_count;    /* hdr->runs when it last moved */
     uint64_t progress_ns;
     uint64_t hang_signalled_ns; /* when it was asked for a stack trace; 0 = not */
     uint32_t words_version;     /* version of the dictionary in its shm */

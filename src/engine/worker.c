@@ -52,6 +52,7 @@ struct worker_ctx {
     int use_cmp;                      /* -use_cmp: freeze the compare table for mutations */
     int detect_leaks;                 /* -detect_leaks and LeakSanitizer present */
     const struct typed_schema *typed; /* the selected typed target's, or NULL */
+    uint64_t runs;                    /* target executions started (published as hdr->runs) */
 };
 
 static struct worker_ctx *the_worker; /* for the runtime's fault hook */
@@ -130,6 +131,7 @@ static void freeze_torc(struct worker_ctx *w)
 
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
 {
+    SHM_STORE(w->shm.hdr->runs, ++w->runs);
     coverage_clear(w->regions, w->nregions);
     memory_reset_counts();
     target_run(data, len);
@@ -215,11 +217,13 @@ static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
 /* Re-runs a candidate with new coverage twice; 1 if what both runs hit
  * still has something new (that stable part is then in shm.cov).  Counters
  * whose hit counts differ between the runs are marked in shm.unstable. */
-static int deflake(struct worker_ctx *w, size_t len)
+static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns)
 {
     uint8_t *a = w->shm.cov, *b = w->cov, *u = w->shm.unstable;
+    uint64_t t0 = engine_now_ns();
     run_and_snapshot(w, w->buf, len, a);
     run_and_snapshot(w, w->buf, len, b);
+    *one_run_ns = (engine_now_ns() - t0) / 2;
     for (size_t i = 0; i < w->shm.ncounters; i++) {
         if (a[i] != b[i])
             u[i] = 1;
@@ -257,6 +261,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
         uint64_t state = rng_next(&rng);
         SHM_STORE(h->rng, state);
         SHM_STORE(h->count, n + 1);
+        SHM_STORE(h->runs, ++w->runs);
         trace.len = 0;
         size_t len = worker_build_input(state, w->buf, base, base_len, &src, len_limit);
         if (w->detect_leaks)
@@ -271,11 +276,13 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             report_leak(w, w->buf, len, r);
             break;
         }
-        if (coverage_scan_new(w->regions, w->nregions, w->mask) && deflake(w, len)) {
+        uint64_t run_ns;
+        if (coverage_scan_new(w->regions, w->nregions, w->mask) && deflake(w, len, &run_ns)) {
             SHM_STORE(h->state, SHM_IDLE);
             memcpy(w->shm.input, w->buf, len);
             r->status = RPC_NEW_COVERAGE;
             r->len = len;
+            r->duration_ns = run_ns; /* the coordinator's automatic -timeout leaves room for it */
             r->word_len = (uint32_t)trace.len;
             memcpy(r->word, trace.word, trace.len);
             break;
@@ -483,6 +490,15 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
     return (w->buf && w->keep && w->cov) ? 0 : -1;
 }
 
+/* The runtime is writing a crash report (a fatal signal, a sanitizer's
+ * report still being symbolized): the coordinator must not take the
+ * silence for a hang. */
+static void on_dying(void)
+{
+    if (the_worker)
+        SHM_STORE(the_worker->shm.hdr->dying, 1);
+}
+
 /* The runtime is about to _exit over -malloc_limit_mb: say why first. */
 static void on_malloc_fault(uint64_t size)
 {
@@ -526,6 +542,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
         return FERRET_EXIT_INTERNAL;
     }
     target_install_crash_reporting();
+    target_set_dying_hook(on_dying);
     target_init(&argc, &argv);
     remember_start_state(&w);
     int rc = worker_serve(&w);

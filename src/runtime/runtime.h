@@ -62,10 +62,18 @@ int target_has_bytes_fn(void);
 /* Installs handlers that name the fatal signal (or exit) of a run on stderr;
  * "context" is printed with it (e.g. the file being replayed), may be NULL. */
 void target_install_crash_reporting(void);
-/* The coordinator sends this to a hung worker before killing it; the worker
- * prints the target's stack and exits with TARGET_HANG_EXIT. */
-#define TARGET_HANG_SIGNAL SIGUSR2
+/* The coordinator sends this to a hung worker before killing it, by
+ * sigqueue() with TARGET_HANG_TOKEN as the value; the worker prints the
+ * target's stack and exits with TARGET_HANG_EXIT.  A realtime signal no
+ * sanitizer uses; sent by anyone else (the target), it does what it would
+ * do without ferret. */
+#define TARGET_HANG_SIGNAL (SIGRTMIN + 4)
+#define TARGET_HANG_TOKEN 0x68616e67 /* "hang" */
 #define TARGET_HANG_EXIT 77
+/* Called (from a signal handler: async-signal-safe only) when the process
+ * starts writing a crash report: a fatal signal, a sanitizer's report, an
+ * exit() from the target, a const input overwritten. */
+void target_set_dying_hook(void (*fn)(void));
 /* Regression mode: an input running longer than ns is a failure (SIGALRM). */
 void target_set_timeout(uint64_t ns);
 void target_set_context(const char *context);

@@ -8,7 +8,15 @@
  *    without ASan the caller's buffer is passed as is (no copy, no malloc);
  *  - while the target runs, in_target is 1: a fatal signal or an exit() seen
  *    then is the target's failure, and is named on stderr before the process
- *    dies (the coordinator keeps that stderr tail as the report).
+ *    dies (the coordinator keeps that stderr tail as the report);
+ *  - the input is const: a target that writes to it fails, as under
+ *    libFuzzer (compared with a copy after each run; typed targets get
+ *    copies of their arguments, so they are not checked);
+ *  - the hang signal counts only when the coordinator sent it (sigqueue with
+ *    TARGET_HANG_TOKEN): the same signal from anyone else, the target
+ *    included, does what it would do without ferret.  A worker that is
+ *    writing a crash report when it arrives says so (the dying hook) and
+ *    goes on writing: a slow report is not a hang.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -28,6 +36,7 @@ __attribute__((weak)) size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size,
 __attribute__((weak)) void __sanitizer_print_stack_trace(void);
 __attribute__((weak)) void __asan_init(void);
 __attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void));
+__attribute__((weak)) int __asan_report_present(void);
 
 volatile int runtime_in_target;
 #define in_target runtime_in_target
@@ -35,6 +44,15 @@ static const char *run_context;
 static int exit_is_failure;
 static volatile sig_atomic_t crashing; /* our fatal-signal handler is reporting */
 static uint64_t timeout_ns; /* regression mode: per-input alarm; 0 = none */
+static void (*dying_hook)(void); /* the worker's: a crash report is being written */
+
+void target_set_dying_hook(void (*fn)(void)) { dying_hook = fn; }
+
+static void dying(void)
+{
+    if (dying_hook)
+        dying_hook();
+}
 
 static void arm(uint64_t ns)
 {
@@ -70,18 +88,71 @@ static void run_one(const uint8_t *data, size_t len)
 
 int target_has_bytes_fn(void) { return LLVMFuzzerTestOneInput != NULL; }
 
+static void write_str(const char *s);
+static void write_report_head(const char *what);
+
+/* The target wrote to its const input: a bug, as libFuzzer reports it. */
+static void overwrote_input(void)
+{
+    dying();
+    write_report_head("the fuzz target overwrote its const input");
+    if (__sanitizer_print_stack_trace)
+        __sanitizer_print_stack_trace();
+    write_str("SUMMARY: ferret: the fuzz target overwrote its const input\n");
+    _exit(1);
+}
+
+static int differ(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) /* not memcmp: ours would trace the compare */
+        if (a[i] != b[i])
+            return 1;
+    return 0;
+}
+
+/* Without ASan the caller's buffer is passed as is; this copy of it tells
+ * whether the target wrote to it. */
+static uint8_t *shadow;
+static size_t shadow_cap;
+
+static int shadow_fits(size_t len)
+{
+    if (len <= shadow_cap)
+        return 1;
+    uint8_t *p = realloc(shadow, len);
+    if (!p)
+        return 0;
+    shadow = p;
+    shadow_cap = len;
+    return 1;
+}
+
 void target_run(const uint8_t *data, size_t len)
 {
-    if (__asan_init && !registry_selected()) { /* typed: registry_run copies each argument */
+    if (registry_selected()) { /* typed: registry_run copies each argument */
+        run_one(data, len);
+        return;
+    }
+    if (__asan_init) { /* a heap block of exactly len bytes */
         uint8_t *copy = malloc(len ? len : 1);
         if (copy) {
             memcpy(copy, data, len);
             run_one(copy, len);
+            int wrote = differ(copy, data, len);
             free(copy);
+            if (wrote)
+                overwrote_input();
             return;
         }
     }
+    if (!shadow_fits(len)) {
+        run_one(data, len);
+        return;
+    }
+    memcpy(shadow, data, len);
     run_one(data, len);
+    if (differ(shadow, data, len))
+        overwrote_input();
 }
 
 void target_set_context(const char *context) { run_context = context; }
@@ -126,6 +197,7 @@ static void on_fatal_signal(int sig)
                      : sig == SIGTRAP ? "deadly signal SIGTRAP"
                      : "deadly signal";
     crashing = 1;
+    dying();
     write_report_head(name);
     if (__sanitizer_print_stack_trace)
         __sanitizer_print_stack_trace();
@@ -136,23 +208,44 @@ static void on_fatal_signal(int sig)
     raise(sig);
 }
 
-/* 1 if the hang signal interrupted a handler of a fatal signal: ours (the
- * flag) or a sanitizer's, which runs on the alternate signal stack (the
- * hang handler itself does not, so being on it means another handler). */
-static int in_fatal_handler(void)
+/* 1 if the hang signal interrupted a crash report: our fatal-signal handler
+ * (the flag), a sanitizer's, which runs on the alternate signal stack (the
+ * hang handler itself does not, so being on it means another handler), or
+ * an AddressSanitizer report of a bad access still being printed. */
+static int in_crash_report(void)
 {
     stack_t ss;
     if (crashing)
         return 1;
+    if (__asan_report_present && __asan_report_present())
+        return 1;
     return sigaltstack(NULL, &ss) == 0 && (ss.ss_flags & SS_ONSTACK);
 }
 
-/* The coordinator saw this worker stuck on one input: show where. */
-static void on_hang_signal(int sig)
+/* The coordinator's hang request carries its token; SIGALRM is regression
+ * mode's own per-input timer. */
+static int hang_request(int sig, const siginfo_t *si)
 {
-    (void)sig;
-    if (!in_target || in_fatal_handler())
-        return; /* a crash report is being written (slowly: symbolizing): let it finish */
+    if (sig == SIGALRM)
+        return 1;
+    return si && si->si_code == SI_QUEUE && si->si_value.sival_int == TARGET_HANG_TOKEN;
+}
+
+/* The coordinator saw this worker stuck on one input: show where. */
+static void on_hang_signal(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    if (!hang_request(sig, si)) { /* someone else's signal: as if we were not here */
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    if (in_target && in_crash_report()) {
+        dying(); /* a crash report is being written (slowly: symbolizing): let it finish */
+        return;
+    }
+    if (!in_target)
+        return;
     write_report_head("timeout: the target has been running one input for longer than -timeout");
     if (__sanitizer_print_stack_trace)
         __sanitizer_print_stack_trace();
@@ -160,19 +253,25 @@ static void on_hang_signal(int sig)
     _exit(exit_is_failure ? 1 : TARGET_HANG_EXIT);
 }
 
-void target_set_timeout(uint64_t ns)
+static void set_hang_handler(int sig)
 {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_hang_signal;
-    sa.sa_flags = 0; /* not SA_ONSTACK: see in_fatal_handler */
-    sigaction(SIGALRM, &sa, NULL);
+    sa.sa_sigaction = on_hang_signal;
+    sa.sa_flags = SA_SIGINFO; /* not SA_ONSTACK: see in_crash_report */
+    sigaction(sig, &sa, NULL);
+}
+
+void target_set_timeout(uint64_t ns)
+{
+    set_hang_handler(SIGALRM);
     timeout_ns = ns;
 }
 
 static void on_exit_hook(void)
 {
     if (in_target) {
+        dying();
         write_report_head("the target called exit()");
         write_str("SUMMARY: ferret: the target called exit()\n");
         if (exit_is_failure)
@@ -183,6 +282,7 @@ static void on_exit_hook(void)
 /* A sanitizer found a bug and is about to exit: name the input. */
 static void on_sanitizer_death(void)
 {
+    dying();
     if (run_context) {
         write_str("ferret: the failing input is ");
         write_str(run_context);
@@ -207,11 +307,7 @@ void target_install_crash_reporting(void)
         sa.sa_flags = SA_ONSTACK | SA_NODEFER;
         sigaction(sigs[i], &sa, NULL);
     }
-    struct sigaction hang;
-    memset(&hang, 0, sizeof hang);
-    hang.sa_handler = on_hang_signal;
-    hang.sa_flags = 0; /* not SA_ONSTACK: see in_fatal_handler */
-    sigaction(TARGET_HANG_SIGNAL, &hang, NULL);
+    set_hang_handler(TARGET_HANG_SIGNAL);
     atexit(on_exit_hook);
     if (__sanitizer_set_death_callback)
         __sanitizer_set_death_callback(on_sanitizer_death);
