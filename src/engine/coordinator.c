@@ -551,6 +551,17 @@ static void on_run_done(struct coordinator *c, struct worker *w)
         start_fuzzing(c);
 }
 
+/* A corpus entry killed its worker in the baseline run: it is a finding
+ * (crash.c), never fuzzed, and counts as run, so the baseline ends; with
+ * -keep_going fuzzing then goes on without it. */
+static void baseline_entry_failed(struct coordinator *c, struct entry *e)
+{
+    e->failed = 1;
+    c->base_done++;
+    if (c->phase == PH_BASELINE && c->base_done == c->corpus.n)
+        start_fuzzing(c);
+}
+
 /* Credits a FUZZ call's executions; returns the unused part of its limit. */
 void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
 {
@@ -639,8 +650,10 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     struct entry *old = k->entry;
     if (!shm_check_len(&w->shm, r->len) || r->len > old->len) {
         sup_kill(w, KILL_PROTOCOL);
-    } else if ((r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
+    } else if (r->len > 0 && (r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
                cand_kept(k, w->shm.cov)) {
+        /* (minimized to nothing: kept as found, since an empty corpus file is
+         * skipped when the cache is read back) */
         /* the worker is not trusted: it must still have every kept edge */
         coverage_merge(c->mask, w->shm.cov, c->ncounters);
         replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov);
@@ -688,6 +701,7 @@ static void on_reply(struct coordinator *c, struct worker *w)
         return;
     }
     w->st = W_IDLE;
+    w->ext_kills = 0;
     if (r->diag)
         on_diagnosis(c, w, r->diag, r->diag_arg);
     switch (w->job.op) {
@@ -698,6 +712,11 @@ static void on_reply(struct coordinator *c, struct worker *w)
 }
 
 /* ---- failures: see crash.c; here, workers that die ------------------- */
+
+/* A worker killed by SIGKILL or SIGTERM from outside is restarted and its
+ * work handed out again; this many times in a row, with no reply between,
+ * and it is the target killing itself: a finding. */
+#define SELF_KILL_IN_A_ROW 3
 
 void say(const char *fmt, ...)
 {
@@ -765,7 +784,8 @@ static void restart_worker(struct coordinator *c, struct worker *w)
     if (c->o->v)
         say("fuzz: restarting worker %d\n", w->id);
     if (sup_start(w, &c->sup) != 0) {
-        fprintf(stderr, "ferret: cannot restart worker %d: %s\n", w->id, strerror(errno));
+        fprintf(stderr, "ferret: cannot restart worker %d: %s%s\n", w->id, strerror(errno),
+                c->fmin || queue_len(&c->findq) ? "; the finding is written as it is, not minimized further" : "");
         c->exit_code = FERRET_EXIT_INTERNAL;
         c->stop_requested = 1;
     }
@@ -780,8 +800,9 @@ static void startup_failure(struct coordinator *c, struct worker *w, int status)
         snprintf(how, sizeof how, "exit status %d", WEXITSTATUS(status));
     else
         snprintf(how, sizeof how, "signal %s", sigabbrev_np(WTERMSIG(status)));
-    fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s\n", w->id,
-            w->kill_reason == KILL_STARTUP ? "no answer to ping within 60s" : how);
+    fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s%s\n", w->id,
+            w->kill_reason == KILL_STARTUP ? "no answer to ping within 60s" : how,
+            c->nfindings ? " (after a finding: it is written as it is, not minimized further)" : "");
     if (tail)
         print_tail(tail, n);
     free(tail);
@@ -798,6 +819,9 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
     int external = why == KILL_NONE && WIFSIGNALED(status) &&
                    (WTERMSIG(status) == SIGKILL || WTERMSIG(status) == SIGTERM);
     if (c->phase == PH_DONE || why == KILL_SHUTDOWN) {
+        if (c->phase != PH_DONE && w->st == W_BUSY)
+            requeue_job(c, w); /* killed by a second Ctrl-C: a finding being minimized is
+                                  written as it is, never left waiting for this worker */
         sup_reaped(w);
         return;
     }
@@ -813,14 +837,23 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
     }
     int idle_in_shm = SHM_LOAD(w->shm.hdr->state) == SHM_IDLE;
     int lost = WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_LOST && idle_in_shm;
+    int oom = 0;
     if (w->st == W_BUSY && (why == KILL_PROTOCOL || lost || (why == KILL_HANG && idle_in_shm))) {
         fprintf(stderr, "ferret: worker %d stopped answering; restarting it\n", w->id);
         requeue_job(c, w);
-    } else if (w->st == W_BUSY && external && !crash_kernel_oom(c)) {
+    } else if (w->st == W_BUSY && external && !(oom = crash_kernel_oom(c)) &&
+               ++w->ext_kills < SELF_KILL_IN_A_ROW) {
         fprintf(stderr, "ferret: worker %d was killed from outside; restarting it\n", w->id);
         requeue_job(c, w);
     } else if (w->st == W_BUSY) {
-        crash_on_death(c, w, status, external);
+        if (external && !oom)
+            fprintf(stderr, "ferret: worker %d was killed by %s %d times in a row, each time while "
+                    "running an input: taken as the target killing itself on this input\n",
+                    w->id, sigabbrev_np(WTERMSIG(status)), w->ext_kills);
+        w->ext_kills = 0;
+        crash_on_death(c, w, status, external && oom);
+        if (w->job.op == RPC_RUN && !w->job.sync && !c->merging)
+            baseline_entry_failed(c, w->job.base);
         if (w->job.op == RPC_MINIMIZE && w->job.mode == RPC_MIN_COVERAGE) {
             free_candidate(w->job.cand); /* it crashed: recorded as a finding instead */
             w->job.cand = NULL;
@@ -991,6 +1024,7 @@ static void on_signal(struct coordinator *c)
             for (int i = 0; i < c->nw; i++)
                 sup_kill(&c->w[i], KILL_SHUTDOWN); /* second Ctrl-C: now */
         c->stop_requested = 2;
+        stop_busy_workers(c); /* a minimization in flight ends at its next try */
         say("fuzz: interrupted by %s, stopping\n", sigabbrev_np((int)si.ssi_signo));
     }
     reap(c);
@@ -1376,6 +1410,9 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     crash_finish_all(&c);
     if (o->libfuzzer)
         lf_final_stats(&c);
+    if (c.finding_exit && c.exit_code != FERRET_EXIT_WRITE && c.exit_code != c.finding_exit &&
+        !minimize_path)
+        c.exit_code = c.finding_exit; /* what went wrong after it was said when it happened */
     if (minimize_path && c.nfindings == 0) {
         fprintf(stderr, "ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;

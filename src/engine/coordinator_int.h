@@ -58,6 +58,8 @@ struct finding {
     const char *corpus_path;   /* set when a corpus entry itself failed */
     uint64_t hits;             /* failures with this signature (-keep_going) */
     char *path;                /* the artifact, once written */
+    char *found_path;          /* Go mode: the input as found, written the moment it is
+                                  known; removed once the minimized form is written */
     uint32_t mode;             /* RPC_MIN_CRASH / RPC_MIN_LEAK; 0 = not minimized */
     int minimizing;            /* a MINIMIZE call is out */
     int min_done;
@@ -90,6 +92,8 @@ struct coordinator {
     int sigfd;
     int stop_requested;        /* Ctrl-C / SIGTERM / budget spent */
     int exit_code;
+    int finding_exit;          /* exit code of the first finding written: it wins over an
+                                  error that came after it (which is printed as a note) */
     uint64_t timeout_ns;
     /* baseline */
     size_t base_next, base_done;

@@ -11,6 +11,13 @@
  *       memory, the worker restarted, the minimizer resumed at its cursor
  *   --> finish(): write the artifact (temp + fsync + rename), then report it.
  *
+ * A finding that will be minimized is written as found the moment it is
+ * recorded (write_found), so a SIGKILL of the coordinator while minimizing
+ * loses nothing; the minimized form is written next to it and then the
+ * found one removed.  A smaller candidate counts only if it fails the same
+ * way (same_failure: the same kind and stack signature), so minimizing
+ * never slips to another bug.
+ *
  * Invariants:
  *  - a finding is on disk before it is printed or counted as written; if it
  *    cannot be written, its bytes are printed in hex: never lost;
@@ -154,6 +161,7 @@ static void free_finding(struct finding *f)
         free(f->data);
         free(f->report);
         free(f->path);
+        free(f->found_path);
         free(f);
     }
 }
@@ -223,6 +231,17 @@ static uint32_t minimize_mode(const struct coordinator *c, const struct finding 
     return 0; /* hangs and RSS limits: every try would cost the full limit */
 }
 
+/* Go mode: the input as found goes to disk at once; the minimized form
+ * replaces it later (finish). */
+static void write_found(struct coordinator *c, struct finding *f)
+{
+    if (corpus_write_atomic(c->testdata, f->data, f->len, &f->found_path) != 0) {
+        fprintf(stderr, "ferret: warning: cannot write the failing input to %s yet: %s; "
+                "it is tried again once minimized (or printed in hex)\n", c->testdata, strerror(errno));
+        f->found_path = NULL;
+    }
+}
+
 static int add_finding(struct coordinator *c, struct finding *f)
 {
     struct finding **v = realloc(c->findings, (c->nfindings + 1) * sizeof *v);
@@ -269,7 +288,11 @@ static void record(struct coordinator *c, struct worker *w, const uint8_t *data,
         c->phase = PH_CRASH;
         stop_busy_workers(c);
     }
-    if (f->mode)
+    if (f->mode && !c->o->libfuzzer && !c->minimize_only)
+        write_found(c, f);
+    if (f->mode && f->found_path)
+        say("fuzz: found a %s, minimizing... (as found: %s)\n", finding_kind_name(kind), f->found_path);
+    else if (f->mode)
         say("fuzz: found a %s, minimizing...\n", finding_kind_name(kind));
     else
         f->min_done = 1; /* written on the next turn of the loop (crash_advance) */
@@ -278,9 +301,29 @@ static void record(struct coordinator *c, struct worker *w, const uint8_t *data,
 
 /* ---- minimizing ------------------------------------------------------------ */
 
+/* The worker died on a candidate the way f failed: the same kind and the
+ * same stack signature.  Its report is returned (malloc'd) when it did. */
+static char *same_failure(const struct finding *f, struct worker *w, int status, size_t *report_len)
+{
+    enum finding_kind kind = classify(w, status, 0);
+    char sig[FINDING_SIG_MAX];
+    if (kind != f->kind)
+        return NULL;
+    sup_drain_log(w);
+    char *report = sup_log_tail(w, report_len);
+    if (!report)
+        return NULL;
+    finding_signature(report, *report_len, kind, sig, sizeof sig);
+    if (strcmp(sig, f->sig) != 0) {
+        free(report);
+        return NULL;
+    }
+    return report;
+}
+
 /* A worker died while minimizing c->fmin. */
 static void on_minimize_death(struct coordinator *c, struct worker *w, const uint8_t *data,
-                              size_t len, uint32_t state)
+                              size_t len, uint32_t state, int status)
 {
     struct finding *f = c->fmin;
     f->minimizing = 0;
@@ -290,13 +333,19 @@ static void on_minimize_death(struct coordinator *c, struct worker *w, const uin
         return;
     }
     f->cursor = w->shm.hdr->cursor;
-    if (w->kill_reason != KILL_NONE || f->mode != RPC_MIN_CRASH || len > f->len) {
-        crash_cursor_skip(&f->cursor, f->len); /* not the same kind of failure */
+    size_t report_len = 0;
+    char *report = NULL;
+    if (w->kill_reason != KILL_NONE || f->mode != RPC_MIN_CRASH || len > f->len ||
+        !(report = same_failure(f, w, status, &report_len))) {
+        crash_cursor_skip(&f->cursor, f->len); /* not the same failure: a different bug */
         return;
     }
     if (set_data(f, data, len) == 0) {
         free(f->report);
-        f->report = sup_log_tail(w, &f->report_len);
+        f->report = report;
+        f->report_len = report_len;
+    } else {
+        free(report);
     }
 }
 
@@ -382,7 +431,7 @@ void crash_on_death(struct coordinator *c, struct worker *w, int status, int ker
         return;
     }
     if (w->job.op == RPC_MINIMIZE && w->job.mode != RPC_MIN_COVERAGE && c->fmin) {
-        on_minimize_death(c, w, data, len, state);
+        on_minimize_death(c, w, data, len, state, status);
         return;
     }
     enum finding_kind kind = classify(w, status, kernel_oom);
@@ -502,7 +551,17 @@ static int write_artifact(struct coordinator *c, struct finding *f)
         if (f->path && write_path(f->path, f->data, f->len) == 0)
             return 0;
     } else if (corpus_write_atomic(c->testdata, f->data, f->len, &f->path) == 0) {
+        if (f->found_path && strcmp(f->found_path, f->path) != 0 && unlink(f->found_path) != 0 &&
+            errno != ENOENT)
+            fprintf(stderr, "ferret: warning: cannot remove %s, the input as found: %s\n",
+                    f->found_path, strerror(errno));
         return 0;
+    } else if (f->found_path) {
+        fprintf(stderr, "ferret: cannot write the minimized input to %s: %s; the input as found "
+                "stays in %s\n", c->testdata, strerror(errno), f->found_path);
+        f->path = strdup(f->found_path);
+        if (f->path)
+            return 0;
     }
     fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
             c->o->libfuzzer && f->path ? f->path : c->testdata, strerror(errno));
@@ -567,6 +626,10 @@ static void finish(struct coordinator *c, struct finding *f)
     if (c->exit_code == FERRET_EXIT_OK)
         c->exit_code = FERRET_EXIT_FINDING;
     int written = write_artifact(c, f) == 0;
+    if (written && !c->finding_exit)
+        c->finding_exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
+                        : f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
+                        : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
     if (c->o->libfuzzer) {
         finish_libfuzzer(c, f, written);
         if (!keep_going(c))
@@ -586,21 +649,25 @@ static void finish(struct coordinator *c, struct finding *f)
         fprintf(stderr, "    failure while testing corpus entry %s\n", f->corpus_path);
     else if (written)
         fprintf(stderr, "    failing input written to %s\n", f->path);
-    char what[4200]; /* the input, as the re-run command names it */
+    char raw[4200], what[8500], bin[8500]; /* the input and binary, as the re-run command names them */
     if (written && select_current() && select_current()->typed)
-        snprintf(what, sizeof what, "-run=%s/%s", c->target,
+        snprintf(raw, sizeof raw, "-run=%s/%s", c->target,
                  strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path);
     else if (written)
-        snprintf(what, sizeof what, "%s", f->path);
+        snprintf(raw, sizeof raw, "%s", f->path);
+    if (written) {
+        finding_shell_quote(raw, what, sizeof what);
+        finding_shell_quote(c->argv0, bin, sizeof bin);
+    }
     if (written && f->kind == FINDING_HANG)
-        fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\n", c->argv0,
+        fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\n", bin,
                 (double)c->timeout_ns / 1e9, what);
     else if (written && f->kind == FINDING_OOM)
-        fprintf(stderr, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", c->argv0,
+        fprintf(stderr, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", bin,
                 c->o->rss_limit_mb, c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
                 what);
     else if (written)
-        fprintf(stderr, "    To re-run:\n    %s %s\n", c->argv0, what);
+        fprintf(stderr, "    To re-run:\n    %s %s\n", bin, what);
     fprintf(stderr, "FAIL\n");
     if (!keep_going(c))
         c->phase = PH_DONE;

@@ -164,3 +164,32 @@ void finding_signature(const char *log, size_t len, enum finding_kind kind, char
     if (n == 0)
         out[at] = 0;
 }
+
+/* s quoted for a POSIX shell: as is when it holds only safe characters,
+ * else in single quotes (a ' written as '\''). */
+void finding_shell_quote(const char *s, char *out, size_t outlen)
+{
+    size_t at = 0;
+    int safe = *s != 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr("/._-=+:,@", *p)))
+            safe = 0;
+    if (safe) {
+        snprintf(out, outlen, "%s", s);
+        return;
+    }
+    if (outlen < 3)
+        return;
+    out[at++] = '\'';
+    for (const char *p = s; *p && at + 6 < outlen; p++) {
+        if (*p == '\'') {
+            memcpy(out + at, "'\\''", 4);
+            at += 4;
+        } else {
+            out[at++] = *p;
+        }
+    }
+    out[at++] = '\'';
+    out[at] = 0;
+}

@@ -30,4 +30,9 @@ const char *finding_report_start(const char *log, size_t len, int context);
 void finding_signature(const char *log, size_t len, enum finding_kind kind, char *out,
                        size_t outlen);
 
+/* s quoted for a POSIX shell (a re-run command to paste): as is when it
+ * holds only characters no shell treats specially, else in single quotes.
+ * Always NUL-terminated when outlen >= 3; cut short if outlen is small. */
+void finding_shell_quote(const char *s, char *out, size_t outlen);
+
 #endif

@@ -65,6 +65,8 @@ struct worker {
     uint64_t hang_signalled_ns; /* when it was asked for a stack trace; 0 = not */
     uint32_t words_version;     /* version of the dictionary in its shm */
     int last_minimized;         /* its last call was a coverage minimization */
+    int ext_kills;              /* killed by SIGKILL/SIGTERM from outside while busy, in a row
+                                   (no reply between): the coordinator's count */
     char *log;                  /* ring of LOG_RING_SIZE bytes */
     size_t log_pos;             /* total bytes ever written (ring index = pos % size) */
 };

@@ -1,0 +1,104 @@
+/* test_finding.c - stack signatures (the same bug gives the same one, a
+ * different bug another; ferret's and the sanitizers' frames never count)
+ * and the shell quoting of re-run commands. */
+#include <string.h>
+
+#include "check.h"
+#include "finding.h"
+
+static const char asan_a[] =
+    "INFO: noise the target printed\n"
+    "=================================================================\n"
+    "==12==ERROR: AddressSanitizer: stack-buffer-overflow on address 0x7ff WRITE of size 1\n"
+    "    #0 0x55d1 in __asan_memcpy /src/asan.cpp:22\n"
+    "    #1 0x55d2 in parse_header /src/p.c:12:3\n"
+    "    #2 0x55d3 in parse /src/p.c:40:5\n"
+    "    #3 0x55d4 in LLVMFuzzerTestOneInput /src/p.c:60:1\n"
+    "    #4 0x55d5 in target_run /ferret/target.c:9\n"
+    "    #5 0x55d6 in run_one /ferret/target.c:4\n"
+    "\n"
+    "SUMMARY: AddressSanitizer: stack-buffer-overflow /src/p.c:12:3 in parse_header\n";
+
+/* The same bug reached from a smaller input: other addresses, pids, lines. */
+static const char asan_a2[] =
+    "=================================================================\n"
+    "==99==ERROR: AddressSanitizer: stack-buffer-overflow on address 0x1 WRITE of size 4\n"
+    "    #0 0x11 in __asan_memcpy /src/asan.cpp:22\n"
+    "    #1 0x12 in parse_header /src/p.c:14:9\n"
+    "    #2 0x13 in parse /src/p.c:41:5\n"
+    "    #3 0x14 in LLVMFuzzerTestOneInput /src/p.c:60:1\n"
+    "SUMMARY: AddressSanitizer: stack-buffer-overflow /src/p.c:14:9 in parse_header\n";
+
+/* Another bug: a SEGV elsewhere. */
+static const char asan_b[] =
+    "==7==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000\n"
+    "    #0 0x21 in read_body /src/p.c:80:7\n"
+    "    #1 0x22 in parse /src/p.c:44:5\n"
+    "    #2 0x23 in LLVMFuzzerTestOneInput /src/p.c:60:1\n"
+    "SUMMARY: AddressSanitizer: SEGV /src/p.c:80:7 in read_body\n";
+
+/* Only engine frames below the bug: the engine never shows. */
+static const char shallow[] =
+    "==7==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000\n"
+    "    #0 0x21 in LLVMFuzzerTestOneInput /src/p.c:3:7\n"
+    "    #1 0x22 in run_one /ferret/target.c:4\n"
+    "    #2 0x23 in target_run /ferret/target.c:9\n"
+    "    #3 0x24 in worker_fuzz /ferret/worker.c:9\n"
+    "    #4 0x25 in main /ferret/main.c:9\n";
+
+static void sig_of(const char *log, enum finding_kind kind, char *out)
+{
+    finding_signature(log, strlen(log), kind, out, FINDING_SIG_MAX);
+}
+
+static void test_signatures(void)
+{
+    char a[FINDING_SIG_MAX], a2[FINDING_SIG_MAX], b[FINDING_SIG_MAX], s[FINDING_SIG_MAX];
+    sig_of(asan_a, FINDING_CRASH, a);
+    sig_of(asan_a2, FINDING_CRASH, a2);
+    sig_of(asan_b, FINDING_CRASH, b);
+    CHECK(strcmp(a, "crash parse_header parse LLVMFuzzerTestOneInput") == 0);
+    CHECK(strcmp(a, a2) == 0);
+    CHECK(strcmp(a, b) != 0);
+    sig_of(asan_a, FINDING_OOM, s);
+    CHECK(strcmp(a, s) != 0); /* another kind, another finding */
+    sig_of(shallow, FINDING_CRASH, s);
+    CHECK(strcmp(s, "crash LLVMFuzzerTestOneInput") == 0);
+    CHECK(strstr(s, "run_one") == NULL && strstr(s, "worker_") == NULL);
+    /* No report at all: the kind alone. */
+    finding_signature("", 0, FINDING_HANG, s, sizeof s);
+    CHECK(strcmp(s, "timeout") == 0);
+    /* A tiny buffer: cut, still terminated. */
+    char tiny[8];
+    finding_signature(asan_a, strlen(asan_a), FINDING_CRASH, tiny, sizeof tiny);
+    CHECK(strlen(tiny) == 7);
+}
+
+static void test_shell_quote(void)
+{
+    char out[256];
+    finding_shell_quote("./packet", out, sizeof out);
+    CHECK(strcmp(out, "./packet") == 0);
+    finding_shell_quote("testdata/fuzz/t/2cda7a49", out, sizeof out);
+    CHECK(strcmp(out, "testdata/fuzz/t/2cda7a49") == 0);
+    finding_shell_quote("/tmp/my dir/fuzzer", out, sizeof out);
+    CHECK(strcmp(out, "'/tmp/my dir/fuzzer'") == 0);
+    finding_shell_quote("it's", out, sizeof out);
+    CHECK(strcmp(out, "'it'\\''s'") == 0);
+    finding_shell_quote("-run=T/seed#1", out, sizeof out); /* '#' starts a comment */
+    CHECK(strcmp(out, "'-run=T/seed#1'") == 0);
+    finding_shell_quote("$(rm -rf x)`y`", out, sizeof out);
+    CHECK(strcmp(out, "'$(rm -rf x)`y`'") == 0);
+    finding_shell_quote("", out, sizeof out);
+    CHECK(strcmp(out, "''") == 0);
+    char small[6];
+    finding_shell_quote("a b c d e f", small, sizeof small);
+    CHECK(strlen(small) < sizeof small);
+}
+
+int main(void)
+{
+    test_signatures();
+    test_shell_quote();
+    return CHECK_DONE("finding");
+}
