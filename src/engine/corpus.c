@@ -1,6 +1,9 @@
 /*
- * corpus.c - see corpus.h.  Invariant: a file written here is complete and
+ * corpus.c - see corpus.h.  Invariants: a file written here is complete and
  * durable before the function returns 0; on error nothing is left behind.
+ * A file is read only if it is a regular file, is opened without blocking
+ * and is sized with fstat() first: a FIFO, socket or device in a corpus
+ * directory never stalls a reader, and no more than a caller's limit is read.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -8,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,11 +67,21 @@ int corpus_encode(const uint8_t *data, size_t len, char **text, size_t *tlen)
     return 0;
 }
 
+const char *corpus_strerror(int err)
+{
+    return err == CORPUS_ENOTREG ? "not a regular file" : strerror(err);
+}
+
 int corpus_read_input(const char *path, uint8_t **data, size_t *len)
 {
     char err[256];
-    if (corpus_read_file(path, data, len) != 0)
+    if (corpus_read_file(path, data, len) != 0) {
+        if (errno != CORPUS_ENOTREG)
+            return -1;
+        fprintf(stderr, "ferret: cannot read %s: %s\n", path, corpus_strerror(errno));
+        errno = EINVAL;
         return -1;
+    }
     if (corpus_decode(data, len, err, sizeof err) == 0)
         return 0;
     fprintf(stderr, "ferret: %s: %s\n", path, err);
@@ -164,65 +178,125 @@ struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
     return e;
 }
 
+/* Puts e (its name set) at the end of c; -1 when out of memory. */
+static int insert(struct corpus *c, struct entry *e)
+{
+    if (grow(c) != 0 || index_grow(c) != 0)
+        return -1;
+    e->index = c->n;
+    c->v[c->n++] = e;
+    index_put(c->index, c->index_cap, e);
+    return 0;
+}
+
 struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, const char *path)
 {
-    struct entry *e;
-    if (grow(c) != 0 || index_grow(c) != 0 || !(e = calloc(1, sizeof *e)))
+    struct entry *e = calloc(1, sizeof *e);
+    if (!e)
         return NULL;
     e->data = malloc(len ? len : 1);
-    if (!e->data)
+    e->path = path ? strdup(path) : NULL;
+    if (!e->data || (path && !e->path))
         goto free_entry;
     memcpy(e->data, data, len);
     e->len = len;
     hash_sha1_hex(data, len, e->name);
-    e->path = path ? strdup(path) : NULL;
-    e->index = c->n;
-    c->v[c->n++] = e;
-    index_put(c->index, c->index_cap, e);
-    return e;
+    if (insert(c, e) == 0)
+        return e;
 free_entry:
+    free(e->data);
+    free(e->path);
     free(e);
     return NULL;
 }
 
-int corpus_read_file(const char *path, uint8_t **data, size_t *len)
+struct entry *corpus_add_name(struct corpus *c, const char *name)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct entry *e = corpus_find(c, name);
+    if (e)
+        return e;
+    if (!(e = calloc(1, sizeof *e)))
+        return NULL;
+    snprintf(e->name, sizeof e->name, "%s", name);
+    e->retired = 1;
+    if ((e->data = malloc(1)) && insert(c, e) == 0)
+        return e;
+    free(e->data);
+    free(e);
+    return NULL;
+}
+
+/* An fd open on path if it is a regular file (see corpus.h), its size in
+ * *size; -1 with errno. */
+static int open_regular(const char *path, size_t *size)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        errno = S_ISDIR(st.st_mode) ? EISDIR : CORPUS_ENOTREG;
+        return -1;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    struct stat st;
-    if (fstat(fd, &st) != 0)
-        goto close_fd;
-    if (S_ISDIR(st.st_mode)) {
-        errno = EISDIR;
-        goto close_fd;
+    int err = fstat(fd, &st) != 0  ? errno
+              : S_ISREG(st.st_mode) ? 0
+              : S_ISDIR(st.st_mode) ? EISDIR
+                                    : CORPUS_ENOTREG;
+    if (err == 0) {
+        *size = (size_t)st.st_size;
+        return fd;
     }
-    size_t size = (size_t)st.st_size;
-    uint8_t *buf = malloc(size ? size : 1);
-    if (!buf)
-        goto close_fd;
-    size_t got = 0;
-    while (got < size) {
-        ssize_t n = read(fd, buf + got, size - got);
+    close(fd);
+    errno = err;
+    return -1;
+}
+
+/* Reads up to size bytes (fewer if the file shrank); -1 with errno. */
+static int read_upto(int fd, uint8_t *buf, size_t size, size_t *got)
+{
+    *got = 0;
+    while (*got < size) {
+        ssize_t n = read(fd, buf + *got, size - *got);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0)
-            goto free_buf;
+            return -1;
         if (n == 0)
             break;
-        got += (size_t)n;
+        *got += (size_t)n;
     }
+    return 0;
+}
+
+int corpus_read_max(const char *path, size_t max, uint8_t **data, size_t *len)
+{
+    size_t size, got;
+    int fd = open_regular(path, &size);
+    if (fd < 0)
+        return -1;
+    uint8_t *buf = NULL;
+    if (max && size > max) {
+        *len = size;
+        errno = EFBIG;
+        goto close_fd;
+    }
+    if (!(buf = malloc(size ? size : 1)) || read_upto(fd, buf, size, &got) != 0)
+        goto close_fd;
     close(fd);
     *data = buf;
     *len = got;
     return 0;
-free_buf:
-    free(buf);
 close_fd:;
     int saved = errno;
+    free(buf);
     close(fd);
     errno = saved;
     return -1;
+}
+
+int corpus_read_file(const char *path, uint8_t **data, size_t *len)
+{
+    return corpus_read_max(path, 0, data, len);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -230,7 +304,8 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Sorted list of regular-file names in dir (hidden and temporary files left out). */
+/* Sorted list of the names in dir (hidden and temporary files left out; on
+ * running out of memory, the names read so far). */
 static char **list_dir(const char *dir, size_t *n)
 {
     DIR *d = opendir(dir);
@@ -250,7 +325,9 @@ static char **list_dir(const char *dir, size_t *n)
                 break;
             names = nv;
         }
-        names[(*n)++] = strdup(de->d_name);
+        if (!(names[*n] = strdup(de->d_name)))
+            break;
+        (*n)++;
     }
     closedir(d);
     if (!names)
@@ -260,63 +337,90 @@ static char **list_dir(const char *dir, size_t *n)
     return names;
 }
 
+/* Names a skipped file on stderr and counts it. */
+__attribute__((format(printf, 2, 3))) static void skip(size_t *skipped, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    if (skipped)
+        (*skipped)++;
+}
+
+/* The most a file of dir may hold for its entry to fit max_len: the entry
+ * itself, or for typed targets its Go text (at most 4 characters a byte, a
+ * few dozen more per value; generous, the decoded length is checked too). */
+static size_t file_limit(size_t max_len)
+{
+    if (!max_len || !codec)
+        return max_len;
+    return max_len > (SIZE_MAX - 4096) / 8 ? 0 : 8 * max_len + 4096;
+}
+
+/* One file of a directory (see corpus_load_dir): 0 when added or skipped,
+ * -1 with errno (EINVAL: with CORPUS_STRICT, a file that does not decode). */
+static int load_file(struct corpus *c, const char *path, size_t max_len, unsigned flags,
+                     size_t *skipped)
+{
+    uint8_t *data;
+    size_t len;
+    char why[256];
+    if (corpus_read_max(path, file_limit(max_len), &data, &len) != 0) {
+        if (errno == EISDIR)
+            return 0;
+        if (errno == EFBIG)
+            skip(skipped, "ferret: skipping corpus file %s: %zu bytes is over -max_len=%zu\n", path,
+                 len, max_len);
+        else if (errno == CORPUS_ENOTREG)
+            skip(skipped, "ferret: skipping %s: %s\n", path, corpus_strerror(errno));
+        else
+            skip(skipped, "ferret: skipping unreadable corpus file %s: %s\n", path, strerror(errno));
+        return 0;
+    }
+    int rc = 0;
+    if (corpus_decode(&data, &len, why, sizeof why) != 0) {
+        free(data);
+        if (flags & CORPUS_STRICT) {
+            fprintf(stderr, "ferret: %s: %s; fix or remove the file\n", path, why);
+            errno = EINVAL;
+            return -1;
+        }
+        skip(skipped, "ferret: skipping corpus file %s: %s\n", path, why);
+        return 0;
+    }
+    if (len == 0 && (flags & CORPUS_SKIP_EMPTY))
+        skip(skipped, "ferret: skipping empty corpus file %s\n", path);
+    else if (max_len && len > max_len)
+        skip(skipped, "ferret: skipping corpus file %s: %zu bytes is over -max_len=%zu\n", path, len,
+             max_len);
+    else if (!corpus_add(c, data, len, path, NULL)) {
+        errno = ENOMEM;
+        rc = -1;
+    }
+    free(data);
+    return rc;
+}
+
 int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, unsigned flags,
                     size_t *skipped)
 {
-    size_t n = 0;
+    size_t n = 0, i;
     char **names = list_dir(dir, &n);
     if (!names)
         return -1;
-    for (size_t i = 0; i < n; i++) {
+    int rc = 0;
+    for (i = 0; i < n && rc == 0; i++) {
         char path[4096];
-        uint8_t *data;
-        size_t len;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        free(names[i]);
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            continue;
-        if (corpus_read_file(path, &data, &len) != 0) {
-            fprintf(stderr, "ferret: skipping unreadable corpus file %s: %s\n", path, strerror(errno));
-            if (skipped)
-                (*skipped)++;
-            continue;
-        }
-        char why[256];
-        if (corpus_decode(&data, &len, why, sizeof why) != 0) {
-            free(data);
-            if (flags & CORPUS_STRICT) {
-                fprintf(stderr, "ferret: %s: %s; fix or remove the file\n", path, why);
-                for (size_t k = i + 1; k < n; k++)
-                    free(names[k]);
-                free(names);
-                errno = EINVAL;
-                return -1;
-            }
-            fprintf(stderr, "ferret: skipping corpus file %s: %s\n", path, why);
-            if (skipped)
-                (*skipped)++;
-            continue;
-        }
-        if (len == 0 && (flags & CORPUS_SKIP_EMPTY)) {
-            fprintf(stderr, "ferret: skipping empty corpus file %s\n", path);
-            if (skipped)
-                (*skipped)++;
-        } else if (max_len && len > max_len) {
-            fprintf(stderr, "ferret: skipping corpus file %s: %zu bytes is over -max_len=%zu\n",
-                    path, len, max_len);
-            if (skipped)
-                (*skipped)++;
-        } else if (!corpus_add(c, data, len, path, NULL)) {
-            free(data);
-            free(names);
-            errno = ENOMEM;
-            return -1;
-        }
-        free(data);
+        rc = load_file(c, path, max_len, flags, skipped);
     }
+    int saved = errno;
+    for (i = 0; i < n; i++)
+        free(names[i]);
     free(names);
-    return 0;
+    errno = saved;
+    return rc;
 }
 
 int corpus_mkdirs(const char *dir)

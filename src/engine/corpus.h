@@ -15,6 +15,7 @@
 #ifndef FERRET_CORPUS_H
 #define FERRET_CORPUS_H
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,7 +24,7 @@
 struct entry {
     uint8_t *data;
     size_t len;
-    char name[HASH_HEX_LEN + 1];   /* SHA-1 of data */
+    char name[HASH_HEX_LEN + 1];   /* SHA-1 of data (corpus_add_name: any name) */
     char *path;                    /* file it came from or went to; may be NULL */
     uint64_t exec_ns;              /* last measured run time; 0 = unknown */
     size_t index;                  /* position in the corpus array */
@@ -44,6 +45,11 @@ struct corpus {
  * Returns the entry, the existing one, or NULL when out of memory. */
 struct entry *corpus_add(struct corpus *c, const uint8_t *data, size_t len,
                          const char *path, int *added);
+/* Remembers a name with no content: an entry with no data, retired (never
+ * run), found by corpus_find(c, name) though name is no SHA-1 of its data
+ * (sync.c: a file not to read again).  The existing entry if name is there;
+ * NULL when out of memory. */
+struct entry *corpus_add_name(struct corpus *c, const char *name);
 /* Appends a copy even if the same content is present (regression mode runs
  * every named file).  Returns the entry or NULL when out of memory. */
 struct entry *corpus_append(struct corpus *c, const uint8_t *data, size_t len, const char *path);
@@ -51,15 +57,30 @@ void corpus_free(struct corpus *c);
 struct entry *corpus_find(const struct corpus *c, const char *name);
 
 /* Reads every regular file of dir (sorted by name) into c.  Files larger
- * than max_len (if nonzero), unreadable, or (with CORPUS_SKIP_EMPTY: the
- * fuzzing corpus) empty are named on stderr and skipped.
+ * than max_len (if nonzero), unreadable, not regular (a FIFO, socket or
+ * device: never opened for reading), or (with CORPUS_SKIP_EMPTY: the fuzzing
+ * corpus) empty are named on stderr and skipped; subdirectories are passed
+ * over.  A file over max_len is not read: its size is enough.
  * Returns 0, or -1 with errno if dir itself cannot be read (ENOENT included). */
 #define CORPUS_SKIP_EMPTY 1
 #define CORPUS_STRICT 2  /* a file that does not decode (typed targets) is an error */
 int corpus_load_dir(struct corpus *c, const char *dir, size_t max_len, unsigned flags,
                     size_t *skipped);
 
-/* Reads one whole file; malloc'd buffer in *data.  -1 with errno on failure. */
+/* errno for a file that is not a regular file or directory (FIFO, socket,
+ * device); corpus_strerror() spells it "not a regular file". */
+#define CORPUS_ENOTREG EOPNOTSUPP
+const char *corpus_strerror(int err);
+
+/* Reads one whole regular file without ever blocking: a path that stat()
+ * shows is not a regular file is not opened; the open is O_NONBLOCK (a FIFO
+ * put there after the stat does not wait for a writer) and fstat() checks
+ * the file again before a byte is read.  Malloc'd buffer in *data.  -1 with
+ * errno on failure: EISDIR, CORPUS_ENOTREG, or EFBIG when max is nonzero
+ * and the file holds more than max bytes (then nothing is read and *len is
+ * its size).  At most max bytes are ever read. */
+int corpus_read_max(const char *path, size_t max, uint8_t **data, size_t *len);
+/* corpus_read_max without a limit. */
 int corpus_read_file(const char *path, uint8_t **data, size_t *len);
 
 /* Typed targets (typed.h): with a schema set, files hold Go's "go test
@@ -76,8 +97,10 @@ const struct typed_schema *corpus_schema(void);
 int corpus_decode(uint8_t **data, size_t *len, char *err, size_t errlen);
 /* The file text of an entry's binary form (malloc'd); -1 on no memory. */
 int corpus_encode(const uint8_t *data, size_t len, char **text, size_t *tlen);
-/* corpus_read_file + corpus_decode; a decode error is printed with the
- * path and gives -1 with errno EINVAL. */
+/* corpus_read_file + corpus_decode, for a file named on the command line;
+ * a decode error, or a file that is not a regular file, is printed with the
+ * path ("ferret: cannot read P: not a regular file") and gives -1 with errno
+ * EINVAL (named already). */
 int corpus_read_input(const char *path, uint8_t **data, size_t *len);
 
 /* mkdir -p */

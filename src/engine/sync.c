@@ -14,11 +14,21 @@
  *
  * Invariant: the sync directory is an optimisation, never a dependency: an
  * error there (missing, slow, full, read-only) is reported once and fuzzing
- * goes on; nothing local waits for it except the listing itself.
+ * goes on; nothing local waits for it except the listing itself and the
+ * reading of regular files.  A listed file is read only if it is a regular
+ * file (corpus_read_max: a FIFO, socket or device is never opened for
+ * reading, nothing blocks), sized first and never read past max_len.  Every
+ * name is looked at once: a file that is unusable (over max_len, not a
+ * regular file, unreadable, empty, not named by the SHA-1 of its content) is
+ * remembered in sync_seen by name (corpus_add_name), named on stderr once
+ * if it is a fault, and never read again.  One pass opens at most
+ * SYNC_MAX_FILES files, reads at most SYNC_MAX_BYTES (plus one file) and
+ * queues at most SYNC_MAX_IMPORT entries; what is left waits for the next.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +38,9 @@
 #include "coordinator_int.h"
 
 #define SYNC_PERIOD_NS (2ULL * 1000000000ULL)
-#define SYNC_MAX_IMPORT 256 /* entries taken per listing */
+#define SYNC_MAX_IMPORT 256            /* entries queued per pass */
+#define SYNC_MAX_FILES 1024            /* files opened per pass */
+#define SYNC_MAX_BYTES (16ULL << 20)   /* bytes read per pass, before the last file */
 
 static void sync_warn(struct coordinator *c, const char *what, const char *path)
 {
@@ -99,34 +111,94 @@ static int known(const struct coordinator *c, const char *name)
     return corpus_find(&c->corpus, name) != NULL || corpus_find(&c->sync_seen, name) != NULL;
 }
 
-/* Lists DIR/corpus and queues what this instance has not seen. */
+/* Never reads the file called name again; says why on stderr (fmt), once. */
+__attribute__((format(printf, 3, 4))) static void forget(struct coordinator *c, const char *name,
+                                                         const char *fmt, ...)
+{
+    va_list ap;
+    corpus_add_name(&c->sync_seen, name); /* out of memory: we may look again */
+    if (!fmt)
+        return;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+}
+
+/* A listed file could not be read (errno; size: its size for EFBIG).
+ * 0 to go on, -1 to end the pass (the trouble is ours, not the file's). */
+static int import_failed(struct coordinator *c, const char *name, const char *path, size_t size)
+{
+    int err = errno;
+    switch (err) {
+    case ENOENT: /* removed since the listing, or a dangling link: cheap to try again */
+        return 0;
+    case EINTR:
+    case EAGAIN:
+    case EMFILE:
+    case ENFILE:
+    case ENOMEM:
+        return -1;
+    case EFBIG:
+        forget(c, name, "ferret: sync directory: skipping %s: %zu bytes, over -max_len=%zu\n", path,
+               size, c->max_len);
+        return 0;
+    case EISDIR:
+    case CORPUS_ENOTREG:
+        forget(c, name, "ferret: sync directory: skipping %s: not a regular file\n", path);
+        return 0;
+    default:
+        forget(c, name, "ferret: sync directory: skipping %s: %s\n", path, strerror(err));
+        return 0;
+    }
+}
+
+/* Reads one listed file, adding what it read to *bytes.  1 if it was
+ * queued, 0 if not, -1 to end the pass. */
+static int import_one(struct coordinator *c, const char *dir, const char *name, uint64_t *bytes)
+{
+    char path[4200];
+    uint8_t *data;
+    size_t len = 0;
+    int added = 0;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (corpus_read_max(path, c->max_len, &data, &len) != 0)
+        return import_failed(c, name, path, len);
+    *bytes += len;
+    struct entry *e = len ? corpus_add(&c->sync_seen, data, len, path, &added) : NULL;
+    free(data);
+    if (len && !e)
+        return -1;
+    if (!e || strcmp(e->name, name) != 0)
+        forget(c, name, NULL); /* empty, or named otherwise: its content is known by its own name */
+    if (!added || corpus_find(&c->corpus, e->name))
+        return 0;
+    queue_push(&c->syncq, e);
+    return 1;
+}
+
+/* Lists DIR/corpus and queues what this instance has not seen, within one
+ * pass's budget. */
 static void sync_import(struct coordinator *c)
 {
-    char dir[4096], path[4200];
+    char dir[4096];
     sync_path(c, dir, sizeof dir, "corpus");
     DIR *d = opendir(dir);
     struct dirent *de;
-    size_t taken = 0;
+    size_t taken = 0, opened = 0;
+    uint64_t bytes = 0;
     if (!d) {
         sync_warn(c, "read", dir);
         return;
     }
-    while ((de = readdir(d)) && taken < SYNC_MAX_IMPORT) {
-        uint8_t *data;
-        size_t len;
+    while (taken < SYNC_MAX_IMPORT && opened < SYNC_MAX_FILES && bytes < SYNC_MAX_BYTES &&
+           (de = readdir(d))) {
         if (strlen(de->d_name) != HASH_HEX_LEN || known(c, de->d_name))
             continue;
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        if (corpus_read_file(path, &data, &len) != 0)
-            continue;
-        struct entry *e = NULL;
-        if (len > 0 && len <= c->max_len)
-            e = corpus_add(&c->sync_seen, data, len, path, NULL);
-        free(data);
-        if (e) {
-            queue_push(&c->syncq, e);
-            taken++;
-        }
+        opened++;
+        int r = import_one(c, dir, de->d_name, &bytes);
+        if (r < 0)
+            break;
+        taken += (size_t)r;
     }
     closedir(d);
 }

@@ -1,5 +1,8 @@
-/* test_corpus.c - content naming, atomic writes, loading, dedupe, paths. */
+/* test_corpus.c - content naming, atomic writes, loading, dedupe, paths,
+ * FIFOs and files over the limit (read without blocking, sized before read). */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +83,7 @@ static void test_load(const char *root)
     CHECK(corpus_find(&c, e->name) == e);
     snprintf(path, sizeof path, "%s/missing", root);
     CHECK(corpus_load_dir(&c, path, 0, 0, NULL) != 0);
+    corpus_free(&c);
 }
 
 static void test_paths(void)
@@ -126,6 +130,68 @@ static void test_index(void)
     CHECK(corpus_find(&c, "00") == NULL);
 }
 
+/* A FIFO (no writer: a blocking open would wait forever) and a sparse 8 MiB
+ * file beside a good one.  Loading names and skips both without blocking
+ * or reading the big one; read directly, the FIFO is an error, not a hang. */
+static void test_special(const char *root)
+{
+    char dir[512], fifo[600], big[600], good[600];
+    snprintf(dir, sizeof dir, "%s/special", root);
+    snprintf(fifo, sizeof fifo, "%s/fifo", dir);
+    snprintf(big, sizeof big, "%s/huge", dir);
+    snprintf(good, sizeof good, "%s/good", dir);
+    CHECK(corpus_mkdirs(dir) == 0 && mkfifo(fifo, 0600) == 0);
+    FILE *f = fopen(big, "w");
+    CHECK(f && ftruncate(fileno(f), 8 << 20) == 0);
+    fclose(f);
+    f = fopen(good, "w");
+    fputs("good", f);
+    fclose(f);
+    alarm(20); /* a hang is a failure, not a stuck test run */
+    struct corpus c = {0};
+    size_t skipped = 0;
+    CHECK(corpus_load_dir(&c, dir, 4096, CORPUS_SKIP_EMPTY | CORPUS_STRICT, &skipped) == 0);
+    CHECK_EQ_U(c.n, 1);
+    CHECK_EQ_U(skipped, 2);
+    CHECK(c.n == 1 && c.v[0]->len == 4 && !memcmp(c.v[0]->data, "good", 4));
+    uint8_t *data = NULL;
+    size_t len = 0;
+    errno = 0;
+    CHECK(corpus_read_file(fifo, &data, &len) != 0 && errno == CORPUS_ENOTREG);
+    CHECK(!strcmp(corpus_strerror(CORPUS_ENOTREG), "not a regular file"));
+    errno = 0;
+    CHECK(corpus_read_input(fifo, &data, &len) != 0 && errno == EINVAL);
+    /* Over the limit: EFBIG with the size, nothing read; at the limit: read. */
+    errno = 0;
+    CHECK(corpus_read_max(big, 4096, &data, &len) != 0 && errno == EFBIG && len == 8u << 20);
+    CHECK(corpus_read_max(good, 4, &data, &len) == 0 && len == 4);
+    free(data);
+    CHECK(corpus_read_max(good, 3, &data, &len) != 0 && errno == EFBIG && len == 4);
+    errno = 0;
+    CHECK(corpus_read_file(dir, &data, &len) != 0 && errno == EISDIR);
+    /* Without a limit, the whole file is read. */
+    CHECK(corpus_read_file(big, &data, &len) == 0 && len == 8u << 20 && data[len - 1] == 0);
+    free(data);
+    alarm(0);
+    corpus_free(&c);
+}
+
+/* A remembered name: found, retired, no data, added once, apart from content. */
+static void test_add_name(void)
+{
+    struct corpus c = {0};
+    const char *name = "0123456789abcdef0123456789abcdef01234567";
+    struct entry *e = corpus_add_name(&c, name);
+    CHECK(e && e->retired && e->len == 0 && !strcmp(e->name, name));
+    CHECK(corpus_find(&c, name) == e);
+    CHECK(corpus_add_name(&c, name) == e);
+    int added = 0;
+    struct entry *x = corpus_add(&c, (const uint8_t *)"x", 1, NULL, &added);
+    CHECK(x && added && x != e && corpus_find(&c, x->name) == x);
+    CHECK_EQ_U(c.n, 2);
+    corpus_free(&c);
+}
+
 int main(void)
 {
     char root[] = "/tmp/ferret-test-corpus-XXXXXX";
@@ -134,6 +200,8 @@ int main(void)
     test_load(root);
     test_paths();
     test_index();
+    test_special(root);
+    test_add_name();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     CHECK(system(cmd) == 0);
