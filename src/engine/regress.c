@@ -1,7 +1,9 @@
 /*
  * regress.c - regression mode: without -fuzz the binary replays its seed
  * corpus (testdata/fuzz/<target>/) and any files or directories named on the
- * command line, in-process, once each, and exits 0 if all pass.
+ * command line, in-process, once each, and exits 0 if all pass.  libFuzzer's
+ * reproduce mode (files only: ./t -runs=100 crash-1234) is this too, each
+ * file run -runs times.
  *
  * Every target of the binary is replayed (-run=Target/entry narrows it, as
  * go test's -run does): a typed target's seeds from code (seed#0...), then
@@ -10,6 +12,15 @@
  * then 1.  A crash kills the process as it would under any test runner; the
  * runtime's crash reporting (target.c) names the input first, so the user
  * knows which file or entry to look at.
+ *
+ * The replay runs in a child process watched by its parent (replay_guard.h),
+ * so that it also fails when the target ends the process with status 0 in
+ * the middle of an input, and ends when an input hangs: each execution has a
+ * timeout, -timeout or by default the fuzzing rule's ceiling, 10 s
+ * (libFuzzer mode: libFuzzer's default, 1200 s), reported by the child's
+ * SIGALRM with the target's stack, or by the parent, which kills the child
+ * REPLAY_GRACE_NS later.  Under a debugger nothing is forked, and there is
+ * no default timeout.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -21,19 +32,28 @@
 #include "corpus.h"
 #include "engine.h"
 #include "registry.h"
+#include "replay_guard.h"
 #include "runtime.h"
 #include "select.h"
 
 /* -rss_limit_mb holds here too: an input whose run took the process past
- * it fails, as it did while fuzzing. */
-static void check_rss(const struct options *o, const struct entry *e)
+ * it fails, as it did while fuzzing.  (While it runs, the parent watches
+ * the same limit: replay_guard.c.) */
+static void check_rss(const struct options *o, const char *ctx)
 {
     struct rusage ru;
     if (o->rss_limit_mb <= 0 || getrusage(RUSAGE_SELF, &ru) != 0)
         return;
     if ((long long)(ru.ru_maxrss / 1024) > o->rss_limit_mb) {
+        if (o->libfuzzer) {
+            fprintf(stderr, "==%d== ERROR: libFuzzer: out-of-memory (used: %ldMb; exceeds: %lldMb)\n",
+                    (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb);
+            fprintf(stderr, "ferret: the failing input is %s\n", ctx);
+            fprintf(stderr, "SUMMARY: libFuzzer: out-of-memory\n");
+            _exit(REPLAY_LF_OOM_EXIT);
+        }
         fprintf(stderr, "==%d== ERROR: ferret: out-of-memory (used: %ldMb; exceeds: %lldMb) while running %s\n",
-                (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb, e->path ? e->path : "(input)");
+                (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb, ctx);
         fprintf(stderr, "SUMMARY: ferret: out-of-memory\n");
         _exit(1);
     }
@@ -126,12 +146,16 @@ static size_t replay_target(const struct options *o, const struct fuzz_target *t
         else
             snprintf(ctx, sizeof ctx, "%s", e->path ? e->path : e->name);
         target_set_context(ctx);
+        replay_guard_input(ctx);
         if (o->libfuzzer)
             fprintf(stderr, "Running: %s\n", ctx);
         uint64_t t0 = engine_now_ns();
-        for (long long k = 0; k < times; k++)
+        for (long long k = 0; k < times; k++) {
+            replay_guard_exec_begin();
             target_run(e->data, e->len);
-        check_rss(o, e);
+            replay_guard_exec_end();
+        }
+        check_rss(o, ctx);
         if (o->libfuzzer)
             fprintf(stderr, "Executed %s in %llu ms\n", ctx,
                     (unsigned long long)((engine_now_ns() - t0) / 1000000));
@@ -153,14 +177,27 @@ static size_t replay_target(const struct options *o, const struct fuzz_target *t
     return failures;
 }
 
-static void setup_runtime(const struct options *o, int *argc, char ***argv)
+static void setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv)
 {
     target_install_crash_reporting();
     target_set_exit_is_failure(1);
     memory_init((size_t)((o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb) << 20), NULL);
-    if (o->timeout)
-        target_set_timeout(o->timeout);
+    if (timeout_ns)
+        target_set_timeout(timeout_ns);
     target_init(argc, argv);
+}
+
+/* The per-execution timeout: -timeout; by default the fuzzing rule's
+ * ceiling (10 s), or libFuzzer's default (1200 s) on its command line.
+ * Under a debugger, only an explicit -timeout (a breakpoint is no hang). */
+#define SEC_NS 1000000000ULL
+static uint64_t replay_timeout(const struct options *o, int traced)
+{
+    if (o->timeout)
+        return o->timeout;
+    if (traced)
+        return 0;
+    return o->libfuzzer ? 1200 * SEC_NS : 10 * SEC_NS;
 }
 
 /* -run=T/E: T and E (E NULL: every entry). */
@@ -196,7 +233,8 @@ static int regress_target(const struct options *o, const struct fuzz_target *t, 
     return rc;
 }
 
-int regress_run(const struct options *o, int argc, char **argv)
+/* The replay itself (in the supervised child). */
+static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, char **argv)
 {
     struct fuzz_target *v;
     size_t n, failures = 0, matched = 0;
@@ -212,7 +250,7 @@ int regress_run(const struct options *o, int argc, char **argv)
         free(v);
         return FERRET_EXIT_INTERNAL;
     }
-    setup_runtime(o, &argc, &argv);
+    setup_runtime(o, timeout_ns, &argc, &argv);
     for (size_t i = 0; i < n && rc == FERRET_EXIT_OK; i++) {
         const struct fuzz_target *t = o->libfuzzer && select_current() ? select_current() : &v[i];
         int m = select_run_target(target_re, t->name, err, sizeof err);
@@ -239,5 +277,35 @@ int regress_run(const struct options *o, int argc, char **argv)
         fprintf(stderr, "FAIL\n");
         rc = FERRET_EXIT_FINDING;
     }
+    return rc;
+}
+
+void runtime_disable_exit_leak_check(void); /* main.c */
+
+int regress_run(const struct options *o, int argc, char **argv)
+{
+    int traced = replay_guard_traced();
+    uint64_t timeout_ns = replay_timeout(o, traced);
+    if (!traced) {
+        struct replay_guard_opts g = {
+            .timeout_ns = timeout_ns,
+            .rss_limit_mb = o->rss_limit_mb,
+            .libfuzzer = o->libfuzzer,
+            .error_exitcode = (int)o->error_exitcode,
+            .timeout_exitcode = (int)o->timeout_exitcode,
+        };
+        int code;
+        int r = replay_guard_start(&g, &code);
+        if (r < 0) {
+            fprintf(stderr, "ferret: cannot start the regression run: %s\n", strerror(errno));
+            return FERRET_EXIT_INTERNAL;
+        }
+        if (r > 0) { /* the parent: the child has ended, and this is the verdict */
+            runtime_disable_exit_leak_check(); /* the target never ran here */
+            return code;
+        }
+    }
+    int rc = replay_all(o, timeout_ns, argc, argv);
+    replay_guard_done();
     return rc;
 }

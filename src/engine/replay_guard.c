@@ -1,0 +1,352 @@
+/*
+ * replay_guard.c - the regression run, supervised: the fork, the shared
+ * state, the parent's watch and its verdict (see replay_guard.h).
+ *
+ * Invariants:
+ *  - the child writes the shared state, the parent only reads it; the child
+ *    writes the name only outside the target (replay_guard_input), under an
+ *    odd/even sequence number, so the parent never takes a name half written;
+ *  - the parent runs no target code: it forks before LLVMFuzzerInitialize
+ *    and before the runtime's handlers are installed (regress.c), holds no
+ *    input and touches neither stdin nor stdout;
+ *  - the child dies with the parent (PR_SET_PDEATHSIG); a SIGTERM, SIGINT,
+ *    SIGHUP or SIGQUIT sent to the parent alone is passed on to the child,
+ *    and the parent then ends as the child does.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "replay_guard.h"
+
+#define NAME_MAX_LEN 4352
+#define POLL_NS (100ULL * 1000000ULL)
+
+struct replay_shared {
+    uint32_t phase;             /* enum replay_phase */
+    uint32_t name_seq;          /* odd while name is being written */
+    uint64_t start_ns;          /* CLOCK_MONOTONIC: the current execution's start */
+    uint64_t execs;             /* executions begun */
+    uint32_t name_len;
+    char name[NAME_MAX_LEN];
+};
+
+#define STORE(field, v) __atomic_store_n(&(field), (v), __ATOMIC_RELEASE)
+#define LOAD(field) __atomic_load_n(&(field), __ATOMIC_ACQUIRE)
+
+static struct replay_shared *shared; /* NULL: not supervised */
+static volatile pid_t child_pid;
+static volatile sig_atomic_t got_sig; /* the last forwardable signal this process received */
+
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+int replay_guard_traced(void)
+{
+    char buf[4096];
+    int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = 0;
+    const char *p = strstr(buf, "TracerPid:");
+    return p && strtol(p + strlen("TracerPid:"), NULL, 10) != 0;
+}
+
+/* ---- the child ----------------------------------------------------------- */
+
+void replay_guard_input(const char *name)
+{
+    if (!shared)
+        return;
+    size_t n = strlen(name);
+    if (n > NAME_MAX_LEN)
+        n = NAME_MAX_LEN;
+    uint32_t seq = shared->name_seq;
+    STORE(shared->name_seq, seq + 1);
+    memcpy(shared->name, name, n);
+    STORE(shared->name_len, (uint32_t)n);
+    STORE(shared->name_seq, seq + 2);
+}
+
+void replay_guard_exec_begin(void)
+{
+    if (!shared)
+        return;
+    STORE(shared->start_ns, now_ns());
+    STORE(shared->execs, shared->execs + 1);
+    STORE(shared->phase, (uint32_t)REPLAY_RUNNING);
+}
+
+void replay_guard_exec_end(void)
+{
+    if (shared)
+        STORE(shared->phase, (uint32_t)REPLAY_BETWEEN);
+}
+
+void replay_guard_done(void)
+{
+    if (shared)
+        STORE(shared->phase, (uint32_t)REPLAY_DONE);
+}
+
+/* ---- the verdict ----------------------------------------------------------- */
+
+static const char *signame(int sig)
+{
+    const char *s = sigabbrev_np(sig);
+    static char buf[16];
+    if (s) {
+        snprintf(buf, sizeof buf, "SIG%s", s);
+        return buf;
+    }
+    snprintf(buf, sizeof buf, "%d", sig);
+    return buf;
+}
+
+int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_end *e, int pid,
+                       FILE *out, int *raise_sig)
+{
+    const char *name = e->name && *e->name ? e->name : "(an input)";
+    int st = e->status;
+    int exited = WIFEXITED(st), code = exited ? WEXITSTATUS(st) : 0;
+    int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+    double secs = (double)g->timeout_ns / 1e9;
+    *raise_sig = 0;
+
+    if (e->killed == REPLAY_KILLED_OOM) {
+        if (g->libfuzzer) {
+            fprintf(out, "==%d== ERROR: libFuzzer: out-of-memory (used: %lluMb; exceeds: %lldMb)\n", pid,
+                    (unsigned long long)e->rss_mb, g->rss_limit_mb);
+            fprintf(out, "ferret: the failing input is %s\n", name);
+            fprintf(out, "SUMMARY: libFuzzer: out-of-memory\n");
+            return REPLAY_LF_OOM_EXIT;
+        }
+        fprintf(out, "==%d== ERROR: ferret: out-of-memory (used: %lluMb; exceeds: %lldMb) while running %s\n",
+                pid, (unsigned long long)e->rss_mb, g->rss_limit_mb, name);
+        fprintf(out, "SUMMARY: ferret: out-of-memory\n");
+        return FERRET_EXIT_FINDING;
+    }
+    int timed_out = e->killed == REPLAY_KILLED_HANG ||
+                    (e->phase == REPLAY_RUNNING && g->timeout_ns && e->elapsed_ns >= g->timeout_ns);
+    if (timed_out) {
+        if (g->libfuzzer) {
+            fprintf(out, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", pid,
+                    (unsigned long long)(g->timeout_ns / 1000000000ULL));
+            fprintf(out, "ferret: the failing input is %s\n", name);
+            fprintf(out, "SUMMARY: libFuzzer: timeout\n");
+            return g->timeout_exitcode;
+        }
+        if (e->killed == REPLAY_KILLED_HANG) { /* nothing else reported it */
+            fprintf(out, "==%d== ERROR: ferret: timeout: the target has been running one input for longer "
+                         "than -timeout (%.3gs) while running %s, and did not stop; killed\n",
+                    pid, secs, name);
+            fprintf(out, "SUMMARY: ferret: timeout\n");
+        } else {
+            fprintf(out, "ferret: the failing input is %s (timeout: it ran for more than %.3gs)\n", name, secs);
+        }
+        return FERRET_EXIT_FINDING;
+    }
+    if (e->phase == REPLAY_RUNNING && exited && code == 0) {
+        fprintf(out, "==%d== ERROR: ferret: the target exited with status 0 while running %s\n", pid, name);
+        fprintf(out, "SUMMARY: ferret: the target exited with status 0\n");
+        return g->libfuzzer ? g->error_exitcode : FERRET_EXIT_FINDING;
+    }
+    if (e->phase == REPLAY_BETWEEN && exited && code == 0) {
+        fprintf(out, "==%d== ERROR: ferret: the target exited with status 0 after running %s, "
+                     "before the regression run finished\n", pid, name);
+        fprintf(out, "SUMMARY: ferret: the target exited with status 0\n");
+        return g->libfuzzer ? g->error_exitcode : FERRET_EXIT_FINDING;
+    }
+    if (e->phase == REPLAY_RUNNING && exited)
+        fprintf(out, "ferret: the failing input is %s (the target exited with status %d)\n", name, code);
+    else if (e->phase == REPLAY_RUNNING && sig)
+        fprintf(out, "ferret: the failing input is %s (the target was killed by signal %s)\n", name,
+                signame(sig));
+    if (sig) {
+        *raise_sig = sig;
+        return 128 + sig;
+    }
+    return exited ? code : FERRET_EXIT_FINDING;
+}
+
+/* ---- the parent ------------------------------------------------------------ */
+
+static void forward(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    got_sig = sig;
+    /* A terminal's signals (SI_KERNEL) reach the child already: it is in
+     * the same process group.  Those sent to this pid alone are passed on. */
+    if (si->si_code <= 0 && child_pid > 0)
+        kill(child_pid, sig);
+}
+
+static uint64_t rss_mb_of(pid_t pid)
+{
+    char path[64], buf[128];
+    snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = 0;
+    unsigned long long size = 0, resident = 0;
+    if (sscanf(buf, "%llu %llu", &size, &resident) != 2)
+        return 0;
+    return resident * (uint64_t)sysconf(_SC_PAGESIZE) >> 20;
+}
+
+/* The name the child published, if it is not being written. */
+static void copy_name(char *dst, size_t cap)
+{
+    uint32_t seq = LOAD(shared->name_seq);
+    uint32_t n = LOAD(shared->name_len);
+    dst[0] = 0;
+    if (seq & 1 || n > NAME_MAX_LEN)
+        return;
+    if (n >= cap)
+        n = (uint32_t)cap - 1;
+    memcpy(dst, shared->name, n);
+    dst[n] = 0;
+    if (LOAD(shared->name_seq) != seq)
+        dst[0] = 0;
+}
+
+static int watch(const struct replay_guard_opts *g, pid_t pid, const sigset_t *chld, int *status)
+{
+    static char name[NAME_MAX_LEN + 1];
+    struct replay_end e = {.name = name};
+    for (;;) {
+        pid_t r = waitpid(pid, status, WNOHANG);
+        if (r == pid)
+            break;
+        if (r < 0 && errno != EINTR)
+            return -1;
+        uint64_t now = now_ns(), wait_ns = POLL_NS;
+        enum replay_phase phase = (enum replay_phase)LOAD(shared->phase);
+        if (phase == REPLAY_RUNNING && !e.killed) {
+            uint64_t start = LOAD(shared->start_ns);
+            uint64_t ran = start < now ? now - start : 0;
+            uint64_t deadline = g->timeout_ns + REPLAY_GRACE_NS;
+            if (g->timeout_ns && ran > deadline) {
+                e.killed = REPLAY_KILLED_HANG;
+            } else if (g->rss_limit_mb > 0) {
+                uint64_t rss = rss_mb_of(pid);
+                if (rss > (uint64_t)g->rss_limit_mb) {
+                    e.killed = REPLAY_KILLED_OOM;
+                    e.rss_mb = rss;
+                }
+            }
+            if (e.killed) {
+                copy_name(name, sizeof name);
+                e.elapsed_ns = ran;
+                kill(pid, SIGKILL);
+            } else if (g->timeout_ns && deadline - ran < wait_ns) {
+                wait_ns = deadline - ran + 1000000;
+            }
+        }
+        struct timespec ts = {.tv_sec = (time_t)(wait_ns / 1000000000ULL),
+                              .tv_nsec = (long)(wait_ns % 1000000000ULL)};
+        sigtimedwait(chld, NULL, &ts);
+    }
+    if (!e.killed) {
+        e.phase = (enum replay_phase)LOAD(shared->phase);
+        uint64_t start = LOAD(shared->start_ns), now = now_ns();
+        e.elapsed_ns = start < now ? now - start : 0;
+        copy_name(name, sizeof name);
+    } else {
+        e.phase = REPLAY_RUNNING;
+    }
+    e.status = *status;
+    int raise_sig, code;
+    if (!e.killed && WIFSIGNALED(*status) && WTERMSIG(*status) == got_sig) {
+        raise_sig = got_sig; /* Ctrl-C, a SIGTERM...: no finding, end as the child did */
+        code = 128 + raise_sig;
+    } else {
+        code = replay_guard_judge(g, &e, (int)getpid(), stderr, &raise_sig);
+    }
+    fflush(stderr);
+    if (raise_sig) {
+        /* End as the child did, for whoever waits for us (a test runner).
+         * No second core file: the child has dumped one if any. */
+        struct rlimit no_core = {0, 0};
+        sigset_t one;
+        setrlimit(RLIMIT_CORE, &no_core);
+        prctl(PR_SET_DUMPABLE, 0); /* not even to a core_pattern pipe */
+        signal(raise_sig, SIG_DFL);
+        sigemptyset(&one);
+        sigaddset(&one, raise_sig);
+        sigprocmask(SIG_UNBLOCK, &one, NULL);
+        raise(raise_sig);
+    }
+    return code;
+}
+
+int replay_guard_start(const struct replay_guard_opts *g, int *exit_code)
+{
+    static const int forwarded[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+    sigset_t chld, old;
+    shared = mmap(NULL, sizeof *shared, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shared == MAP_FAILED) {
+        shared = NULL;
+        return -1;
+    }
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, &old);
+    fflush(NULL);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0) {
+        int err = errno;
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        munmap(shared, sizeof *shared);
+        shared = NULL;
+        errno = err;
+        return -1;
+    }
+    if (pid == 0) {
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) /* the parent is already gone */
+            _exit(1);
+        return 0;
+    }
+    child_pid = pid;
+    for (size_t i = 0; i < sizeof forwarded / sizeof forwarded[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_sigaction = forward;
+        sa.sa_flags = SA_SIGINFO | SA_RESTART;
+        sigaction(forwarded[i], &sa, NULL);
+    }
+    int status = 0;
+    int code = watch(g, pid, &chld, &status);
+    if (code < 0) { /* cannot happen: the child is ours */
+        fprintf(stderr, "ferret: waiting for the regression run: %s\n", strerror(errno));
+        code = FERRET_EXIT_INTERNAL;
+    }
+    *exit_code = code;
+    return 1;
+}

@@ -1,0 +1,115 @@
+/* test_replay_guard.c - the supervised regression run's verdicts: how the
+ * child ended -> the lines printed and the exit code (replay_guard_judge). */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "check.h"
+#include "replay_guard.h"
+
+#define SEC 1000000000ULL
+#define EXITED(c) ((c) << 8)        /* a waitpid status: exit status c */
+#define SIGNALED(s) (s)             /* ... killed by signal s */
+
+static char *out;
+static int raised;
+
+static int judge(const struct replay_guard_opts *g, struct replay_end e)
+{
+    size_t len;
+    free(out);
+    out = NULL;
+    FILE *f = open_memstream(&out, &len);
+    int code = replay_guard_judge(g, &e, 42, f, &raised);
+    fclose(f);
+    return code;
+}
+
+int main(void)
+{
+    struct replay_guard_opts go = {.timeout_ns = 10 * SEC, .rss_limit_mb = 2048,
+                                   .error_exitcode = 77, .timeout_exitcode = 70};
+    struct replay_guard_opts lf = go;
+    lf.libfuzzer = 1;
+    CHECK(WIFEXITED(EXITED(3)) && WEXITSTATUS(EXITED(3)) == 3);
+    CHECK(WIFSIGNALED(SIGNALED(SIGSEGV)) && WTERMSIG(SIGNALED(SIGSEGV)) == SIGSEGV);
+
+    /* Status 0 in the middle of an input is a failure, named. */
+    struct replay_end e = {.status = EXITED(0), .phase = REPLAY_RUNNING, .elapsed_ns = SEC / 10, .name = "t/abc"};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(!raised);
+    CHECK(strstr(out, "==42== ERROR: ferret: the target exited with status 0 while running t/abc\n"));
+    CHECK(strstr(out, "SUMMARY: ferret: the target exited with status 0\n"));
+    CHECK_EQ_U(judge(&lf, e), 77);
+    /* ... and between two inputs, before the run finished. */
+    e.phase = REPLAY_BETWEEN;
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(strstr(out, "after running t/abc, before the regression run finished"));
+    /* Status 0 once done, or before any input: a pass, silently. */
+    e.phase = REPLAY_DONE;
+    CHECK_EQ_U(judge(&go, e), 0);
+    CHECK_EQ_U(strlen(out), 0);
+    e.phase = REPLAY_STARTING;
+    CHECK_EQ_U(judge(&lf, e), 0);
+    CHECK_EQ_U(strlen(out), 0);
+
+    /* Any other end mid-input is mirrored, after one line naming the input. */
+    e = (struct replay_end){.status = EXITED(1), .phase = REPLAY_RUNNING, .elapsed_ns = SEC, .name = "t/abc"};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(strstr(out, "ferret: the failing input is t/abc (the target exited with status 1)\n"));
+    CHECK_EQ_U(judge(&lf, e), 1);
+    e.status = EXITED(23);
+    CHECK_EQ_U(judge(&go, e), 23);
+    e.status = SIGNALED(SIGSEGV);
+    CHECK_EQ_U(judge(&go, e), 128 + SIGSEGV);
+    CHECK_EQ_U(raised, SIGSEGV);
+    CHECK(strstr(out, "ferret: the failing input is t/abc (the target was killed by signal SIGSEGV)\n"));
+    /* Outside an input: mirrored silently (LeakSanitizer at exit, a typed FAIL). */
+    e.phase = REPLAY_DONE;
+    e.status = EXITED(23);
+    CHECK_EQ_U(judge(&go, e), 23);
+    CHECK_EQ_U(strlen(out), 0);
+    e.status = SIGNALED(SIGABRT);
+    CHECK_EQ_U(judge(&go, e), 128 + SIGABRT);
+    CHECK_EQ_U(raised, SIGABRT);
+
+    /* Past the timeout: a timeout, whatever the status. */
+    e = (struct replay_end){.status = EXITED(1), .phase = REPLAY_RUNNING, .elapsed_ns = 10 * SEC + 1,
+                            .name = "t/h"};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(!raised);
+    CHECK(strstr(out, "ferret: the failing input is t/h (timeout: it ran for more than 10s)\n"));
+    CHECK_EQ_U(judge(&lf, e), 70);
+    CHECK(strstr(out, "==42== ERROR: libFuzzer: timeout after 10 seconds\n"));
+    CHECK(strstr(out, "ferret: the failing input is t/h\n"));
+    e.status = SIGNALED(SIGSEGV);
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(!raised);
+    /* Killed by the parent (SIGALRM blocked). */
+    e = (struct replay_end){.status = SIGNALED(SIGKILL), .phase = REPLAY_RUNNING, .elapsed_ns = 12 * SEC,
+                            .killed = REPLAY_KILLED_HANG, .name = "t/h"};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(!raised);
+    CHECK(strstr(out, "==42== ERROR: ferret: timeout: the target has been running one input for longer than "
+                      "-timeout (10s) while running t/h, and did not stop; killed\n"));
+    CHECK(strstr(out, "SUMMARY: ferret: timeout\n"));
+    lf.timeout_exitcode = 55;
+    CHECK_EQ_U(judge(&lf, e), 55);
+
+    /* Killed by the parent over -rss_limit_mb. */
+    e = (struct replay_end){.status = SIGNALED(SIGKILL), .phase = REPLAY_RUNNING, .elapsed_ns = SEC,
+                            .killed = REPLAY_KILLED_OOM, .rss_mb = 3000, .name = "t/m"};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(strstr(out, "==42== ERROR: ferret: out-of-memory (used: 3000Mb; exceeds: 2048Mb) while running t/m\n"));
+    CHECK_EQ_U(judge(&lf, e), REPLAY_LF_OOM_EXIT);
+    CHECK(strstr(out, "==42== ERROR: libFuzzer: out-of-memory (used: 3000Mb; exceeds: 2048Mb)\n"));
+
+    /* No name published (the child died while writing it). */
+    e = (struct replay_end){.status = EXITED(0), .phase = REPLAY_RUNNING, .name = ""};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK(strstr(out, "while running (an input)\n"));
+    free(out);
+    return CHECK_DONE("replay_guard");
+}
