@@ -144,8 +144,10 @@ int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_en
         fprintf(out, "SUMMARY: ferret: out-of-memory\n");
         return FERRET_EXIT_FINDING;
     }
+    /* Past the timeout, an exit is the child's own timeout report (SIGALRM);
+     * a death by a signal is a crash whose report was slow. */
     int timed_out = e->killed == REPLAY_KILLED_HANG ||
-                    (e->phase == REPLAY_RUNNING && g->timeout_ns && e->elapsed_ns >= g->timeout_ns);
+                    (e->phase == REPLAY_RUNNING && exited && g->timeout_ns && e->elapsed_ns >= g->timeout_ns);
     if (timed_out) {
         if (g->libfuzzer) {
             fprintf(out, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", pid,

@@ -20,7 +20,7 @@
  *     the child ended: replay_guard_judge()
  *
  * Verdicts (replay_guard_judge): the child ended while an input was running
- *   - after the timeout, or killed by the parent for it: a timeout
+ *   - exited after the timeout, or killed by the parent for it: a timeout
  *     (1; libFuzzer mode: -timeout_exitcode, with libFuzzer's timeout line);
  *   - killed by the parent over -rss_limit_mb: out-of-memory (1; libFuzzer
  *     mode: 71, with libFuzzer's line);

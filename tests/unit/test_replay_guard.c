@@ -75,7 +75,7 @@ int main(void)
     CHECK_EQ_U(judge(&go, e), 128 + SIGABRT);
     CHECK_EQ_U(raised, SIGABRT);
 
-    /* Past the timeout: a timeout, whatever the status. */
+    /* An exit past the timeout: a timeout, whatever the status. */
     e = (struct replay_end){.status = EXITED(1), .phase = REPLAY_RUNNING, .elapsed_ns = 10 * SEC + 1,
                             .name = "t/h"};
     CHECK_EQ_U(judge(&go, e), 1);
@@ -84,9 +84,14 @@ int main(void)
     CHECK_EQ_U(judge(&lf, e), 70);
     CHECK(strstr(out, "==42== ERROR: libFuzzer: timeout after 10 seconds\n"));
     CHECK(strstr(out, "ferret: the failing input is t/h\n"));
+    e.status = EXITED(0);
+    CHECK_EQ_U(judge(&lf, e), 70);
+    /* A death by a signal past it: a crash whose report was slow. */
     e.status = SIGNALED(SIGSEGV);
-    CHECK_EQ_U(judge(&go, e), 1);
-    CHECK(!raised);
+    CHECK_EQ_U(judge(&go, e), 128 + SIGSEGV);
+    CHECK_EQ_U(raised, SIGSEGV);
+    CHECK(strstr(out, "(the target was killed by signal SIGSEGV)"));
+    CHECK_EQ_U(judge(&lf, e), 128 + SIGSEGV);
     /* Killed by the parent (SIGALRM blocked). */
     e = (struct replay_end){.status = SIGNALED(SIGKILL), .phase = REPLAY_RUNNING, .elapsed_ns = 12 * SEC,
                             .killed = REPLAY_KILLED_HANG, .name = "t/h"};
