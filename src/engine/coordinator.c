@@ -650,10 +650,8 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     struct entry *old = k->entry;
     if (!shm_check_len(&w->shm, r->len) || r->len > old->len) {
         sup_kill(w, KILL_PROTOCOL);
-    } else if (r->len > 0 && (r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
+    } else if ((r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
                cand_kept(k, w->shm.cov)) {
-        /* (minimized to nothing: kept as found, since an empty corpus file is
-         * skipped when the cache is read back) */
         /* the worker is not trusted: it must still have every kept edge */
         coverage_merge(c->mask, w->shm.cov, c->ncounters);
         replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov);
@@ -1189,7 +1187,8 @@ static int load_corpus(struct coordinator *c)
             corpus_add(&c->corpus, data, len, p, NULL);
         free(data);
     }
-    if (corpus_load_dir(&c->corpus, c->cachedir, limit, CORPUS_SKIP_EMPTY, NULL) != 0 && errno != ENOENT) {
+    /* (an empty file there is ferret's own: an input minimized to nothing) */
+    if (corpus_load_dir(&c->corpus, c->cachedir, limit, 0, NULL) != 0 && errno != ENOENT) {
         fprintf(stderr, "ferret: cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
