@@ -1180,7 +1180,8 @@ static int load_corpus(struct coordinator *c)
         if (corpus_load_dir(&c->corpus, p, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) == 0)
             continue;
         if (errno != ENOTDIR || corpus_read_input(p, &data, &len) != 0) {
-            fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
+            if (errno != EINVAL) /* (EINVAL: corpus_read_input named it already) */
+                fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
             return FERRET_EXIT_INPUT;
         }
         if (!limit || len <= limit)
