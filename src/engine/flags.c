@@ -4,7 +4,7 @@
  * bad flag in err and leaves the choice of exit code to main().
  */
 #include <ctype.h>
-#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,136 +28,253 @@ static const struct flag_desc flag_table[] = {
 };
 #define NFLAGS (sizeof flag_table / sizeof flag_table[0])
 
-static int parse_u64(const char *s, uint64_t *out)
+/* Each parser below returns NULL on success or the reason a value is bad,
+ * which parse_one() puts after "-name=value: ". */
+
+/* Digits only, into *out; "too large" past 2^64-1. */
+static const char *parse_u64(const char *s, uint64_t *out)
 {
-    char *end;
+    uint64_t v = 0;
     if (!isdigit((unsigned char)*s))
-        return -1;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end)
-        return -1;
+        return "not a whole number (digits only)";
+    for (; isdigit((unsigned char)*s); s++) {
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return "too large";
+        v = v * 10 + d;
+    }
+    if (*s)
+        return "not a whole number (digits only)";
     *out = v;
-    return 0;
+    return NULL;
 }
 
-static int unit_ns(const char **p, uint64_t *mul)
+/* Digits only (min < 0 also takes "-1"), within [min, max]; anything else
+ * is answered with the range. */
+static const char *parse_range(const char *s, long long *out, long long min, unsigned long long max,
+                               const char *range)
 {
-    static const struct { const char *u; uint64_t ns; } units[] = {
-        {"ns", 1}, {"us", 1000}, {"ms", 1000000}, {"s", 1000000000ULL},
-        {"m", 60000000000ULL}, {"h", 3600000000000ULL},
-    };
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-        size_t n = strlen(units[i].u);
-        if (strncmp(*p, units[i].u, n) == 0 && !isalpha((unsigned char)(*p)[n])) {
-            *p += n;
-            *mul = units[i].ns;
-            return 0;
+    uint64_t v;
+    if (min < 0 && !strcmp(s, "-1")) {
+        *out = -1;
+        return NULL;
+    }
+    if (parse_u64(s, &v) != NULL || v > max || v < (uint64_t)(min > 0 ? min : 0))
+        return range;
+    *out = (long long)v;
+    return NULL;
+}
+
+static const struct { const char *u; uint64_t ns; } units[] = {
+    {"ns", 1}, {"us", 1000}, {"\xc2\xb5s", 1000}, {"\xce\xbcs", 1000}, {"ms", 1000000},
+    {"s", 1000000000ULL}, {"m", 60000000000ULL}, {"h", 3600000000000ULL},
+};
+
+/* A decimal number with an optional fraction ("10", "1.5", ".5", "2.")
+ * times mul, into *ns (exact to the nanosecond, rounded down).  Sets
+ * *nonzero if any digit is not 0.  Returns the end, or NULL if no digit. */
+static const char *scale_number(const char *p, uint64_t mul, unsigned __int128 *ns, int *nonzero)
+{
+    unsigned __int128 whole = 0, frac = 0, div = 1;
+    int digits = 0;
+    for (; isdigit((unsigned char)*p); p++, digits++) {
+        if (whole <= UINT64_MAX) /* past 2^64 ns is past any bound; stop before 128 bits wrap */
+            whole = whole * 10 + (unsigned)(*p - '0');
+        *nonzero |= *p != '0';
+    }
+    if (*p == '.') {
+        for (p++; isdigit((unsigned char)*p); p++, digits++) {
+            if (div < 1000000000000000000ULL) { /* 18 digits are more than 1 ns of 100000h */
+                frac = frac * 10 + (unsigned)(*p - '0');
+                div *= 10;
+            }
+            *nonzero |= *p != '0';
         }
     }
-    return -1;
+    if (!digits)
+        return NULL;
+    *ns = whole * mul + frac * mul / div;
+    return p;
 }
 
-/* A sequence of <number><unit>, e.g. "1m30s". */
-static int parse_duration(const char *s, uint64_t *ns)
+static const char not_duration[] = "not a duration (30s, 1m30s, 250ms, 1.5s)";
+static const char needs_unit[] = "a duration needs a unit (s, ms, m, h ...)";
+static const char too_long[] = "too long: at most 100000h";
+static const char too_short[] = "shorter than 1ns";
+
+/* One or more <number><unit> ("1m30s", "1.5s").  Sets *zero_written when
+ * every digit is 0 (so "0s" can be told from "0.1ns", which rounds to 0). */
+static const char *parse_duration(const char *s, uint64_t *ns, int *zero_written)
 {
-    uint64_t total = 0;
+    unsigned __int128 total = 0;
+    int nonzero = 0;
     const char *p = s;
     if (!*p)
-        return -1;
+        return not_duration;
     while (*p) {
-        char *end;
-        if (!isdigit((unsigned char)*p))
-            return -1;
-        double v = strtod(p, &end);
-        if (end == p)
-            return -1;
-        p = end;
-        uint64_t mul;
-        if (unit_ns(&p, &mul) != 0)
-            return -1;
-        double add = v * (double)mul;
-        if (add > 1e19 || total + (uint64_t)add < total)
-            return -1;
-        total += (uint64_t)add;
+        const char *q = p;
+        unsigned __int128 add = 0;
+        while (isdigit((unsigned char)*q) || *q == '.')
+            q++;
+        if (q == p)
+            return not_duration;
+        size_t i, n = 0;
+        for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+            n = strlen(units[i].u);
+            if (!strncmp(q, units[i].u, n) && (q[n] == 0 || isdigit((unsigned char)q[n]) || q[n] == '.'))
+                break;
+        }
+        if (i == sizeof units / sizeof units[0])
+            return *q ? "not a duration (30s, 1m30s, 250ms, 1.5s): units are ns, us, ms, s, m, h"
+                      : needs_unit;
+        const char *end = scale_number(p, units[i].ns, &add, &nonzero);
+        if (end != q)
+            return not_duration;
+        total += add;
+        if (total > FLAGS_MAX_DURATION_NS)
+            return too_long;
+        p = q + n;
     }
-    *ns = total;
-    return 0;
+    if (total == 0 && nonzero)
+        return too_short;
+    *ns = (uint64_t)total;
+    *zero_written = !nonzero;
+    return NULL;
 }
 
-int flags_parse_budget(const char *s, struct budget *b)
+/* "Nx" (n = its length): N executions (tries), N >= 0. */
+static const char *parse_count(const char *s, size_t n, uint64_t *count)
+{
+    char num[32];
+    if (n - 1 >= sizeof num)
+        return "too large a count";
+    memcpy(num, s, n - 1);
+    num[n - 1] = 0;
+    const char *why = parse_u64(num, count);
+    if (why)
+        return !strcmp(why, "too large") ? "too large a count" : "not a count of executions (1000x)";
+    return NULL;
+}
+
+static const char *parse_budget(const char *s, struct budget *b, int allow_zero)
 {
     size_t n = strlen(s);
+    int zero = 0;
+    const char *why;
     memset(b, 0, sizeof *b);
     if (strcmp(s, "0") == 0)
-        return 0;
+        return NULL;
     if (n > 1 && s[n - 1] == 'x') {
-        char num[32];
-        if (n - 1 >= sizeof num)
-            return -1;
-        memcpy(num, s, n - 1);
-        num[n - 1] = 0;
-        if (parse_u64(num, &b->count) != 0)
-            return -1;
+        if ((why = parse_count(s, n, &b->count)) != NULL)
+            return why;
+        if (b->count == 0 && !allow_zero)
+            return "a budget of no executions; write 0 for no limit, or Nx with N >= 1";
         b->kind = b->count ? BUDGET_COUNT : BUDGET_NONE;
-        return 0;
+        return NULL;
     }
-    if (parse_duration(s, &b->ns) != 0)
-        return -1;
+    if ((why = parse_duration(s, &b->ns, &zero)) != NULL) {
+        if (why == needs_unit)
+            return "a duration needs a unit: 10s for seconds, or 10x for executions";
+        if (why == too_long || why == too_short)
+            return why;
+        return "not a duration (30s, 1m30s, 250ms, 1.5s) or a count of executions (1000x)";
+    }
+    if (b->ns == 0 && !allow_zero)
+        return "a budget of no time; write 0 for no limit";
     b->kind = b->ns ? BUDGET_TIME : BUDGET_NONE;
-    return 0;
+    return NULL;
+}
+
+int flags_parse_budget(const char *s, struct budget *b) { return parse_budget(s, b, 0) ? -1 : 0; }
+int flags_parse_min_budget(const char *s, struct budget *b) { return parse_budget(s, b, 1) ? -1 : 0; }
+
+/* -timeout: seconds ("5", "1.5") or a duration; "0" is auto. */
+static const char *parse_timeout(const char *s, uint64_t *ns)
+{
+    const char *p = s;
+    int zero = 0;
+    if (!strcmp(s, "0")) {
+        *ns = 0;
+        return NULL;
+    }
+    while (isdigit((unsigned char)*p) || *p == '.')
+        p++;
+    if (p > s && !*p) { /* a bare number: seconds */
+        unsigned __int128 v;
+        int nonzero = 0;
+        if (scale_number(s, 1000000000ULL, &v, &nonzero) != p)
+            return "not a number of seconds (5, 1.5) or a duration (500ms)";
+        if (v > FLAGS_MAX_TIMEOUT_NS)
+            return "too long: at most 24h (86400)";
+        *ns = (uint64_t)v;
+        zero = !nonzero;
+    } else {
+        const char *why = parse_duration(s, ns, &zero);
+        if (why)
+            return why == too_long ? "too long: at most 24h (86400)"
+                 : why == too_short ? "too short: at least 1ms"
+                 : "not a number of seconds (5, 1.5) or a duration (500ms)";
+    }
+    if (*ns == 0 && zero)
+        return "write 0 for the automatic timeout";
+    if (*ns < FLAGS_MIN_TIMEOUT_NS)
+        return "too short: at least 1ms";
+    if (*ns > FLAGS_MAX_TIMEOUT_NS)
+        return "too long: at most 24h (86400)";
+    return NULL;
 }
 
 int flags_parse_seconds(const char *s, uint64_t *ns)
 {
-    uint64_t secs;
-    if (parse_u64(s, &secs) == 0) {
-        if (secs > 1000000000ULL)
-            return -1;
-        *ns = secs * 1000000000ULL;
-        return 0;
-    }
-    return parse_duration(s, ns);
-}
-
-static int parse_bool(const char *s, int *out)
-{
-    if (!strcmp(s, "1") || !strcmp(s, "true")) {
-        *out = 1;
-        return 0;
-    }
-    if (!strcmp(s, "0") || !strcmp(s, "false")) {
-        *out = 0;
-        return 0;
-    }
-    return -1;
-}
-
-static int parse_int(const char *s, long long *out, int allow_negative)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || end == s || *end || (v < 0 && !allow_negative))
+    uint64_t v;
+    if (parse_timeout(s, &v))
         return -1;
-    *out = v;
+    *ns = v;
     return 0;
 }
 
-static int set_value(struct options *o, const struct flag_desc *f, const char *v)
+static const char *parse_bool(const char *s, int *out)
+{
+    if (!strcmp(s, "1") || !strcmp(s, "true")) {
+        *out = 1;
+        return NULL;
+    }
+    if (!strcmp(s, "0") || !strcmp(s, "false")) {
+        *out = 0;
+        return NULL;
+    }
+    return "1 or 0 (true or false)";
+}
+
+static const char *set_value(struct options *o, const struct flag_desc *f, const char *v)
 {
     void *field = (char *)o + f->offset;
+    long long *ll = field;
     switch (f->type) {
-    case FLAG_BOOL:    return parse_bool(v, field);
-    case FLAG_INT:     return parse_int(v, field, 0);
-    case FLAG_SINT:    return parse_int(v, field, 1);
-    case FLAG_UINT64:  return parse_u64(v, field);
-    case FLAG_BUDGET:  return flags_parse_budget(v, field);
-    case FLAG_SECONDS: return flags_parse_seconds(v, field);
+    case FLAG_BOOL:      return parse_bool(v, field);
+    case FLAG_INT:       return parse_range(v, ll, 0, LLONG_MAX, "the range is 0 and up");
+    case FLAG_SINT:      return parse_range(v, ll, -1, LLONG_MAX, "the range is -1 (no limit), then 0 and up");
+    case FLAG_UINT64:    return parse_u64(v, field);
+    case FLAG_WORKERS:   return parse_range(v, ll, 0, FLAGS_MAX_WORKERS,
+                                            "the range is 0 (one per CPU) to 256 worker processes");
+    case FLAG_LEN:       return parse_range(v, ll, 0, FLAGS_MAX_LEN,
+                                            "the range is 0 (automatic) to 67108864 bytes (64 MiB; each "
+                                            "worker maps 3 x -max_len of shared memory)");
+    case FLAG_MB:        return parse_range(v, ll, 0, FLAGS_MAX_MB,
+                                            "the range is 0 (no limit) to 16777216 MiB (16 TiB)");
+    case FLAG_SECS:      return parse_range(v, ll, 0, FLAGS_MAX_SECONDS,
+                                            "whole seconds; the range is 0 (no limit) to 360000000 (100000h)");
+    case FLAG_EXITCODE:  return parse_range(v, ll, 1, 255,
+                                            "the range is 1 to 255 (0 would pass a finding off as success)");
+    case FLAG_FDMASK:    return parse_range(v, ll, 0, 3,
+                                            "the range is 0 to 3 (1 closes stdout, 2 stderr, 3 both)");
+    case FLAG_BUDGET:    return parse_budget(v, field, 0);
+    case FLAG_MINBUDGET: return parse_budget(v, field, 1);
+    case FLAG_SECONDS:   return parse_timeout(v, field);
     case FLAG_STRING:
-    case FLAG_FUZZ:    *(const char **)field = v; return 0;
+    case FLAG_FUZZ:      *(const char **)field = v; return NULL;
     }
-    return -1;
+    return "unknown type";
 }
 
 static const struct flag_desc *find_flag(const char *name, size_t len)
@@ -173,7 +290,7 @@ static void set_defaults(struct options *o)
     memset(o, 0, sizeof *o);
     for (size_t i = 0; i < NFLAGS; i++)
         if (flag_table[i].def)
-            set_value(o, &flag_table[i], flag_table[i].def);
+            (void)set_value(o, &flag_table[i], flag_table[i].def); /* each parses: test_flags.c */
 }
 
 static int parse_one(struct options *o, char *arg, char *err, size_t errlen)
@@ -182,12 +299,16 @@ static int parse_one(struct options *o, char *arg, char *err, size_t errlen)
     const char *eq = strchr(name, '=');
     size_t len = eq ? (size_t)(eq - name) : strlen(name);
     const struct flag_desc *f = find_flag(name, len);
+    const char *why;
     if (!f) {
         o->unknown[o->nunknown++] = (char *)arg; /* judged after the whole line (flags_parse) */
         return 0;
     }
-    if (f->group == FLAG_GROUP_LF)
+    if (f->group == FLAG_GROUP_LF) {
         o->libfuzzer = 1;
+        if (!o->lf_arg)
+            o->lf_arg = arg;
+    }
     const char *value = eq ? eq + 1 : NULL;
     if (!value) {
         if (f->type == FLAG_BOOL)
@@ -199,8 +320,70 @@ static int parse_one(struct options *o, char *arg, char *err, size_t errlen)
             return -1;
         }
     }
-    if (set_value(o, f, value) != 0) {
-        snprintf(err, errlen, "bad value for -%s: \"%s\"", f->name, value);
+    if ((why = set_value(o, f, value)) != NULL) {
+        snprintf(err, errlen, "bad value -%s=%s: %s", f->name, value, why);
+        return -1;
+    }
+    o->given[f - flag_table] = arg;
+    return 0;
+}
+
+/* libFuzzer's spelling of the Go-style budget and worker count, for the
+ * errors below: "-runs=10000", "-max_total_time=60", "-workers=2", or "". */
+static void lf_budget(const struct options *o, char *buf, size_t len)
+{
+    const struct budget *b = &o->fuzztime;
+    buf[0] = 0;
+    if (b->kind == BUDGET_COUNT)
+        snprintf(buf, len, "-runs=%llu", (unsigned long long)b->count);
+    else if (b->kind == BUDGET_TIME) /* whole seconds, rounded up */
+        snprintf(buf, len, "-max_total_time=%llu", (unsigned long long)((b->ns + 999999999ULL) / 1000000000ULL));
+}
+
+static void lf_workers(const struct options *o, char *buf, size_t len)
+{
+    buf[0] = 0;
+    if (o->parallel > 0)
+        snprintf(buf, len, "-workers=%lld", o->parallel);
+}
+
+/* One command line, one style (flags.h): a Go-style flag whose meaning
+ * libFuzzer mode replaces is an error next to a libFuzzer-only flag or
+ * FERRET_LIBFUZZER=1, naming both and what to write instead. */
+static int check_styles(const struct options *o, char *err, size_t errlen)
+{
+    const char *lf = o->lf_arg ? o->lf_arg : "FERRET_LIBFUZZER=1";
+    const char *g;
+    char budget[48], workers[32];
+    if (!o->libfuzzer)
+        return 0;
+    lf_budget(o, budget, sizeof budget);
+    lf_workers(o, workers, sizeof workers);
+    if ((g = o->given[FLAG_ID_fuzz]) != NULL) {
+        snprintf(err, errlen,
+                 "%s (Go-style) and %s (libFuzzer) do not mix: %s %s to fuzz Go-style (-fuzztime, -parallel), "
+                 "or drop %s for libFuzzer's command line (%s %s)", g, lf,
+                 o->lf_arg ? "drop" : "unset", o->lf_arg ? o->lf_arg : "FERRET_LIBFUZZER", g,
+                 *budget ? budget : "-runs=N or -max_total_time=S,", *workers ? workers : "-workers=N");
+        return -1;
+    }
+    if ((g = o->given[FLAG_ID_fuzztime]) != NULL) {
+        snprintf(err, errlen,
+                 "%s (Go-style) and %s (libFuzzer) do not mix: with libFuzzer's flags the budget is %s",
+                 g, lf, *budget ? budget : "-runs=N (executions) or -max_total_time=S (seconds)");
+        return -1;
+    }
+    if ((g = o->given[FLAG_ID_parallel]) != NULL) {
+        snprintf(err, errlen,
+                 "%s (Go-style) and %s (libFuzzer) do not mix: with libFuzzer's flags the worker count is %s",
+                 g, lf, *workers ? workers : "-workers=N (default 1)");
+        return -1;
+    }
+    if ((g = o->given[FLAG_ID_cachedir]) != NULL && o->npaths > 0) {
+        snprintf(err, errlen,
+                 "%s (Go-style) and %s (libFuzzer) do not mix with corpus arguments: with libFuzzer's "
+                 "flags new inputs go to the first corpus directory (%s); drop %s",
+                 g, lf, o->paths[0], g);
         return -1;
     }
     return 0;
@@ -236,6 +419,8 @@ int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errl
         snprintf(err, errlen, "unknown flag %s", o->unknown[0]);
         goto free_options;
     }
+    if (check_styles(o, err, errlen) != 0)
+        goto free_options;
     return 0;
 free_options: /* nothing of a failed parse outlives it */
     flags_free(o);

@@ -20,31 +20,41 @@ struct budget {
     uint64_t count;  /* BUDGET_COUNT */
 };
 
+/* Documented bounds of the values the parser accepts (README, Flags).  A
+ * value beyond one is an error naming the flag and the bound, never clamped. */
+#define FLAGS_MAX_WORKERS 256                      /* -parallel, -jobs, -workers, -fork */
+#define FLAGS_MAX_LEN (64ULL << 20)                /* -max_len: each worker maps 3 x this */
+#define FLAGS_MAX_MB (16ULL << 20)                 /* -rss_limit_mb, -malloc_limit_mb: 16 TiB */
+#define FLAGS_MAX_DURATION_NS (100000ULL * 3600 * 1000000000ULL) /* any duration: 100000h */
+#define FLAGS_MAX_SECONDS (100000ULL * 3600)       /* -max_total_time, in seconds */
+#define FLAGS_MIN_TIMEOUT_NS 1000000ULL            /* -timeout: 1ms .. */
+#define FLAGS_MAX_TIMEOUT_NS (24ULL * 3600 * 1000000000ULL) /* .. 24h */
+
 #define FERRET_FLAGS(X)                                                                  \
     X(fuzz, FUZZ, NULL, GO, "fuzz (with an optional target name) instead of replaying the corpus") \
     X(run, STRING, NULL, GO, "replay only the targets and entries matching Target/entry (regular expressions, as go test -run)") \
-    X(fuzztime, BUDGET, "0", GO, "how long to fuzz: a duration (30s, 5m, 1h) or Nx executions; 0 = until a failure or Ctrl-C") \
-    X(fuzzminimizetime, BUDGET, "60s", GO, "budget for minimizing each input: a duration or Nx; 0 turns minimization off") \
-    X(parallel, INT, "0", GO, "number of worker processes; 0 = one per online CPU") \
-    X(timeout, SECONDS, "0", BOTH, "an input running longer than this is a hang (seconds or a duration); 0 = auto: 20x the slowest corpus input, within 1s..10s") \
+    X(fuzztime, BUDGET, "0", GO, "how long to fuzz: a duration (30s, 1m30s, 250ms, 1.5s; at most 100000h) or Nx executions (N >= 1); 0 = until a failure or Ctrl-C") \
+    X(fuzzminimizetime, MINBUDGET, "60s", GO, "budget for minimizing each input: a duration or Nx; 0 (0s, 0x) turns minimization off") \
+    X(parallel, WORKERS, "0", GO, "number of worker processes, 0..256; 0 = one per online CPU (at most 256)") \
+    X(timeout, SECONDS, "0", BOTH, "an input running longer than this is a hang: seconds (5, 1.5) or a duration (500ms), 1ms..24h; 0 = auto") \
     X(seed, UINT64, "0", BOTH, "random seed; 0 = pick one and print it") \
     X(cachedir, STRING, NULL, GO, "cache corpus directory; default $XDG_CACHE_HOME/ferret/<target> or ~/.cache/ferret/<target>") \
-    X(max_len, INT, "0", BOTH, "maximum input length in bytes; 0 = max(4096, largest corpus input)") \
+    X(max_len, LEN, "0", BOTH, "maximum input length in bytes, at most 67108864 (64 MiB); 0 = max(4096, largest corpus input)") \
     X(dict, STRING, NULL, BOTH, "dictionary file (libFuzzer/AFL format) of words the mutator inserts") \
     X(use_cmp, BOOL, "1", GO, "use comparison feedback: operands the target compared guide mutations") \
     X(use_value_profile, BOOL, "0", BOTH, "also count comparison distances as coverage (more inputs kept; slower)") \
-    X(rss_limit_mb, INT, "2048", BOTH, "a worker whose resident memory grows past this is an out-of-memory finding; 0 = no limit") \
-    X(malloc_limit_mb, INT, "0", BOTH, "one allocation larger than this is an out-of-memory finding; 0 = same as -rss_limit_mb") \
+    X(rss_limit_mb, MB, "2048", BOTH, "a worker whose resident memory grows past this (MiB, at most 16777216) is an out-of-memory finding; 0 = no limit") \
+    X(malloc_limit_mb, MB, "0", BOTH, "one allocation larger than this (MiB, at most 16777216) is an out-of-memory finding; 0 = same as -rss_limit_mb") \
     X(detect_leaks, BOOL, "1", BOTH, "with LeakSanitizer linked in (ASan, LSan): an input that leaks memory is a finding") \
-    X(close_fd_mask, INT, "0", BOTH, "in workers, 1 closes stdout, 2 closes stderr (sanitizer reports too), 3 both") \
+    X(close_fd_mask, FDMASK, "0", BOTH, "in workers, 1 closes stdout, 2 closes stderr (sanitizer reports too), 3 both; 0..3") \
     X(keep_going, BOOL, "0", GO, "go on fuzzing after a finding; one artifact per distinct stack signature, with a count") \
     X(ignore_crashes, BOOL, "0", BOTH, "libFuzzer's name for -keep_going=1") \
     X(v, INT, "0", GO, "verbosity: 1 logs each new input and worker restart") \
     X(runs, SINT, "-1", LF, "libFuzzer: number of executions (-1: no limit); with files: run each this many times") \
-    X(max_total_time, INT, "0", LF, "libFuzzer: seconds to fuzz; 0 = no limit") \
-    X(jobs, INT, "0", LF, "libFuzzer: mapped onto ferret workers (min(jobs, CPUs))") \
-    X(workers, INT, "0", LF, "libFuzzer: mapped onto ferret workers") \
-    X(fork, INT, "0", LF, "libFuzzer: mapped onto ferret workers") \
+    X(max_total_time, SECS, "0", LF, "libFuzzer: whole seconds to fuzz, at most 360000000; 0 = no limit") \
+    X(jobs, WORKERS, "0", LF, "libFuzzer: mapped onto ferret workers (min(jobs, CPUs)), at most 256") \
+    X(workers, WORKERS, "0", LF, "libFuzzer: mapped onto ferret workers, at most 256") \
+    X(fork, WORKERS, "0", LF, "libFuzzer: mapped onto ferret workers, at most 256") \
     X(artifact_prefix, STRING, "./", LF, "libFuzzer: artifacts are written as <prefix>crash-<sha1> (timeout-, oom-, leak-)") \
     X(exact_artifact_path, STRING, NULL, LF, "libFuzzer: write the (single) artifact to this path") \
     X(merge, BOOL, "0", LF, "libFuzzer: merge the 2nd, 3rd... corpus directories into the 1st, keeping a minimal covering set") \
@@ -53,31 +63,72 @@ struct budget {
     X(minimize_crash, BOOL, "0", LF, "libFuzzer: minimize the crashing input given (budget: -runs or -max_total_time)") \
     X(only_ascii, BOOL, "0", LF, "libFuzzer: generate only ASCII (printable and space) inputs") \
     X(print_final_stats, BOOL, "0", LF, "libFuzzer: print stat:: lines at exit") \
-    X(error_exitcode, INT, "77", LF, "libFuzzer: exit code for a crash or leak found") \
-    X(timeout_exitcode, INT, "70", LF, "libFuzzer: exit code for a timeout found") \
-    X(ignore_timeouts, BOOL, "1", LF, "libFuzzer (fork mode): accepted") \
-    X(ignore_ooms, BOOL, "1", LF, "libFuzzer (fork mode): accepted") \
+    X(error_exitcode, EXITCODE, "77", LF, "libFuzzer: exit code for a crash or leak found, 1..255") \
+    X(timeout_exitcode, EXITCODE, "70", LF, "libFuzzer: exit code for a timeout found, 1..255") \
+    X(ignore_timeouts, BOOL, "1", LF, "libFuzzer (fork mode): accepted; no effect") \
+    X(ignore_ooms, BOOL, "1", LF, "libFuzzer (fork mode): accepted; no effect") \
     X(ignore_remaining_args, BOOL, "0", LF, "libFuzzer: ignore every argument after this one") \
-    X(verbosity, INT, "1", LF, "libFuzzer: accepted") \
-    X(reload, INT, "1", LF, "libFuzzer: accepted") \
-    X(len_control, INT, "100", LF, "libFuzzer: accepted") \
+    X(verbosity, INT, "1", LF, "libFuzzer: accepted; no effect") \
+    X(reload, INT, "1", LF, "libFuzzer: accepted; no effect") \
+    X(len_control, INT, "100", LF, "libFuzzer: accepted; no effect") \
     X(sync_dir, STRING, NULL, GO, "a directory shared by several ferret instances (NFS, a mounted bucket): corpus entries and findings are exchanged there") \
     X(help, BOOL, "0", BOTH, "print this help and exit")
 
-enum flag_type { FLAG_BOOL, FLAG_INT, FLAG_SINT, FLAG_UINT64, FLAG_BUDGET, FLAG_SECONDS, FLAG_STRING, FLAG_FUZZ };
+/* The types, with the values each accepts (anything else is an error):
+ *   BOOL      1, 0, true, false (alone: 1)
+ *   INT       a decimal integer >= 0
+ *   SINT      -1 (none) or a decimal integer >= 0 (-runs)
+ *   UINT64    a decimal integer >= 0, up to 2^64-1 (-seed)
+ *   WORKERS   0 .. FLAGS_MAX_WORKERS
+ *   LEN       0 .. FLAGS_MAX_LEN bytes
+ *   MB        0 .. FLAGS_MAX_MB MiB
+ *   SECS      whole seconds, 0 .. FLAGS_MAX_SECONDS (-max_total_time)
+ *   EXITCODE  1 .. 255 (0 would pass a crash off as success)
+ *   FDMASK    0 .. 3
+ *   BUDGET    "0" (none), a duration > 0 or Nx with N >= 1 (-fuzztime)
+ *   MINBUDGET a duration or Nx; any zero (0, 0s, 0x) = none (-fuzzminimizetime)
+ *   SECONDS   "0" (auto), or seconds (5, 1.5) or a duration in 1ms..24h (-timeout)
+ * A decimal integer is digits only: no sign (but SINT's -1), no spaces, no
+ * trailing characters, no 0x.  A duration is one or more <number><unit>,
+ * number = digits with an optional fraction (1.5), unit = ns, us, ms, s, m, h,
+ * at most FLAGS_MAX_DURATION_NS in all. */
+enum flag_type {
+    FLAG_BOOL, FLAG_INT, FLAG_SINT, FLAG_UINT64, FLAG_WORKERS, FLAG_LEN, FLAG_MB, FLAG_SECS,
+    FLAG_EXITCODE, FLAG_FDMASK, FLAG_BUDGET, FLAG_MINBUDGET, FLAG_SECONDS, FLAG_STRING, FLAG_FUZZ
+};
 
 #define FLAG_CTYPE_BOOL int
 #define FLAG_CTYPE_INT long long
-#define FLAG_CTYPE_SINT long long /* may be negative */
+#define FLAG_CTYPE_SINT long long /* may be -1 */
 #define FLAG_CTYPE_UINT64 uint64_t
+#define FLAG_CTYPE_WORKERS long long
+#define FLAG_CTYPE_LEN long long
+#define FLAG_CTYPE_MB long long
+#define FLAG_CTYPE_SECS long long
+#define FLAG_CTYPE_EXITCODE long long
+#define FLAG_CTYPE_FDMASK long long
 #define FLAG_CTYPE_BUDGET struct budget
+#define FLAG_CTYPE_MINBUDGET struct budget
 #define FLAG_CTYPE_SECONDS uint64_t /* nanoseconds */
 #define FLAG_CTYPE_STRING const char *
 #define FLAG_CTYPE_FUZZ const char * /* NULL: not fuzzing */
 
 /* Which command lines a flag belongs to: Go-style, libFuzzer-only, both.
- * Giving any libFuzzer-only flag switches on libFuzzer mode (libfuzzer.c). */
+ * Giving any libFuzzer-only flag switches on libFuzzer mode (libfuzzer.c).
+ * One command line speaks one of the two: -fuzz, -fuzztime and -parallel
+ * (whose libFuzzer counterparts are the mode itself, -runs/-max_total_time
+ * and -workers) together with a libFuzzer-only flag or FERRET_LIBFUZZER=1
+ * are an error naming both, as is -cachedir next to libFuzzer's corpus
+ * arguments (the first directory receives new inputs there). */
 enum flag_group { FLAG_GROUP_GO, FLAG_GROUP_LF, FLAG_GROUP_BOTH };
+
+/* FLAG_ID_<name>: a flag's row in the table, to index options.given. */
+enum flag_id {
+#define FLAG_ID(name, type, def, group, help) FLAG_ID_##name,
+    FERRET_FLAGS(FLAG_ID)
+#undef FLAG_ID
+    FLAG_COUNT
+};
 
 struct options {
 #define FLAG_FIELD(name, type, def, group, help) FLAG_CTYPE_##type name;
@@ -85,7 +136,9 @@ struct options {
 #undef FLAG_FIELD
     char **paths;   /* positional arguments */
     int npaths;
-    int libfuzzer;  /* a libFuzzer-only flag was given */
+    int libfuzzer;  /* a libFuzzer-only flag was given, or FERRET_LIBFUZZER=1 */
+    const char *lf_arg;               /* the first libFuzzer-only flag, as written */
+    const char *given[FLAG_COUNT];    /* each flag given, as written last ("-runs=10"); NULL: default */
     int nunknown;   /* unknown flags (errors, or warnings in libFuzzer mode) */
     char **unknown;
 };
@@ -98,9 +151,14 @@ int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errl
 void flags_usage(const char *argv0);
 void flags_free(struct options *o);
 
-/* "10s", "1m30s", "250ms", "1h" -> ns; "500x" -> count; "0" -> none. */
+/* -fuzztime: "10s", "1m30s", "250ms", "1.5s", "1h" -> ns; "500x" -> count;
+ * "0" -> none.  Any other zero ("0x", "0s") is an error, as is a duration
+ * without a unit ("10").  -fuzzminimizetime's form, allow_zero, takes every
+ * zero for none. */
 int flags_parse_budget(const char *s, struct budget *b);
-/* A duration as above, or a bare number of seconds ("5" -> 5 s). */
+int flags_parse_min_budget(const char *s, struct budget *b);
+/* -timeout: "0" -> 0 (auto); a number of seconds ("5", "1.5") or a duration,
+ * within FLAGS_MIN_TIMEOUT_NS..FLAGS_MAX_TIMEOUT_NS. */
 int flags_parse_seconds(const char *s, uint64_t *ns);
 
 #endif

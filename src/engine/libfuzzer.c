@@ -14,6 +14,12 @@
  *                              are the budget; -fork / -workers / -jobs the
  *                              worker count (default 1, as libFuzzer)
  *
+ * The Go-style flags that libFuzzer's own replace (-fuzz, -fuzztime,
+ * -parallel, and -cachedir next to corpus arguments) are refused here by
+ * flags_parse(), naming both flags.  Where ferret keeps one of two libFuzzer
+ * flags (-runs and -max_total_time; -fork, -workers and -jobs), or accepts
+ * one that changes nothing (-len_control, -reload, ...), a line says so.
+ *
  * This file only translates: the work is done by the coordinator, the merge
  * and the regression runner, which print libFuzzer's lines when
  * options.libfuzzer is set.
@@ -33,19 +39,51 @@ static int is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* -fork, -workers, -jobs: the first given of these, in this order, is the
+ * worker count (each at most FLAGS_MAX_WORKERS, flags.c); -jobs at most the
+ * CPUs.  A second one given is named as not used, never dropped silently. */
 static int workers_from(const struct options *o)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    if (o->fork > 0)
-        return (int)o->fork;
-    if (o->workers > 0)
-        return (int)o->workers;
-    if (o->jobs > 0)
-        return (int)(o->jobs < cpus ? o->jobs : cpus);
-    return 1;
+    const char *used = NULL;
+    int n = 1;
+    if (cpus < 1)
+        cpus = 1;
+    if (o->fork > 0) {
+        n = (int)o->fork;
+        used = o->given[FLAG_ID_fork];
+    } else if (o->workers > 0) {
+        n = (int)o->workers;
+        used = o->given[FLAG_ID_workers];
+    } else if (o->jobs > 0) {
+        n = (int)(o->jobs < cpus ? o->jobs : cpus);
+        used = o->given[FLAG_ID_jobs];
+        if (o->jobs > cpus)
+            fprintf(stderr, "INFO: ferret: %s: %d workers, one per CPU\n", used, n);
+    }
+    const char *all[] = {o->given[FLAG_ID_fork], o->given[FLAG_ID_workers], o->given[FLAG_ID_jobs]};
+    for (size_t i = 0; used && i < sizeof all / sizeof all[0]; i++)
+        if (all[i] && all[i] != used)
+            fprintf(stderr, "INFO: ferret: %s sets the worker count (%d); %s is not used\n", used, n, all[i]);
+    return n;
 }
 
-/* The libFuzzer flags, as ferret's own. */
+/* libFuzzer flags ferret accepts so that libFuzzer's command lines run, but
+ * which change nothing here: each given one is named. */
+static void say_no_effect(const struct options *o)
+{
+    static const int ids[] = {FLAG_ID_ignore_timeouts, FLAG_ID_ignore_ooms, FLAG_ID_verbosity,
+                              FLAG_ID_reload, FLAG_ID_len_control};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        if (o->given[ids[i]])
+            fprintf(stderr, "INFO: ferret: %s has no effect in ferret (accepted for libFuzzer's command line)\n",
+                    o->given[ids[i]]);
+}
+
+/* The libFuzzer flags, as ferret's own.  The fuzzing budget is one of
+ * -runs and -max_total_time: with both (libFuzzer stops at whichever comes
+ * first), -runs=0 wins (nothing to fuzz), otherwise -max_total_time, and
+ * the line says so. */
 static int translate(const struct options *o, struct options *t)
 {
     *t = *o;
@@ -56,7 +94,11 @@ static int translate(const struct options *o, struct options *t)
         t->fuzztime.kind = BUDGET_COUNT;
         t->fuzztime.count = (uint64_t)o->runs;
     }
-    if (o->max_total_time > 0) {
+    if (o->max_total_time > 0 && o->runs >= 0)
+        fprintf(stderr, "INFO: ferret: one budget at a time: %s is used, %s is not\n",
+                o->runs == 0 ? o->given[FLAG_ID_runs] : o->given[FLAG_ID_max_total_time],
+                o->runs == 0 ? o->given[FLAG_ID_max_total_time] : o->given[FLAG_ID_runs]);
+    if (o->max_total_time > 0 && o->runs != 0) {
         t->fuzztime.kind = BUDGET_TIME;
         t->fuzztime.ns = (uint64_t)o->max_total_time * 1000000000ULL;
     }
@@ -89,6 +131,7 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     int rc;
     for (int i = 0; i < o->nunknown; i++)
         fprintf(stderr, "WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
+    say_no_effect(o);
     if (o->merge || o->set_cover_merge)
         return merge_run(o, argc, argv);
     if (o->minimize_crash) {
@@ -96,6 +139,15 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
             fprintf(stderr, "ERROR: -minimize_crash=1 needs exactly one input file\n");
             return FERRET_EXIT_USAGE;
         }
+        /* coordinator_minimize's budget: -runs, else -max_total_time, else
+         * -fuzzminimizetime (60 s by default) */
+        const char *used = o->runs > 0 ? o->given[FLAG_ID_runs]
+                         : o->max_total_time > 0 ? o->given[FLAG_ID_max_total_time] : NULL;
+        const char *unused[] = {o->max_total_time > 0 ? o->given[FLAG_ID_max_total_time] : NULL,
+                                o->given[FLAG_ID_fuzzminimizetime]};
+        for (size_t i = 0; used && i < sizeof unused / sizeof unused[0]; i++)
+            if (unused[i] && unused[i] != used)
+                fprintf(stderr, "INFO: ferret: one budget at a time: %s is used, %s is not\n", used, unused[i]);
         return coordinator_minimize(o, argc, argv);
     }
     if (all_files(o))
