@@ -1161,7 +1161,8 @@ static int add_code_seeds(struct coordinator *c)
 
 static int load_corpus(struct coordinator *c)
 {
-    size_t limit = (size_t)c->o->max_len;
+    /* -max_len not given: the largest corpus input sets it, up to the flag's own limit */
+    size_t limit = c->o->max_len ? (size_t)c->o->max_len : (size_t)FLAGS_MAX_LEN;
     if (c->minimize_path)
         return load_minimize_input(c, c->minimize_path);
     if (c->merging)
@@ -1184,8 +1185,10 @@ static int load_corpus(struct coordinator *c)
                 fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
             return FERRET_EXIT_INPUT;
         }
-        if (!limit || len <= limit)
+        if (len <= limit)
             corpus_add(&c->corpus, data, len, p, NULL);
+        else
+            fprintf(stderr, "ferret: skipping %s: %zu bytes is over -max_len=%zu\n", p, len, limit);
         free(data);
     }
     /* (an empty file there is ferret's own: an input minimized to nothing) */
@@ -1301,8 +1304,8 @@ static int choose_workers(const struct options *o)
     long n = o->parallel > 0 ? (long)o->parallel : sysconf(_SC_NPROCESSORS_ONLN);
     if (n < 1)
         n = 1;
-    if (n > 256)
-        n = 256;
+    if (n > FLAGS_MAX_WORKERS) /* more CPUs than that (-parallel itself is checked) */
+        n = FLAGS_MAX_WORKERS;
     if (o->fuzztime.kind == BUDGET_COUNT && o->fuzztime.count && o->fuzztime.count < (uint64_t)n)
         n = (long)o->fuzztime.count; /* no more workers than executions */
     return (int)n;

@@ -607,6 +607,19 @@ static void finish_libfuzzer(struct coordinator *c, struct finding *f, int writt
         c->exit_code = code;
 }
 
+/* ns exactly, as -timeout reads it back: 5s, 1500ms, 250us, 7ns. */
+static const char *format_duration(uint64_t ns, char *buf, size_t len)
+{
+    static const struct { uint64_t ns; const char *unit; } units[] = {
+        {1000000000ULL, "s"}, {1000000ULL, "ms"}, {1000ULL, "us"}, {1, "ns"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (ns % units[i].ns == 0) {
+            snprintf(buf, len, "%llu%s", (unsigned long long)(ns / units[i].ns), units[i].unit);
+            break;
+        }
+    return buf;
+}
+
 /* A typed target's lines (file.c:12: message), indented as go test does. */
 static void print_indented(const char *text, size_t len)
 {
@@ -649,7 +662,7 @@ static void finish(struct coordinator *c, struct finding *f)
         fprintf(stderr, "    failure while testing corpus entry %s\n", f->corpus_path);
     else if (written)
         fprintf(stderr, "    failing input written to %s\n", f->path);
-    char raw[4200], what[8500], bin[8500]; /* the input and binary, as the re-run command names them */
+    char raw[4200], what[8500], bin[8500], dur[32]; /* the input and binary, as the re-run command names them */
     if (written && select_current() && select_current()->typed)
         snprintf(raw, sizeof raw, "-run=%s/%s", c->target,
                  strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path);
@@ -660,8 +673,8 @@ static void finish(struct coordinator *c, struct finding *f)
         finding_shell_quote(c->argv0, bin, sizeof bin);
     }
     if (written && f->kind == FINDING_HANG)
-        fprintf(stderr, "    To re-run:\n    %s -timeout=%.3gs %s\n", bin,
-                (double)c->timeout_ns / 1e9, what);
+        fprintf(stderr, "    To re-run:\n    %s -timeout=%s %s\n", bin,
+                format_duration(c->timeout_ns, dur, sizeof dur), what);
     else if (written && f->kind == FINDING_OOM)
         fprintf(stderr, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", bin,
                 c->o->rss_limit_mb, c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,

@@ -102,9 +102,18 @@ static void overwrote_input(void)
     _exit(1);
 }
 
+/* Not memcmp: ours would trace the compare.  Eight bytes at a time. */
 static int differ(const uint8_t *a, const uint8_t *b, size_t n)
 {
-    for (size_t i = 0; i < n; i++) /* not memcmp: ours would trace the compare */
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        __builtin_memcpy(&x, a + i, 8);
+        __builtin_memcpy(&y, b + i, 8);
+        if (x != y)
+            return 1;
+    }
+    for (; i < n; i++)
         if (a[i] != b[i])
             return 1;
     return 0;
