@@ -7,6 +7,10 @@
  * The rest of the engine keeps working on byte buffers: a corpus entry, a
  * crasher or a minimization candidate of a typed target is its binary form.
  *
+ * Implemented in three parts that share typed_int.h: typed_form.c (the
+ * schema and the binary form), typed_mutate.c (typed_mutate) and
+ * typed_minimize.c (typed_minimize and its cursor).
+ *
  * Binary form.  The fixed-size arguments first, in declaration order,
  * little-endian, at their natural width: bool 1 byte (decodes as byte & 1),
  * int8/uint8 1, int16/uint16 2, int32/uint32/float32 4,
