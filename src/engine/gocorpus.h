@@ -27,6 +27,10 @@
  * floats in decimal, exponent and hex (0x1p-2) form, +Inf, -Inf, NaN and
  * math.FloatNNfrombits.  Beyond Go: int32('a') and uint8('a') are accepted
  * like rune('a') and byte('a').
+ *
+ * Implemented in three parts: gocorpus.c (the file, its lexer and parser),
+ * gostr.c (string quoting, UTF-8, the Unicode print table: gostr.h) and
+ * gofloat.c (float text, written and read: gofloat.h).
  */
 #ifndef FERRET_GOCORPUS_H
 #define FERRET_GOCORPUS_H
