@@ -1260,12 +1260,12 @@ static int setup_signals(struct coordinator *c)
 static int load_words(struct coordinator *c)
 {
     char err[512], path[4096];
-    if (c->o->dict && dict_load(&c->words, c->o->dict, err, sizeof err) != 0) {
+    if (c->o->dict && corpus_load_dict(&c->words, c->o->dict, err, sizeof err) != 0) {
         fprintf(stderr, "ferret: bad dictionary: %s\n", err);
         return FERRET_EXIT_INPUT;
     }
     snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);
-    if (access(path, F_OK) == 0 && dict_load(&c->autodict, path, err, sizeof err) != 0)
+    if (access(path, F_OK) == 0 && corpus_load_dict(&c->autodict, path, err, sizeof err) != 0)
         fprintf(stderr, "ferret: ignoring the automatic dictionary: %s\n", err);
     for (size_t i = 0; i < c->autodict.n && c->words.n < SHM_WORDS_MAX; i++)
         dict_add(&c->words, c->autodict.w[i].bytes, c->autodict.w[i].len);

@@ -137,7 +137,6 @@ struct coordinator {
 
 uint64_t live_execs(const struct coordinator *c);
 void lf_progress(struct coordinator *c, const char *event, uint64_t new_len);
-void runtime_disable_exit_leak_check(void);
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void print_tail(const char *log, size_t len);
 void stop_busy_workers(struct coordinator *c);

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "corpus.h"
+#include "dict.h"
 #include "gocorpus.h"
 #include "typed.h"
 
@@ -564,4 +565,17 @@ const char *corpus_target_name(const char *argv0)
 {
     const char *slash = strrchr(argv0, '/');
     return slash ? slash + 1 : argv0;
+}
+
+int corpus_load_dict(struct dict *d, const char *path, char *err, size_t errlen)
+{
+    uint8_t *data;
+    size_t len;
+    if (corpus_read_file(path, &data, &len) != 0) {
+        snprintf(err, errlen, "%s: %s", path, corpus_strerror(errno));
+        return -1;
+    }
+    int rc = dict_parse(d, (const char *)data, len, path, err, errlen);
+    free(data);
+    return rc;
 }

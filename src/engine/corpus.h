@@ -125,4 +125,10 @@ char *corpus_default_cachedir(const char *target);
 /* The target's name: the base name of the binary. */
 const char *corpus_target_name(const char *argv0);
 
+/* Reads a dictionary file (-dict, the automatic dictionary) and parses it
+ * into d (dict_parse); an unreadable or non-regular file is an error naming
+ * it, in err. */
+struct dict;
+int corpus_load_dict(struct dict *d, const char *path, char *err, size_t errlen);
+
 #endif

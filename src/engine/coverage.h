@@ -15,7 +15,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "runtime.h"
+/* One module's inline 8-bit counters (registered by the runtime, sancov.c). */
+struct sancov_region {
+    uint8_t *start;
+    size_t len;
+    int raw;       /* bytes are feature bits (value profile), not hit counters */
+};
 
 extern const uint8_t coverage_bucket[256];
 

@@ -20,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "corpus.h"
 #include "dict.h"
 
 /* Longest formatted word: quotes, four bytes per escaped byte, the NUL. */
@@ -238,17 +237,6 @@ int dict_parse(struct dict *d, const char *text, size_t len, const char *file,
         }
     }
     return 0;
-}
-
-int dict_load(struct dict *d, const char *path, char *err, size_t errlen)
-{
-    uint8_t *data;
-    size_t len;
-    if (corpus_read_file(path, &data, &len) != 0)
-        return fail(err, errlen, "%s: %s", path, strerror(errno));
-    int rc = dict_parse(d, (const char *)data, len, path, err, errlen);
-    free(data);
-    return rc;
 }
 
 /* Appends byte b to s[n..] as the file format spells it; returns the new n. */

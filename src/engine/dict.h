@@ -37,8 +37,8 @@ struct dict {
  * writes "FILE:LINE: what was expected" into err. */
 int dict_parse(struct dict *d, const char *text, size_t len, const char *file,
                char *err, size_t errlen);
-/* Reads and parses a file; an unreadable file is an error naming it. */
-int dict_load(struct dict *d, const char *path, char *err, size_t errlen);
+/* (Reading a dictionary file is corpus_load_dict's, in corpus.c: the files
+ * module.) */
 /* Adds a word unless present or empty/too long: 1 if added, 0 if not,
  * -1 when out of memory. */
 int dict_add(struct dict *d, const uint8_t *bytes, size_t len);

@@ -280,7 +280,6 @@ static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, ch
     return rc;
 }
 
-void runtime_disable_exit_leak_check(void); /* main.c */
 
 int regress_run(const struct options *o, int argc, char **argv)
 {

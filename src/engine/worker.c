@@ -520,9 +520,6 @@ static void close_fds(long long mask)
     close(devnull);
 }
 
-/* Exiting normally: LeakSanitizer's exit-time check would only find the
- * worker's own buffers.  (runtime: main.c) */
-void runtime_disable_exit_leak_check(void);
 
 int worker_main(const struct options *o, int argc, char **argv, const char *spec)
 {

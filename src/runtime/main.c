@@ -18,13 +18,6 @@
 
 FERRET_EXPORT const char *ferret_version(void) { return "0.1.0"; }
 
-/* LeakSanitizer asks this at exit.  The coordinator never runs the target,
- * and what it still holds at exit is not a leak of the target's. */
-static int is_coordinator;
-static int exit_check_off;
-FERRET_EXPORT int __lsan_is_turned_off(void) { return is_coordinator || exit_check_off; }
-void runtime_disable_exit_leak_check(void) { exit_check_off = 1; }
-
 /* For custom mutators that fall back on ours.  Deterministic per process. */
 FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_size)
 {
@@ -69,7 +62,6 @@ FERRET_EXPORT int main(int argc, char **argv)
     } else if (o.libfuzzer) {
         rc = libfuzzer_main(&o, argc, argv);
     } else if (o.fuzz) {
-        is_coordinator = 1;
         rc = coordinator_run(&o, argc, argv);
     } else {
         rc = regress_run(&o, argc, argv);

@@ -13,6 +13,10 @@
  *
  * Invariants: only allocations made while the target runs are counted or
  * limited; the hooks never allocate.
+ *
+ * It also owns runtime_in_target (set by target.c around each run) and
+ * whether LeakSanitizer's check at exit runs: the functions defined here in
+ * place of the C library's depend on nothing above them.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -33,6 +37,15 @@ __attribute__((weak)) int __sanitizer_install_malloc_and_free_hooks(
     void (*malloc_hook)(const volatile void *, size_t), void (*free_hook)(const volatile void *));
 __attribute__((weak)) void __sanitizer_print_stack_trace(void);
 __attribute__((weak)) int __lsan_do_recoverable_leak_check(void);
+
+volatile int runtime_in_target; /* 1 while the target runs (target.c sets it) */
+
+/* LeakSanitizer asks this at exit.  The coordinator never runs the target,
+ * and what a worker or the coordinator still holds at exit is not a leak of
+ * the target's. */
+static int exit_check_off;
+FERRET_EXPORT int __lsan_is_turned_off(void) { return exit_check_off; }
+void runtime_disable_exit_leak_check(void) { exit_check_off = 1; }
 
 static size_t malloc_limit;             /* bytes; 0 = none */
 static volatile uint64_t mallocs, frees; /* in the current execution */

@@ -17,14 +17,9 @@
 #include <signal.h>
 #include <stdint.h>
 
-#define FERRET_EXPORT __attribute__((visibility("default")))
+#include "coverage.h" /* struct sancov_region */
 
-/* One module's inline 8-bit counters. */
-struct sancov_region {
-    uint8_t *start;
-    size_t len;
-    int raw;       /* bytes are feature bits (value profile), not hit counters */
-};
+#define FERRET_EXPORT __attribute__((visibility("default")))
 
 #define SANCOV_MAX_REGIONS 64
 
@@ -44,6 +39,9 @@ int memory_counts_differ(void);
 int memory_leak_check_available(void);
 /* Runs LeakSanitizer now; nonzero (and a report on stderr) if leaks. */
 int memory_leak_check(void);
+/* LeakSanitizer's check at exit is skipped from now on (the coordinator's
+ * and a worker's own buffers are not the target's leaks). */
+void runtime_disable_exit_leak_check(void);
 
 /* cmptrace.c: comparison feedback. */
 struct torc;

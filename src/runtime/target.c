@@ -38,8 +38,7 @@ __attribute__((weak)) void __asan_init(void);
 __attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void));
 __attribute__((weak)) int __asan_report_present(void);
 
-volatile int runtime_in_target;
-#define in_target runtime_in_target
+#define in_target runtime_in_target /* (defined in memory.c) */
 static const char *run_context;
 static int exit_is_failure;
 static volatile sig_atomic_t crashing; /* our fatal-signal handler is reporting */

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "corpus.h"
 #include "dict.h"
 
 static int word_is(const struct dict *d, size_t i, const char *bytes, size_t len)
@@ -227,7 +228,7 @@ static void test_load(const char *root)
         fputs("# tokens\nkw=\"if\"\r\n\"while\"", f);
         fclose(f);
     }
-    CHECK(dict_load(&d, path, err, sizeof err) == 0);
+    CHECK(corpus_load_dict(&d, path, err, sizeof err) == 0);
     CHECK(d.n == 2 && WORD_IS(&d, 0, "if") && WORD_IS(&d, 1, "while"));
     /* A parse error names the file as given. */
     snprintf(path, sizeof path, "%s/bad.dict", root);
@@ -239,16 +240,16 @@ static void test_load(const char *root)
     }
     char want[600];
     snprintf(want, sizeof want, "%s:2: bad escape \\q", path);
-    CHECK(dict_load(&d, path, err, sizeof err) == -1);
+    CHECK(corpus_load_dict(&d, path, err, sizeof err) == -1);
     CHECK(strcmp(err, want) == 0);
     CHECK_EQ_U(d.n, 2);
     /* Unreadable: missing file, and a directory. */
     snprintf(path, sizeof path, "%s/no-such.dict", root);
     snprintf(want, sizeof want, "%s: No such file or directory", path);
-    CHECK(dict_load(&d, path, err, sizeof err) == -1);
+    CHECK(corpus_load_dict(&d, path, err, sizeof err) == -1);
     CHECK(strcmp(err, want) == 0);
     snprintf(want, sizeof want, "%s: Is a directory", root);
-    CHECK(dict_load(&d, root, err, sizeof err) == -1);
+    CHECK(corpus_load_dict(&d, root, err, sizeof err) == -1);
     CHECK(strcmp(err, want) == 0);
     CHECK_EQ_U(d.n, 2);
     dict_free(&d);
