@@ -77,7 +77,8 @@ static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size
  * -seed repeats a run exactly (the image moves as a whole; the offset is a
  * link-time constant, so this costs no load). */
 extern char __executable_start[];
-#define PC() ((uintptr_t)__builtin_return_address(0) - (uintptr_t)__executable_start)
+#define PC_OF(addr) ((uintptr_t)(addr) - (uintptr_t)__executable_start)
+#define PC() PC_OF(__builtin_return_address(0))
 
 FERRET_EXPORT void __sanitizer_cov_trace_cmp1(uint8_t a, uint8_t b) { record_int(PC(), a, b, 1); }
 FERRET_EXPORT void __sanitizer_cov_trace_cmp2(uint16_t a, uint16_t b) { record_int(PC(), a, b, 2); }
@@ -158,32 +159,32 @@ static void record_strs(uintptr_t pc, const char *a, const char *b, size_t n)
 FERRET_EXPORT void __sanitizer_weak_hook_memcmp(void *pc, const void *a, const void *b, size_t n, int result)
 {
     if (result != 0)
-        record_mem((uintptr_t)pc, a, n, b, n);
+        record_mem(PC_OF(pc), a, n, b, n);
 }
 FERRET_EXPORT void __sanitizer_weak_hook_strncmp(void *pc, const char *a, const char *b, size_t n, int result)
 {
     if (result != 0)
-        record_strs((uintptr_t)pc, a, b, n);
+        record_strs(PC_OF(pc), a, b, n);
 }
 FERRET_EXPORT void __sanitizer_weak_hook_strcmp(void *pc, const char *a, const char *b, int result)
 {
     if (result != 0)
-        record_strs((uintptr_t)pc, a, b, TORC_MEM_MAX);
+        record_strs(PC_OF(pc), a, b, TORC_MEM_MAX);
 }
 FERRET_EXPORT void __sanitizer_weak_hook_strncasecmp(void *pc, const char *a, const char *b, size_t n, int result)
 {
     if (result != 0)
-        record_strs((uintptr_t)pc, a, b, n);
+        record_strs(PC_OF(pc), a, b, n);
 }
 FERRET_EXPORT void __sanitizer_weak_hook_strcasecmp(void *pc, const char *a, const char *b, int result)
 {
     if (result != 0)
-        record_strs((uintptr_t)pc, a, b, TORC_MEM_MAX);
+        record_strs(PC_OF(pc), a, b, TORC_MEM_MAX);
 }
 FERRET_EXPORT void __sanitizer_weak_hook_strstr(void *pc, const char *hay, const char *needle, char *result)
 {
     if (!result && needle && runtime_in_target)
-        record_mem((uintptr_t)pc, hay, 0, needle, bounded_strlen(needle, TORC_MEM_MAX));
+        record_mem(PC_OF(pc), hay, 0, needle, bounded_strlen(needle, TORC_MEM_MAX));
 }
 FERRET_EXPORT void __sanitizer_weak_hook_strcasestr(void *pc, const char *hay, const char *needle, char *result)
 {
@@ -193,7 +194,7 @@ FERRET_EXPORT void __sanitizer_weak_hook_memmem(void *pc, const void *hay, size_
                                                size_t nl, void *result)
 {
     if (!result)
-        record_mem((uintptr_t)pc, hay, 0, needle, nl);
+        record_mem(PC_OF(pc), hay, 0, needle, nl);
 }
 
 /* ---- our own interceptors (used when no sanitizer intercepts) ----------- */
