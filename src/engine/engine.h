@@ -53,6 +53,6 @@ size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
 void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
                        size_t partner_len);
 
-uint64_t engine_now_ns(void);
+#include "clock.h" /* engine_now_ns */
 
 #endif

@@ -69,13 +69,6 @@ static struct {
 
 #define FD_LEAK_MARGIN 64
 
-uint64_t engine_now_ns(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
 static uint64_t coarse_now_ns(void)
 {
     struct timespec ts;
