@@ -1,5 +1,6 @@
 /*
- * engine.h - the three ways a ferret binary runs, and its exit codes.
+ * engine.h - the ways a ferret binary runs: each role's entry point (the
+ * exit codes they return are in codes.h).
  *
  *   main() (src/runtime/main.c)
  *     |-- FERRET_WORKER set --> worker_main()      (worker.c: one per CPU)
@@ -15,21 +16,7 @@
 #include "flags.h"
 #include "rng.h"
 
-/* Exit codes; documented in README.md ("Exit codes"). */
-enum ferret_exit {
-    FERRET_EXIT_OK = 0,        /* done; nothing found (or stopped by Ctrl-C) */
-    FERRET_EXIT_FINDING = 1,   /* a crasher/hang was found, or a replayed input failed */
-    FERRET_EXIT_USAGE = 2,     /* bad flag or value */
-    FERRET_EXIT_INPUT = 3,     /* a named file or directory is missing or unreadable */
-    FERRET_EXIT_WRITE = 4,     /* a corpus or crasher file could not be written */
-    FERRET_EXIT_WORKER = 5,    /* a worker terminated without fuzzing (start-up failure) */
-    FERRET_EXIT_INTERNAL = 6,  /* out of memory, no memfd, and other system failures */
-};
-
-#define FERRET_WORKER_ENV "FERRET_WORKER"
-/* A worker that lost its pipes exits with this, outside any input: the
- * coordinator restarts it without recording a finding. */
-#define WORKER_EXIT_LOST 121
+#include "codes.h" /* exit codes, the worker's environment variable */
 
 int worker_main(const struct options *o, int argc, char **argv, const char *spec);
 int coordinator_run(const struct options *o, int argc, char **argv);

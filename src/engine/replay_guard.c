@@ -26,7 +26,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine.h"
+#include "clock.h"
+#include "codes.h"
 #include "replay_guard.h"
 
 #define NAME_MAX_LEN 4352
