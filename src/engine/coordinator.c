@@ -1004,12 +1004,16 @@ static int all_down(const struct coordinator *c)
 
 static void reap(struct coordinator *c)
 {
-    int status;
+    int status, reaped = 0;
     pid_t pid;
-    while ((pid = waitpid(-1, &status, WNOHANG)) > 0)
+    while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+        reaped = 1;
         for (int i = 0; i < c->nw; i++)
             if (c->w[i].pid == pid && c->w[i].st != W_DOWN)
                 on_worker_exit(c, &c->w[i], status);
+    }
+    if (reaped) /* item 8: what a keeper killed from outside left came to us (contain.h) */
+        sup_kill_strays(c->w, c->nw);
 }
 
 static void on_signal(struct coordinator *c)

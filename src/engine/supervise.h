@@ -17,6 +17,14 @@
  * coordinator).  Its stdout and stderr go to a pipe the coordinator drains
  * into a bounded ring: the tail of the last incarnation's output, which is
  * where a sanitizer report lands.
+ *
+ * The process the coordinator starts is the worker's keeper (contain.c):
+ * it forks the worker before main() and stays behind as a child subreaper,
+ * so every process the target starts dies with the worker, and it dies the
+ * way the worker died.  w->pid is the keeper (what waitpid() returns);
+ * hang signals, RSS checks and kills go to the worker, whose pid the keeper
+ * reports on w->keeper_fd.  With FERRET_KEEPER=0, or where no keeper can
+ * be made, the keeper reports its own pid and is the worker, as before.
  */
 #ifndef FERRET_SUPERVISE_H
 #define FERRET_SUPERVISE_H
@@ -51,7 +59,13 @@ struct wjob {
 
 struct worker {
     int id;
-    pid_t pid;
+    pid_t pid;                  /* the keeper: the coordinator's child */
+    pid_t wpid;                 /* the worker below it, once reported (== pid without a keeper) */
+    int keeper_fd;              /* where the keeper reports wpid (contain.h), non-blocking; -1 once read */
+    unsigned char krec[4];      /* a report being read */
+    size_t kgot;
+    int orphans;                /* its keeper adopted a process the target started */
+    uint64_t kill_ns;           /* first sup_kill of this incarnation; 0 = none */
     enum wstate st;
     enum wkill kill_reason;
     int call_fd, reply_fd, log_fd;
@@ -95,6 +109,10 @@ void sup_signal_hang(struct worker *w);
 void sup_reaped(struct worker *w);
 void sup_close_calls(struct worker *w);
 /* The worker's resident memory in MiB (0 if unknown). */
-uint64_t sup_rss_mb(const struct worker *w);
+uint64_t sup_rss_mb(struct worker *w);
+/* After reaping: kill every child of the coordinator that is not one of
+ * the n workers' keepers (what a keeper killed from outside left behind;
+ * the coordinator is a child subreaper, see contain.h). */
+void sup_kill_strays(const struct worker *w, int n);
 
 #endif
