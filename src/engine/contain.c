@@ -67,7 +67,7 @@
 #include <unistd.h>
 
 #include "contain.h"
-#include "engine.h"
+#include "codes.h"
 
 #define KEEPER_SIGNAL (SIGRTMIN + 6)          /* the keeper's parent-death signal */
 #define KEEPER_POLL_S 1                       /* how often it checks its parent, besides the signal */

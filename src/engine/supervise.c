@@ -19,8 +19,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "clock.h"
+#include "codes.h"
 #include "contain.h"
-#include "engine.h"
 #include "runtime.h"
 #include "supervise.h"
 
