@@ -2,6 +2,7 @@
  * test_cmpmut.c - unit tests for src/engine/cmpmut.c.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,18 @@ static size_t count_enc(size_t n, enum i2s_encoding enc)
     for (size_t i = 0; i < n; i++)
         k += cands[i].enc == enc;
     return k;
+}
+
+/* Same candidates, field by field (memcmp of the structs would compare
+ * their padding, which nothing writes). */
+static int same_cands(const struct i2s_cand *a, const struct i2s_cand *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i].pos != b[i].pos || a[i].old_len != b[i].old_len ||
+            a[i].new_len != b[i].new_len || a[i].enc != b[i].enc ||
+            memcmp(a[i].bytes, b[i].bytes, a[i].new_len) != 0)
+            return 0;
+    return 1;
 }
 
 /* Does candidate i rewrite old_len bytes into exactly want[0..want_len)? */
@@ -301,7 +314,7 @@ static void test_order(void)
     /* Capped at max, keeping the first ones. */
     struct i2s_cand few[2];
     CHECK_EQ_U(i2s_int_candidates(d, len, 0x41, 0x42, 4, few, 2), 2);
-    CHECK(memcmp(few, cands, sizeof few) == 0);
+    CHECK(same_cands(few, cands, 2));
     CHECK_EQ_U(i2s_int_candidates(d, len, 0x41, 0x42, 4, NULL, 0), 0);
 }
 
@@ -447,6 +460,119 @@ static void test_fuzz(void)
         fuzz_one(&r);
 }
 
+/* ---- purity: bytes past len never matter ---------------------------------
+ * A FUZZ input is rebuilt after a worker's death in another buffer, whose
+ * bytes past len differ from the worker's: candidates and mutations must
+ * depend on d[0..len) only.  Each input ends, half the time, with the head
+ * of an operand whose rest the stale bytes hold (what a scan past len would
+ * complete), and the buffers' tails are 0x00, 0xff, random, and that rest
+ * followed by whole operands. */
+
+#define STALE_BUFS 4
+
+/* An operand in one of the encodings the scans look for, into out; its length. */
+static size_t spell(rng_t *r, uint64_t v, unsigned size, uint8_t *out)
+{
+    size_t n = 0;
+    switch (rng_below(r, 4)) {
+    case 0: /* little endian */
+        for (; n < size; n++)
+            out[n] = (uint8_t)(v >> (8 * n));
+        return n;
+    case 1: /* big endian */
+        for (; n < size; n++)
+            out[n] = (uint8_t)(v >> (8 * (size - 1 - n)));
+        return n;
+    case 2: { /* decimal */
+        char t[24];
+        int k = snprintf(t, sizeof t, "%llu", (unsigned long long)v);
+        memcpy(out, t, (size_t)k);
+        return (size_t)k;
+    }
+    default: { /* hex */
+        char t[24];
+        int k = snprintf(t, sizeof t, rng_bool(r) ? "%llx" : "%08llX", (unsigned long long)v);
+        memcpy(out, t, (size_t)k);
+        return (size_t)k;
+    }
+    }
+}
+
+static int stale_one(rng_t *r)
+{
+    static const unsigned sizes[] = { 1, 2, 4, 8 };
+    static struct i2s_cand c[STALE_BUFS][MAXC];
+    size_t max_len = 1 + (size_t)rng_below(r, 120);
+    size_t len = (size_t)rng_below(r, max_len + 1);
+    unsigned size = sizes[rng_below(r, 4)];
+    uint64_t from = pick_value(r), to = pick_value(r);
+    if (size < 8)
+        from &= (1ULL << (8 * size)) - 1;
+    uint8_t mfrom[I2S_MAX_BYTES], mto[I2S_MAX_BYTES];
+    size_t mn = 1 + (size_t)rng_below(r, I2S_MAX_BYTES);
+    fill_input(r, mfrom, sizeof mfrom);
+    fill_input(r, mto, sizeof mto);
+    if (rng_bool(r))
+        memcpy(mfrom, "Content-Length: 1234567890abcdef", I2S_MAX_BYTES);
+    uint8_t *in = malloc(max_len);
+    fill_input(r, in, len);
+    uint8_t op[40];
+    size_t opn = rng_bool(r) ? spell(r, from, size, op) : (memcpy(op, mfrom, mn), mn);
+    if (opn <= len && rng_bool(r)) /* whole, somewhere */
+        memcpy(in + rng_below(r, len - opn + 1), op, opn);
+    size_t cut = 0; /* the head of op ends the input; stale bytes hold the rest */
+    if (len > 0 && opn > 1 && rng_bool(r)) {
+        cut = 1 + (size_t)rng_below(r, opn - 1);
+        cut = cut < len ? cut : len;
+        memcpy(in + len - cut, op, cut);
+    }
+    uint8_t *b[STALE_BUFS];
+    size_t n[STALE_BUFS][4];
+    uint64_t st[STALE_BUFS];
+    uint64_t word = rng_next(r);
+    int same = 1;
+    for (int k = 0; k < STALE_BUFS; k++) {
+        b[k] = malloc(max_len); /* exact: ASan sees overruns */
+        memcpy(b[k], in, len);
+        size_t tail = max_len - len;
+        if (k == 0)
+            memset(b[k] + len, 0x00, tail);
+        else if (k == 1)
+            memset(b[k] + len, 0xff, tail);
+        else if (k == 2)
+            fill_input(r, b[k] + len, tail);
+        else
+            for (size_t i = 0, j = cut; i < tail; i++, j = (j + 1) % opn)
+                b[k][len + i] = op[j];
+        n[k][0] = i2s_int_candidates(b[k], len, from, to, size, c[k], MAXC);
+        n[k][1] = i2s_mem_candidates(b[k], len, mfrom, mto, mn, c[k] + n[k][0], MAXC - n[k][0]);
+        rng_t m = { word };
+        n[k][2] = i2s_mutate_int(&m, b[k], len, max_len, from, to, size);
+        size_t l2 = n[k][2] == NONE ? len : n[k][2];
+        n[k][3] = i2s_mutate_mem(&m, b[k], l2, max_len, mfrom, mto, mn);
+        st[k] = m.s;
+        if (k == 0)
+            continue;
+        same &= memcmp(n[k], n[0], sizeof n[0]) == 0 && st[k] == st[0];
+        same &= same && same_cands(c[k], c[0], n[0][0] + n[0][1]);
+        size_t fin = n[0][3] != NONE ? n[0][3] : l2;
+        same &= same && memcmp(b[k], b[0], fin) == 0;
+    }
+    for (int k = 0; k < STALE_BUFS; k++)
+        free(b[k]);
+    free(in);
+    return same;
+}
+
+static void test_stale_bytes_ignored(void)
+{
+    rng_t r = { 0xbadf00d };
+    int ok = 1;
+    for (int i = 0; i < 20000; i++)
+        ok &= stale_one(&r);
+    CHECK(ok);
+}
+
 int main(void)
 {
     test_le();
@@ -463,5 +589,6 @@ int main(void)
     test_order();
     test_determinism();
     test_fuzz();
+    test_stale_bytes_ignored();
     return CHECK_DONE("cmpmut");
 }

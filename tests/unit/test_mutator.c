@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "mutator.h"
+#include "typed.h"
 
 #define NONE ((size_t)-1)
 #define GUARD 32
@@ -430,6 +431,206 @@ static void test_torc_pick_uniform(void)
     CHECK(same);
 }
 
+/* ---- purity: bytes past len never matter ---------------------------------
+ * The worker builds each FUZZ input in a private buffer holding leftovers of
+ * earlier inputs past len; the coordinator rebuilds it after a death in a
+ * buffer of its own.  Both must get the same bytes, so a mutation may read
+ * only data[0..len) and its sources.  Below, the same input sits in buffers
+ * whose bytes past len are 0x00, 0xff, random, and operands and words of the
+ * compare table and dictionary (stale bytes a scan would match), with every
+ * comparison-feedback source filled. */
+
+#define PURE_STRS 14
+static const char *const pure_strs[PURE_STRS] = {
+    "HDR1", "tail", "GET", "POST", "record", "zq", "Content-Length: ", "\r\n",
+    "12345", "-1", "ff00", "x", "0123456789abcdef0123456789ABCDEF", "\x0d\xf0\xad\x1b",
+};
+
+/* A compare table as a target leaves it: integer operands of every size
+ * (some spelled in the inputs below), memory operands of lengths 1..32,
+ * searched words (len_a 0), random 32-byte operands.  nrandom 0: only a
+ * few, all of them planted in the inputs, so each is drawn often. */
+static void pure_fill_torc(struct torc *t, rng_t *g, int nrandom)
+{
+    static const unsigned sizes[] = { 1, 2, 4, 8 };
+    memset(t, 0, sizeof *t);
+    for (int i = 0; i < nrandom; i++) {
+        uint64_t a = rng_bool(g) ? 12345 + (uint64_t)i : rng_next(g) >> rng_below(g, 64);
+        t->ints[rng_below(g, TORC_INT_SLOTS)] = (struct torc_int){
+            .a = a, .b = rng_next(g) >> rng_below(g, 64), .size = (uint8_t)sizes[rng_below(g, 4)] };
+    }
+    t->ints[1] = (struct torc_int){ .a = 0x31524448, .b = 0x1badf00d, .size = 4 };
+    t->ints[2] = (struct torc_int){ .a = 'z', .b = 'q', .size = 1 };
+    t->ints[3] = (struct torc_int){ .a = 12345, .b = 0xffffffff, .size = 4 };
+    t->ints[4] = (struct torc_int){ .a = 0xff00, .b = 0x1234, .size = 2 };
+    t->ints[5] = (struct torc_int){ .a = (uint64_t)-1, .b = 7, .size = 8 };
+    for (int i = 0; i < (nrandom ? 40 : 6); i++) {
+        struct torc_mem *e = &t->mems[rng_below(g, TORC_MEM_SLOTS)];
+        const char *a = pure_strs[rng_below(g, PURE_STRS)], *b = pure_strs[rng_below(g, PURE_STRS)];
+        memset(e, 0, sizeof *e);
+        e->len_a = rng_below(g, 5) == 0 ? 0 : (uint8_t)strlen(a);
+        e->len_b = (uint8_t)strlen(b);
+        memcpy(e->a, a, strlen(a));
+        memcpy(e->b, b, strlen(b));
+        if (nrandom && rng_below(g, 4) == 0) {
+            e->len_a = (uint8_t)(1 + rng_below(g, TORC_MEM_MAX));
+            e->len_b = (uint8_t)(1 + rng_below(g, TORC_MEM_MAX));
+            fill(g, e->a, TORC_MEM_MAX);
+            fill(g, e->b, TORC_MEM_MAX);
+        }
+    }
+    torc_count(t);
+}
+
+/* An input with operands and words planted in it (whole, and at the end
+ * whole or cut short, where a scan past len would extend or complete them). */
+static void pure_fill_input(rng_t *g, uint8_t *in, size_t len)
+{
+    fill(g, in, len);
+    if (rng_bool(g))
+        for (size_t i = 0; i < len; i++)
+            in[i] = (uint8_t)("0123456789abcdefABCDEF-xz q"[rng_below(g, 27)]);
+    for (int k = 0; k < 4; k++) {
+        const char *w = pure_strs[rng_below(g, PURE_STRS)];
+        size_t wl = strlen(w);
+        if (wl <= len)
+            memcpy(in + rng_below(g, len - wl + 1), w, wl);
+    }
+    if (len >= 4 && rng_bool(g)) {
+        uint32_t v = rng_bool(g) ? 0x31524448 : 12345;
+        memcpy(in + rng_below(g, len - 3), &v, 4);
+    }
+    if (len > 0 && rng_bool(g)) { /* an operand, or its head, ends the input */
+        const char *w = pure_strs[rng_below(g, PURE_STRS)];
+        size_t wl = strlen(w), cut = 1 + (size_t)rng_below(g, wl);
+        cut = cut < len ? cut : len;
+        memcpy(in + len - cut, w, cut);
+    }
+}
+
+/* The tail past len: what the k-th buffer holds there. */
+static void pure_fill_garbage(rng_t *g, uint8_t *p, size_t n, int k)
+{
+    switch (k) {
+    case 0:
+        memset(p, 0x00, n);
+        break;
+    case 1:
+        memset(p, 0xff, n);
+        break;
+    case 2:
+        fill(g, p, n);
+        break;
+    default: /* stale operands and words, as earlier inputs leave them */
+        for (size_t i = 0; i < n;) {
+            const char *w = pure_strs[rng_below(g, PURE_STRS)];
+            size_t wl = strlen(w);
+            wl = wl < n - i ? wl : n - i;
+            memcpy(p + i, w, wl);
+            i += wl;
+        }
+        break;
+    }
+}
+
+#define PURE_BUFS 4
+
+/* One input, one rng word, PURE_BUFS buffers: same length, bytes, rng state
+ * and trace from each.  mode: NONE = mutator_mutate, mutator_count() =
+ * typed_mutate with schema *ts, else mutator_apply(mode). */
+static int pure_one(rng_t *g, size_t mode, const struct typed_schema *ts,
+                    const struct mutate_src *src0)
+{
+    size_t max_len = rng_below(g, 40) == 0 ? 4000 + (size_t)rng_below(g, 2000)
+                                           : 1 + (size_t)rng_below(g, 200);
+    size_t len = rng_below(g, 8) == 0 ? max_len : (size_t)rng_below(g, max_len + 1);
+    uint8_t *in = malloc(max_len), *b[PURE_BUFS];
+    pure_fill_input(g, in, len);
+    size_t plen = (size_t)rng_below(g, 64);
+    uint8_t *partner = make_partner(g, plen);
+    uint64_t word = rng_next(g);
+    size_t n[PURE_BUFS];
+    uint64_t st[PURE_BUFS];
+    struct mutate_trace tr[PURE_BUFS];
+    int same = 1;
+    for (int k = 0; k < PURE_BUFS; k++) {
+        b[k] = malloc(max_len); /* exactly max_len: ASan catches a read past it */
+        memcpy(b[k], in, len);
+        pure_fill_garbage(g, b[k] + len, max_len - len, k);
+        struct mutate_src src = *src0;
+        src.partner = plen ? partner : NULL;
+        src.partner_len = plen;
+        memset(&tr[k], 0, sizeof tr[k]);
+        src.trace = &tr[k];
+        rng_t r = { word };
+        if (mode == NONE)
+            n[k] = mutator_mutate(&r, b[k], len, max_len, &src);
+        else if (mode == mutator_count())
+            n[k] = typed_mutate(&r, ts, b[k], len, max_len, &src);
+        else
+            n[k] = mutator_apply(mode, &r, b[k], len, max_len, &src);
+        st[k] = r.s;
+        if (k == 0)
+            continue;
+        same &= n[k] == n[0] && st[k] == st[0] && tr[k].len == tr[0].len &&
+                memcmp(tr[k].word, tr[0].word, tr[0].len) == 0;
+        same &= n[k] == NONE || (n[k] <= max_len && memcmp(b[k], b[0], n[k]) == 0);
+    }
+    for (int k = 0; k < PURE_BUFS; k++)
+        free(b[k]);
+    free(in);
+    free(partner);
+    return same;
+}
+
+static void test_stale_bytes_ignored(void)
+{
+    static struct torc torc, small;
+    rng_t g = { 0x5eed };
+    pure_fill_torc(&torc, &g, 60);
+    pure_fill_torc(&small, &g, 0);
+    struct dict_word words[PURE_STRS];
+    for (size_t i = 0; i < PURE_STRS; i++) {
+        memset(&words[i], 0, sizeof words[i]);
+        words[i].len = (uint8_t)strlen(pure_strs[i]);
+        memcpy(words[i].bytes, pure_strs[i], words[i].len);
+    }
+    struct mutate_src src = { .torc = &torc, .words = words, .nwords = PURE_STRS };
+    struct mutate_src few = { .torc = &small, .words = words, .nwords = 4 };
+    /* Each mutation alone, so a failure names it. */
+    for (size_t i = 0; i < mutator_count(); i++) {
+        int ok = 1;
+        for (int t = 0; t < 2000; t++)
+            ok &= pure_one(&g, i, NULL, t % 2 ? &src : &few);
+        if (!ok)
+            fprintf(stderr, "%s reads past len\n", mutator_name(i));
+        CHECK(ok);
+    }
+    /* Whole stacks, with the table refilled now and then. */
+    int ok = 1;
+    for (int t = 0; t < 30000; t++) {
+        if (t % 5000 == 4999)
+            pure_fill_torc(&torc, &g, 60);
+        ok &= pure_one(&g, NONE, NULL, t % 2 ? &src : &few);
+    }
+    CHECK(ok);
+    /* Typed targets: arguments mutated alone (the bytes after a variable
+     * argument wait at the end of the buffer meanwhile) and whole. */
+    static const struct typed_schema schemas[] = {
+        { 2, { GO_BYTES, GO_INT32 } },
+        { 3, { GO_STRING, GO_BYTES, GO_UINT8 } },
+        { 2, { GO_FLOAT64, GO_BYTES } },
+        { 1, { GO_STRING } },
+        { 3, { GO_INT64, GO_BOOL, GO_FLOAT32 } },
+        { 4, { GO_BYTES, GO_BYTES, GO_STRING, GO_UINT16 } },
+    };
+    size_t nsch = sizeof schemas / sizeof schemas[0];
+    ok = 1;
+    for (int t = 0; t < 12000; t++)
+        ok &= pure_one(&g, mutator_count(), &schemas[t % nsch], t % 2 ? &src : &few);
+    CHECK(ok);
+}
+
 int main(void)
 {
     test_table();
@@ -446,5 +647,6 @@ int main(void)
     test_large_input();
     test_cmp_feedback();
     test_torc_pick_uniform();
+    test_stale_bytes_ignored();
     return CHECK_DONE("mutator");
 }
