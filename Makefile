@@ -22,7 +22,7 @@ RUNTIME_OBJS := $(RUNTIME_SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS    := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo check unit e2e bench install clean deps
+.PHONY: all demo check layers unit e2e bench install clean deps
 
 all: $(BUILD)/libferret.a
 
@@ -52,8 +52,16 @@ e2e: $(BUILD)/libferret.a
 	@bash tests/e2e/run_all.sh
 
 check: deps
+	$(MAKE) layers
 	$(MAKE) unit
 	$(MAKE) e2e
+
+# The source's shape: files call only their own layer and those below, no
+# cycle (tools/layers.txt, from the objects and includes), and every source
+# file is in the README's tour.
+layers: $(BUILD)/libferret.a
+	@bash tools/layers.sh --quiet
+	@bash tools/tour.sh
 
 demo: deps $(BUILD)/libferret.a
 	@bash examples/demo.sh

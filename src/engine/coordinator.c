@@ -59,7 +59,10 @@
 #include "stats.h"
 #include "supervise.h"
 
+#include "calls.h"
 #include "coordinator_int.h"
+#include "report.h"
+#include "words.h"
 #include "registry.h"
 #include "select.h"
 #include "hash.h"
@@ -110,11 +113,6 @@ static uint64_t min_budget_tries(const struct coordinator *c)
 {
     const struct budget *b = &c->o->fuzzminimizetime;
     return b->kind == BUDGET_COUNT ? b->count : 0;
-}
-
-int minimization_on(const struct coordinator *c)
-{
-    return c->o->fuzzminimizetime.kind != BUDGET_NONE;
 }
 
 /* Writes an input with new coverage to the cache and adds it to the corpus. */
@@ -277,12 +275,6 @@ static void flush_candidates(struct coordinator *c)
 
 /* ---- giving work to workers ------------------------------------------- */
 
-static void put_input(struct worker *w, const uint8_t *data, size_t len)
-{
-    memcpy(w->shm.input, data, len);
-    w->shm.hdr->input_len = len;
-}
-
 static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
 {
     put_input(w, e->data, e->len);
@@ -343,25 +335,6 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     struct rpc_call call = {
         .magic = RPC_MAGIC, .op = RPC_FUZZ, .seed = rng_next(&c->rng), .limit = limit,
         .duration_ms = limit ? 0 : FUZZ_CALL_MS, .len_limit = c->len_limit,
-    };
-    return sup_call(w, &call);
-}
-
-int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
-                         size_t len, uint32_t mode, struct min_cursor cur, uint64_t limit,
-                         uint64_t ms)
-{
-    free(w->job.input);
-    w->job.input = malloc(len ? len : 1);
-    if (!w->job.input)
-        return -1;
-    memcpy(w->job.input, data, len);
-    w->job.input_len = len;
-    w->job.mode = mode;
-    put_input(w, data, len);
-    struct rpc_call call = {
-        .magic = RPC_MAGIC, .op = RPC_MINIMIZE, .mode = mode, .cursor = cur,
-        .limit = limit, .duration_ms = ms,
     };
     return sup_call(w, &call);
 }
@@ -562,18 +535,6 @@ static void baseline_entry_failed(struct coordinator *c, struct entry *e)
         start_fuzzing(c);
 }
 
-/* Credits a FUZZ call's executions; returns the unused part of its limit. */
-void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
-{
-    uint64_t limit = w->job.limit;
-    if (limit && count > limit)
-        count = limit;
-    c->execs += count;
-    if (limit)
-        c->assigned -= limit - count;
-    w->job.limit = 0;
-}
-
 /* libFuzzer's len_control: the longest input grows while nothing new is
  * found, slowly at first, so short inputs are explored first. */
 static void grow_len_limit(struct coordinator *c, uint64_t execs)
@@ -715,27 +676,6 @@ static void on_reply(struct coordinator *c, struct worker *w)
  * work handed out again; this many times in a row, with no reply between,
  * and it is the target killing itself: a finding. */
 #define SELF_KILL_IN_A_ROW 3
-
-void say(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-}
-
-void print_tail(const char *log, size_t len)
-{
-    if (len)
-        fprintf(stderr, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
-}
-
-void stop_busy_workers(struct coordinator *c)
-{
-    for (int i = 0; i < c->nw; i++)
-        if (c->w[i].st == W_BUSY)
-            SHM_STORE(c->w[i].shm.hdr->stop, 1);
-}
 
 /* A worker killed for a malformed reply, a hang or its memory: whatever
  * is still in its reply pipe (garbage, or a real reply behind garbage) is
@@ -1258,51 +1198,6 @@ static int setup_signals(struct coordinator *c)
     return c->sigfd < 0 ? -1 : 0;
 }
 
-#define AUTODICT_FILE ".autodict"
-
-/* -dict words first, then the automatic dictionary kept from earlier runs. */
-static int load_words(struct coordinator *c)
-{
-    char err[512], path[4096];
-    if (c->o->dict && corpus_load_dict(&c->words, c->o->dict, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: bad dictionary: %s\n", err);
-        return FERRET_EXIT_INPUT;
-    }
-    snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);
-    if (access(path, F_OK) == 0 && corpus_load_dict(&c->autodict, path, err, sizeof err) != 0)
-        fprintf(stderr, "ferret: ignoring the automatic dictionary: %s\n", err);
-    for (size_t i = 0; i < c->autodict.n && c->words.n < SHM_WORDS_MAX; i++)
-        dict_add(&c->words, c->autodict.w[i].bytes, c->autodict.w[i].len);
-    c->words_version = 1;
-    return FERRET_EXIT_OK;
-}
-
-/* Keeps the automatic dictionary for the next run and shows it. */
-void save_words(struct coordinator *c)
-{
-    if (c->words_saved++)
-        return;
-    size_t cap = c->autodict.n * (4 * DICT_MAX_WORD + 4) + 1, len = 0;
-    char *text = malloc(cap);
-    if (!text || c->autodict.n == 0) {
-        free(text);
-        return;
-    }
-    fprintf(stderr, "###### Recommended dictionary. ######\n");
-    for (size_t i = 0; i < c->autodict.n; i++) {
-        int n = dict_format_word(&c->autodict.w[i], text + len, cap - len);
-        if (n < 0)
-            break;
-        fprintf(stderr, "%s\n", text + len);
-        len += (size_t)n;
-        text[len++] = '\n';
-    }
-    fprintf(stderr, "###### End of recommended dictionary. ######\n");
-    if (corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
-        fprintf(stderr, "ferret: cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
-    free(text);
-}
-
 static int choose_workers(const struct options *o)
 {
     long n = o->parallel > 0 ? (long)o->parallel : sysconf(_SC_NPROCESSORS_ONLN);
@@ -1348,7 +1243,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         return FERRET_EXIT_USAGE;
     }
     if ((rc = setup_paths(c)) != FERRET_EXIT_OK || (rc = load_corpus(c)) != FERRET_EXIT_OK ||
-        (rc = load_words(c)) != FERRET_EXIT_OK)
+        (rc = words_load(c)) != FERRET_EXIT_OK)
         return rc;
     choose_max_len(c);
     c->nw = choose_workers(o);

@@ -137,20 +137,11 @@ struct coordinator {
 
 uint64_t live_execs(const struct coordinator *c);
 void lf_progress(struct coordinator *c, const char *event, uint64_t new_len);
-void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void print_tail(const char *log, size_t len);
-void stop_busy_workers(struct coordinator *c);
-int minimization_on(const struct coordinator *c);
-int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data, size_t len,
-                  uint32_t mode, struct min_cursor cur, uint64_t limit, uint64_t ms);
-void credit_execs(struct coordinator *c, struct worker *w, uint64_t count);
-void save_words(struct coordinator *c);
 
 /* merge.c */
 int merge_prepare(struct coordinator *c);
 void merge_on_result(struct coordinator *c, struct entry *e, const char *failure);
 int merge_finish(struct coordinator *c, size_t nout);
-int coordinator_merge(const struct options *o, char **argv);
 
 /* sync.c */
 void sync_init(struct coordinator *c);

@@ -33,7 +33,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "calls.h"
 #include "coordinator_int.h"
+#include "report.h"
+#include "words.h"
 #include "hash.h"
 #include "runtime.h"
 #include "select.h"

@@ -23,8 +23,9 @@ int coordinator_run(const struct options *o, int argc, char **argv);
 int regress_run(const struct options *o, int argc, char **argv);
 /* libfuzzer.c: libFuzzer's command line (options.libfuzzer set). */
 int libfuzzer_main(const struct options *o, int argc, char **argv);
-/* merge.c: -merge=1 / -set_cover_merge=1 OUT IN... */
-int merge_run(const struct options *o, int argc, char **argv);
+/* coordinator.c: the coordinator with merging on (-merge=1 OUT IN..., set
+ * up by libfuzzer.c): the baseline run is the whole job (merge.c) */
+int coordinator_merge(const struct options *o, char **argv);
 /* coordinator.c: -minimize_crash=1 FILE */
 int coordinator_minimize(const struct options *o, int argc, char **argv);
 

@@ -125,6 +125,31 @@ static int all_files(const struct options *o)
     return 1;
 }
 
+/* -merge=1 OUT IN...: the coordinator with merging on. */
+static int merge_run(const struct options *o, int argc, char **argv)
+{
+    struct options t = *o;
+    (void)argc;
+    if (o->npaths < 2) {
+        fprintf(stderr, "ERROR: -merge=1 needs an output directory and at least one input directory\n");
+        return FERRET_EXIT_USAGE;
+    }
+    struct stat st;
+    for (int i = 0; i < o->npaths; i++)
+        if (stat(o->paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "ferret: cannot read %s: %s\n", o->paths[i],
+                    errno ? strerror(errno) : "not a directory");
+            return FERRET_EXIT_INPUT;
+        }
+    t.fuzz = "";
+    t.fuzztime = (struct budget){.kind = BUDGET_COUNT, .count = 0};
+    t.cachedir = o->paths[0];
+    t.paths = o->paths + 1;
+    t.npaths = o->npaths - 1;
+    t.parallel = o->fork > 0 ? o->fork : o->workers > 0 ? o->workers : o->jobs > 0 ? o->jobs : 0;
+    return coordinator_merge(&t, argv);
+}
+
 int libfuzzer_main(const struct options *o, int argc, char **argv)
 {
     struct options t;

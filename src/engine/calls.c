@@ -1,0 +1,56 @@
+/*
+ * calls.c - handing work to workers and counting it (see calls.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls.h"
+#include "coordinator_int.h"
+
+void put_input(struct worker *w, const uint8_t *data, size_t len)
+{
+    memcpy(w->shm.input, data, len);
+    w->shm.hdr->input_len = len;
+}
+
+int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
+                         size_t len, uint32_t mode, struct min_cursor cur, uint64_t limit,
+                         uint64_t ms)
+{
+    free(w->job.input);
+    w->job.input = malloc(len ? len : 1);
+    if (!w->job.input)
+        return -1;
+    memcpy(w->job.input, data, len);
+    w->job.input_len = len;
+    w->job.mode = mode;
+    put_input(w, data, len);
+    struct rpc_call call = {
+        .magic = RPC_MAGIC, .op = RPC_MINIMIZE, .mode = mode, .cursor = cur,
+        .limit = limit, .duration_ms = ms,
+    };
+    return sup_call(w, &call);
+}
+
+void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
+{
+    uint64_t limit = w->job.limit;
+    if (limit && count > limit)
+        count = limit;
+    c->execs += count;
+    if (limit)
+        c->assigned -= limit - count;
+    w->job.limit = 0;
+}
+
+void stop_busy_workers(struct coordinator *c)
+{
+    for (int i = 0; i < c->nw; i++)
+        if (c->w[i].st == W_BUSY)
+            SHM_STORE(c->w[i].shm.hdr->stop, 1);
+}
+
+int minimization_on(const struct coordinator *c)
+{
+    return c->o->fuzzminimizetime.kind != BUDGET_NONE;
+}

@@ -1,0 +1,58 @@
+/*
+ * words.c - loading and keeping the run's dictionaries (see words.h).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "coordinator_int.h"
+#include "corpus.h"
+#include "dict.h"
+#include "words.h"
+
+#define AUTODICT_FILE ".autodict"
+
+/* -dict words first, then the automatic dictionary kept from earlier runs. */
+int words_load(struct coordinator *c)
+{
+    char err[512], path[4096];
+    if (c->o->dict && corpus_load_dict(&c->words, c->o->dict, err, sizeof err) != 0) {
+        fprintf(stderr, "ferret: bad dictionary: %s\n", err);
+        return FERRET_EXIT_INPUT;
+    }
+    snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);
+    if (access(path, F_OK) == 0 && corpus_load_dict(&c->autodict, path, err, sizeof err) != 0)
+        fprintf(stderr, "ferret: ignoring the automatic dictionary: %s\n", err);
+    for (size_t i = 0; i < c->autodict.n && c->words.n < SHM_WORDS_MAX; i++)
+        dict_add(&c->words, c->autodict.w[i].bytes, c->autodict.w[i].len);
+    c->words_version = 1;
+    return FERRET_EXIT_OK;
+}
+
+/* Keeps the automatic dictionary for the next run and shows it. */
+void save_words(struct coordinator *c)
+{
+    if (c->words_saved++)
+        return;
+    size_t cap = c->autodict.n * (4 * DICT_MAX_WORD + 4) + 1, len = 0;
+    char *text = malloc(cap);
+    if (!text || c->autodict.n == 0) {
+        free(text);
+        return;
+    }
+    fprintf(stderr, "###### Recommended dictionary. ######\n");
+    for (size_t i = 0; i < c->autodict.n; i++) {
+        int n = dict_format_word(&c->autodict.w[i], text + len, cap - len);
+        if (n < 0)
+            break;
+        fprintf(stderr, "%s\n", text + len);
+        len += (size_t)n;
+        text[len++] = '\n';
+    }
+    fprintf(stderr, "###### End of recommended dictionary. ######\n");
+    if (corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
+        fprintf(stderr, "ferret: cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
+    free(text);
+}
