@@ -77,9 +77,8 @@ static enum finding_kind classify(const struct worker *w, int status, int kernel
         return FINDING_HANG;
     if (w->kill_reason == KILL_OOM || kernel_oom)
         return FINDING_OOM;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == RUNTIME_OOM_EXIT &&
-        SHM_LOAD(w->shm.hdr->fault) == SHM_FAULT_MALLOC)
-        return FINDING_OOM;
+    if (SHM_LOAD(w->shm.hdr->fault) == SHM_FAULT_MALLOC) /* (reset at each start) */
+        return FINDING_OOM; /* it said so, even if its report was cut short */
     return FINDING_CRASH;
 }
 

@@ -498,6 +498,7 @@ static void on_malloc_fault(uint64_t size)
     if (the_worker) {
         SHM_STORE(the_worker->shm.hdr->fault_arg, size);
         SHM_STORE(the_worker->shm.hdr->fault, SHM_FAULT_MALLOC);
+        SHM_STORE(the_worker->shm.hdr->dying, 1); /* its report may be slow */
     }
 }
 

@@ -39,6 +39,7 @@ __attribute__((weak)) void __sanitizer_print_stack_trace(void);
 __attribute__((weak)) int __lsan_do_recoverable_leak_check(void);
 
 volatile int runtime_in_target; /* 1 while the target runs (target.c sets it) */
+volatile sig_atomic_t runtime_crashing; /* a crash report of ours is being written */
 
 /* LeakSanitizer asks this at exit.  The coordinator never runs the target,
  * and what a worker or the coordinator still holds at exit is not a leak of
@@ -76,6 +77,9 @@ static void write_u64(uint64_t v)
 
 static void over_limit(size_t size)
 {
+    runtime_crashing = 1; /* a report, however slow its stack trace: not a hang */
+    if (fault_hook)
+        fault_hook(size);
     write_str("==ferret== ERROR: ferret: out-of-memory (malloc(");
     write_u64(size);
     write_str(")): one allocation is over -malloc_limit_mb=");
@@ -86,8 +90,6 @@ static void over_limit(size_t size)
     write_str("SUMMARY: ferret: out-of-memory (malloc(");
     write_u64(size);
     write_str("))\n");
-    if (fault_hook)
-        fault_hook(size);
     _exit(RUNTIME_OOM_EXIT);
 }
 

@@ -50,6 +50,9 @@ const struct torc *cmptrace_table(void);
 /* Turns on value profile: comparison-distance features in an extra region. */
 void cmptrace_enable_value_profile(void);
 extern volatile int runtime_in_target; /* 1 while the target runs */
+/* 1 once a report of ferret's own is being written (a fatal signal, an
+ * allocation over the limit): a hang request then lets it finish. */
+extern volatile sig_atomic_t runtime_crashing;
 
 /* target.c: running the user's code. */
 int target_init(int *argc, char ***argv); /* calls LLVMFuzzerInitialize if any */

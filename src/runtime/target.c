@@ -41,7 +41,7 @@ __attribute__((weak)) int __asan_report_present(void);
 #define in_target runtime_in_target /* (defined in memory.c) */
 static const char *run_context;
 static int exit_is_failure;
-static volatile sig_atomic_t crashing; /* our fatal-signal handler is reporting */
+#define crashing runtime_crashing /* (memory.c) */
 static uint64_t timeout_ns; /* regression mode: per-input alarm; 0 = none */
 static void (*dying_hook)(void); /* the worker's: a crash report is being written */
 
