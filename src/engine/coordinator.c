@@ -635,10 +635,8 @@ static void on_diagnosis(struct coordinator *c, struct worker *w, uint32_t diag,
     if (first & RPC_DIAG_FORK)
         fprintf(stderr, "ferret: warning: the target starts child processes; "
                 "they are killed with their worker\n");
-    if (diag & RPC_DIAG_FD_LEAK) {
-        w->kill_reason = KILL_RECYCLE;
-        sup_close_calls(w); /* it exits when it reads EOF; restarted then */
-    }
+    if (diag & RPC_DIAG_FD_LEAK)
+        sup_retire(w, KILL_RECYCLE); /* it exits when it reads EOF; restarted then */
 }
 
 static void on_reply(struct coordinator *c, struct worker *w)
@@ -656,10 +654,10 @@ static void on_reply(struct coordinator *c, struct worker *w)
             sup_kill(w, KILL_PROTOCOL);
             return;
         }
-        w->st = W_IDLE;
+        sup_replied(w);
         return;
     }
-    w->st = W_IDLE;
+    sup_replied(w);
     w->ext_kills = 0;
     if (r->diag)
         on_diagnosis(c, w, r->diag, r->diag_arg);
@@ -843,11 +841,8 @@ static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t 
         return;
     }
     uint64_t runs = SHM_LOAD(w->shm.hdr->runs);
-    if (runs != w->progress_count) { /* a new execution started: the clock restarts */
-        w->progress_count = runs;
-        w->progress_ns = now;
+    if (sup_progressed(w, runs, now)) /* a new execution started: the clock restarts */
         return;
-    }
     if (SHM_LOAD(w->shm.hdr->dying)) { /* writing a crash report: not a hang */
         if (now - w->progress_ns > timeout + CRASH_REPORT_NS)
             sup_kill(w, KILL_HANG); /* ... for too long: it is recorded as the crash it is */
@@ -927,9 +922,7 @@ static void begin_shutdown(struct coordinator *c)
         }
         if (w->st == W_DOWN)
             continue;
-        w->kill_reason = KILL_SHUTDOWN;
-        SHM_STORE(w->shm.hdr->stop, 1);
-        sup_close_calls(w);
+        sup_retire(w, KILL_SHUTDOWN);
     }
     flush_candidates(c);
 }
@@ -999,10 +992,8 @@ static void poll_workers(struct coordinator *c)
         struct worker *w = &c->w[owner[k] >= 0 ? owner[k] : ~owner[k]];
         if (owner[k] < 0) {
             sup_drain_log(w);
-            if (!(pfd[k].revents & POLLIN) && w->log_fd >= 0) {
-                close(w->log_fd); /* all writers gone */
-                w->log_fd = -1;
-            }
+            if (!(pfd[k].revents & POLLIN))
+                sup_close_log(w); /* all writers gone */
             continue;
         }
         if (discard_replies(w)) {
@@ -1012,10 +1003,8 @@ static void poll_workers(struct coordinator *c)
         int r = sup_read_reply(w);
         if (r == 1)
             on_reply(c, w);
-        else if (r < 0 && w->reply_fd >= 0) {
-            close(w->reply_fd); /* EOF: the worker is exiting; SIGCHLD follows */
-            w->reply_fd = -1;
-        }
+        else if (r < 0)
+            sup_close_reply(w); /* EOF: the worker is exiting; SIGCHLD follows */
     }
     if (pfd[0].revents)
         on_signal(c);

@@ -367,3 +367,38 @@ void sup_kill_strays(const struct worker *w, int n)
             keep[k++] = w[i].pid;
     contain_kill_strays(keep, k);
 }
+
+void sup_replied(struct worker *w)
+{
+    w->st = W_IDLE;
+}
+
+void sup_close_log(struct worker *w)
+{
+    if (w->log_fd >= 0)
+        close(w->log_fd);
+    w->log_fd = -1;
+}
+
+void sup_close_reply(struct worker *w)
+{
+    if (w->reply_fd >= 0)
+        close(w->reply_fd);
+    w->reply_fd = -1;
+}
+
+void sup_retire(struct worker *w, enum wkill why)
+{
+    w->kill_reason = why;
+    SHM_STORE(w->shm.hdr->stop, 1);
+    sup_close_calls(w);
+}
+
+int sup_progressed(struct worker *w, uint64_t runs, uint64_t now)
+{
+    if (runs == w->progress_count)
+        return 0;
+    w->progress_count = runs;
+    w->progress_ns = now;
+    return 1;
+}

@@ -57,32 +57,34 @@ struct wjob {
     int sync;                   /* RUN: an entry imported from -sync_dir */
 };
 
+/* [S]: written by supervise.c only; [C]: the coordinator's own records
+ * about this worker (coordinator.c, calls.c, crash.c). */
 struct worker {
-    int id;
-    pid_t pid;                  /* the keeper: the coordinator's child */
-    pid_t wpid;                 /* the worker below it, once reported (== pid without a keeper) */
-    int keeper_fd;              /* where the keeper reports wpid (contain.h), non-blocking; -1 once read */
-    unsigned char krec[4];      /* a report being read */
-    size_t kgot;
-    int orphans;                /* its keeper adopted a process the target started */
-    uint64_t kill_ns;           /* first sup_kill of this incarnation; 0 = none */
-    enum wstate st;
-    enum wkill kill_reason;
-    int call_fd, reply_fd, log_fd;
-    struct shm shm;
-    struct wjob job;
-    struct rpc_reply reply;     /* partial reply being read */
-    size_t reply_got;
-    uint64_t started_ns;        /* when this incarnation started */
-    uint64_t progress_count;    /* hdr->runs when it last moved */
-    uint64_t progress_ns;
-    uint64_t hang_signalled_ns; /* when it was asked for a stack trace; 0 = not */
-    uint32_t words_version;     /* version of the dictionary in its shm */
-    int last_minimized;         /* its last call was a coverage minimization */
-    int ext_kills;              /* killed by SIGKILL/SIGTERM from outside while busy, in a row
-                                   (no reply between): the coordinator's count */
-    char *log;                  /* ring of LOG_RING_SIZE bytes */
-    size_t log_pos;             /* total bytes ever written (ring index = pos % size) */
+    int id;                     /* [S] slot number, fixed */
+    pid_t pid;                  /* [S] the keeper: the coordinator's child */
+    pid_t wpid;                 /* [S] the worker below it, once reported (== pid without a keeper) */
+    int keeper_fd;              /* [S] where the keeper reports wpid (contain.h), non-blocking; -1 once read */
+    unsigned char krec[4];      /* [S] a report being read */
+    size_t kgot;                /* [S] */
+    int orphans;                /* [S] its keeper adopted a process the target started */
+    uint64_t kill_ns;           /* [S] first sup_kill of this incarnation; 0 = none */
+    enum wstate st;             /* [S] the state diagram above */
+    enum wkill kill_reason;     /* [S] why it is being ended (sup_kill, sup_retire) */
+    int call_fd, reply_fd, log_fd; /* [S] */
+    struct shm shm;             /* [S] mapping; the header's fields per shm.h */
+    struct wjob job;            /* [C] what was asked of it (sup_call sets op) */
+    struct rpc_reply reply;     /* [S] partial reply being read */
+    size_t reply_got;           /* [S] */
+    uint64_t started_ns;        /* [S] when this incarnation started */
+    uint64_t progress_count;    /* [S] hdr->runs when it last moved (sup_progressed) */
+    uint64_t progress_ns;       /* [S] ... and when */
+    uint64_t hang_signalled_ns; /* [S] when it was asked for a stack trace; 0 = not */
+    uint32_t words_version;     /* [C] version of the dictionary in its shm */
+    int last_minimized;         /* [C] its last call was a coverage minimization */
+    int ext_kills;              /* [C] killed by SIGKILL/SIGTERM from outside while busy, in a row
+                                   (no reply between) */
+    char *log;                  /* [S] ring of LOG_RING_SIZE bytes */
+    size_t log_pos;             /* [S] total bytes ever written (ring index = pos % size) */
 };
 
 struct supervisor {
@@ -105,6 +107,18 @@ char *sup_log_tail(const struct worker *w, size_t *len);
 void sup_kill(struct worker *w, enum wkill why);
 /* A hang: ask the worker for the target's stack first; sup_kill follows. */
 void sup_signal_hang(struct worker *w);
+/* Ends the worker gently: its call (if any) is asked to stop and its call
+ * pipe closed, so it exits when it reads EOF; why says what follows
+ * (KILL_SHUTDOWN: not restarted, KILL_RECYCLE: restarted). */
+void sup_retire(struct worker *w, enum wkill why);
+/* runs is the worker's count of started executions (shm hdr->runs): 1 and
+ * the clock restarted at now if it moved since the last look, else 0. */
+int sup_progressed(struct worker *w, uint64_t runs, uint64_t now);
+/* A whole reply was read: STARTING (the ping's) or BUSY -> IDLE. */
+void sup_replied(struct worker *w);
+/* The output pipe, or the reply pipe, reached EOF: closed. */
+void sup_close_log(struct worker *w);
+void sup_close_reply(struct worker *w);
 /* After the process is reaped: closes its pipes, marks it DOWN. */
 void sup_reaped(struct worker *w);
 void sup_close_calls(struct worker *w);
