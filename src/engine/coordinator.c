@@ -175,7 +175,7 @@ static void write_pending(struct coordinator *c)
 {
     struct entry *e;
     while ((e = queue_pop(&c->writeq))) {
-        if (e->retired || c->exit_code == FERRET_EXIT_WRITE)
+        if (e->retired || crash_exit_code(c) == FERRET_EXIT_WRITE)
             continue;
         if (corpus_write_atomic(c->cachedir, e->data, e->len, &e->path) != 0) {
             fprintf(stderr, "ferret: cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
@@ -410,8 +410,8 @@ static void dispatch(struct coordinator *c)
         case PH_FUZZ:
             if (crash_dispatch(c, w))
                 break;
-            if (queue_len(&c->syncq) && !c->stop_requested) {
-                r = call_run(c, w, queue_pop(&c->syncq));
+            if (queue_len(&c->sync.q) && !c->stop_requested) {
+                r = call_run(c, w, queue_pop(&c->sync.q));
                 w->job.sync = 1;
                 break;
             }
@@ -478,6 +478,18 @@ static void start_fuzzing(struct coordinator *c)
     }
 }
 
+/* What a finding means for the run (crash.c says, the coordinator acts):
+ * the phase is the coordinator's alone. */
+static void apply_outcome(struct coordinator *c, enum crash_outcome o)
+{
+    if (o == CRASH_STOP_FUZZING) {
+        c->phase = PH_CRASH;
+        stop_busy_workers(c);
+    } else if (o == CRASH_ALL_DONE) {
+        c->phase = PH_DONE;
+    }
+}
+
 /* A reply that carries a finding from a living worker (a leak, a typed
  * target's failure). */
 static int is_finding_reply(uint32_t status)
@@ -490,7 +502,7 @@ static void on_sync_run_done(struct coordinator *c, struct worker *w)
 {
     struct entry *e = w->job.base;
     if (is_finding_reply(w->reply.status)) {
-        crash_on_report(c, w);
+        apply_outcome(c, crash_on_report(c, w));
         return;
     }
     if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
@@ -508,7 +520,7 @@ static void on_run_done(struct coordinator *c, struct worker *w)
         return;
     }
     if (is_finding_reply(w->reply.status) && !c->merging)
-        crash_on_report(c, w);
+        apply_outcome(c, crash_on_report(c, w));
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
     if (e->index < c->corpus.n && !c->base_features[e->index])
@@ -567,7 +579,7 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     credit_execs(c, w, r->count);
     grow_len_limit(c, r->count);
     if (is_finding_reply(r->status)) {
-        crash_on_report(c, w);
+        apply_outcome(c, crash_on_report(c, w));
         return;
     }
     if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
@@ -701,7 +713,7 @@ static void requeue_job(struct coordinator *c, struct worker *w)
         credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
         break;
     case RPC_RUN:
-        queue_push(w->job.sync ? &c->syncq : &c->base_retry, w->job.base);
+        queue_push(w->job.sync ? &c->sync.q : &c->base_retry, w->job.base);
         break;
     case RPC_MINIMIZE:
         if (w->job.mode != RPC_MIN_COVERAGE)
@@ -721,7 +733,7 @@ static void restart_worker(struct coordinator *c, struct worker *w)
         say("fuzz: restarting worker %d\n", w->id);
     if (sup_start(w, &c->sup) != 0) {
         fprintf(stderr, "ferret: cannot restart worker %d: %s%s\n", w->id, strerror(errno),
-                c->fmin || queue_len(&c->findq) ? "; the finding is written as it is, not minimized further" : "");
+                c->fd.fmin || queue_len(&c->fd.q) ? "; the finding is written as it is, not minimized further" : "");
         c->exit_code = FERRET_EXIT_INTERNAL;
         c->stop_requested = 1;
     }
@@ -738,7 +750,7 @@ static void startup_failure(struct coordinator *c, struct worker *w, int status)
         snprintf(how, sizeof how, "signal %s", sigabbrev_np(WTERMSIG(status)));
     fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s%s\n", w->id,
             w->kill_reason == KILL_STARTUP ? "no answer to ping within 60s" : how,
-            c->nfindings ? " (after a finding: it is written as it is, not minimized further)" : "");
+            c->fd.n ? " (after a finding: it is written as it is, not minimized further)" : "");
     if (tail)
         print_tail(tail, n);
     free(tail);
@@ -787,7 +799,7 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
                     "running an input: taken as the target killing itself on this input\n",
                     w->id, sigabbrev_np(WTERMSIG(status)), w->ext_kills);
         w->ext_kills = 0;
-        crash_on_death(c, w, status, external && oom);
+        apply_outcome(c, crash_on_death(c, w, status, external && oom));
         if (w->job.op == RPC_RUN && !w->job.sync && !c->merging)
             baseline_entry_failed(c, w->job.base);
         if (w->job.op == RPC_MINIMIZE && w->job.mode == RPC_MIN_COVERAGE) {
@@ -894,12 +906,12 @@ static void advance(struct coordinator *c)
     if (c->phase == PH_BASELINE && c->stop_requested)
         c->phase = PH_DONE;
     if (c->phase == PH_FUZZ && !fuzz_budget_left(c) && !busy_with(c, RPC_FUZZ)) {
-        int drain = is_count_budget(&c->o->fuzztime) && c->exit_code == FERRET_EXIT_OK &&
+        int drain = is_count_budget(&c->o->fuzztime) && crash_exit_code(c) == FERRET_EXIT_OK &&
                     minimization_on(c) && c->stop_requested == 0;
         /* -keep_going with an Nx budget: a finding made late is minimized
          * before the end, as one made early is */
         int findings = is_count_budget(&c->o->fuzztime) && c->stop_requested == 0 &&
-                       (c->fmin || queue_len(&c->findq) > 0);
+                       (c->fd.fmin || queue_len(&c->fd.q) > 0);
         if (!findings && (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE)))) {
             if (c->o->libfuzzer)
                 lf_progress(c, "DONE", 0);
@@ -909,7 +921,7 @@ static void advance(struct coordinator *c)
             c->phase = PH_DONE;
         }
     }
-    crash_advance(c);
+    apply_outcome(c, crash_advance(c));
 }
 
 static void begin_shutdown(struct coordinator *c)
@@ -1301,16 +1313,13 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     crash_finish_all(&c);
     if (o->libfuzzer)
         lf_final_stats(&c);
-    if (c.finding_exit && c.exit_code != FERRET_EXIT_WRITE && c.exit_code != c.finding_exit &&
-        !minimize_path)
-        c.exit_code = c.finding_exit; /* what went wrong after it was said when it happened */
-    if (minimize_path && c.nfindings == 0) {
+    if (minimize_path && c.fd.n == 0) {
         fprintf(stderr, "ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;
     }
-    if (minimize_path && c.findings[0]->path && c.exit_code != FERRET_EXIT_WRITE)
+    if (minimize_path && c.fd.v[0]->path && crash_exit_code(&c) != FERRET_EXIT_WRITE)
         return FERRET_EXIT_OK; /* as libFuzzer: minimized and written */
-    return c.exit_code;
+    return crash_exit_code(&c); /* a finding written wins over what went wrong after it */
 }
 
 int coordinator_run(const struct options *o, int argc, char **argv)

@@ -69,6 +69,36 @@ struct finding {
     int lost;                  /* minimization calls lost to a worker that went away */
 };
 
+/* The findings lifecycle's state: written by crash.c only; the coordinator
+ * reads it and acts on what crash.c's functions return (enum crash_outcome). */
+struct findings {
+    struct finding **v;        /* distinct findings, in the order found */
+    size_t n;
+    struct queue q;            /* findings waiting for minimization */
+    struct finding *fmin;      /* the finding being minimized, if any */
+    uint64_t oom_kills;        /* the cgroup's oom_kill count at the last look */
+    int exit;                  /* exit code of the first finding written (0: none): it wins
+                                  over an error that came after it (printed as a note) */
+    int write_failed;          /* a finding could not be written (printed in hex) */
+};
+
+/* -sync_dir's state: written by sync.c only, but for the coordinator
+ * popping q to run an entry (and pushing it back if the run was lost). */
+struct sync_state {
+    struct corpus seen;        /* entries listed there (not all kept), and names skipped */
+    struct queue q;            /* ... waiting to be run here */
+    uint64_t last_ns;          /* the last listing */
+    int exported;              /* the seeds and cache were published */
+    int warned;                /* an error of the directory was reported */
+};
+
+/* What a finding means for the run; only the coordinator changes its phase. */
+enum crash_outcome {
+    CRASH_GO_ON = 0,           /* nothing changes (-keep_going, a hit, ignored) */
+    CRASH_STOP_FUZZING,        /* a finding without -keep_going: no more fuzz calls */
+    CRASH_ALL_DONE,            /* the finding is written and reported: the run ends */
+};
+
 struct coordinator {
     const struct options *o;
     const char *target;
@@ -92,8 +122,6 @@ struct coordinator {
     int sigfd;
     int stop_requested;        /* Ctrl-C / SIGTERM / budget spent */
     int exit_code;
-    int finding_exit;          /* exit code of the first finding written: it wins over an
-                                  error that came after it (which is printed as a note) */
     uint64_t timeout_ns;
     /* baseline */
     size_t base_next, base_done;
@@ -112,20 +140,13 @@ struct coordinator {
     uint64_t min_execs;        /* executions spent minimizing coverage inputs */
     uint64_t fuzz_deadline_ns;
     struct stats stats;
-    struct finding **findings; /* distinct findings, in the order found */
-    size_t nfindings;
-    struct queue findq;        /* findings waiting for minimization */
-    struct finding *fmin;      /* the finding being minimized, if any */
-    uint64_t oom_kills;        /* the cgroup's oom_kill count at the last look */
+    struct findings fd;        /* the findings lifecycle's own state (crash.c writes it) */
     uint32_t diag_seen;        /* enum rpc_diag kinds already warned about */
     uint64_t peak_rss_mb;      /* libFuzzer mode: for stat::peak_rss_mb */
     struct entry *minimize_only; /* -minimize_crash: the input to minimize */
     const char *minimize_path;
     int merging;               /* -merge: the baseline run is the whole job (merge.c) */
-    struct corpus sync_seen;   /* -sync_dir: entries listed there (not all kept) */
-    struct queue syncq;        /* ... waiting to be run here */
-    uint64_t sync_last_ns;
-    int sync_exported, sync_warned;
+    struct sync_state sync;    /* -sync_dir (sync.c writes it; the loop pops sync.q) */
     size_t merge_nout;         /* corpus entries 0..merge_nout-1 came from OUT */
     uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
     uint8_t *diff;             /* ncounters bytes */
@@ -152,19 +173,24 @@ void sync_tick(struct coordinator *c, uint64_t now);
 /* crash.c */
 /* A busy worker died or was killed by us; kernel_oom: killed by SIGKILL
  * from outside while the kernel's OOM killer was at work. */
-void crash_on_death(struct coordinator *c, struct worker *w, int status, int kernel_oom);
+enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int status,
+                                  int kernel_oom);
 /* 1 if the kernel's OOM killer killed something since the last look. */
 int crash_kernel_oom(struct coordinator *c);
 /* A living worker reported a leak or a typed target's failure. */
-void crash_on_report(struct coordinator *c, struct worker *w);
+enum crash_outcome crash_on_report(struct coordinator *c, struct worker *w);
 /* minimize_cursor_skip, or the typed minimizer's for a typed target. */
 void crash_cursor_skip(struct min_cursor *cur, size_t len);
 void crash_on_minimize_done(struct coordinator *c, struct worker *w);
 int crash_dispatch(struct coordinator *c, struct worker *w);
 void crash_requeue(struct coordinator *c, struct worker *w);
 void crash_tick(struct coordinator *c, uint64_t now);
-void crash_advance(struct coordinator *c);
+enum crash_outcome crash_advance(struct coordinator *c);
 void crash_finish_all(struct coordinator *c);
+/* The run's exit code, given the coordinator's own (c->exit_code): a
+ * finding written wins over a later error, a finding not written
+ * (FERRET_EXIT_WRITE) over everything. */
+int crash_exit_code(const struct coordinator *c);
 void crash_oom_baseline(struct coordinator *c);
 
 #endif

@@ -21,7 +21,7 @@
  * Invariants:
  *  - a finding is on disk before it is printed or counted as written; if it
  *    cannot be written, its bytes are printed in hex: never lost;
- *  - only one finding is minimized at a time (c->fmin); the others wait in
+ *  - only one finding is minimized at a time (c->fd.fmin); the others wait in
  *    c->findq;
  *  - lengths read from a worker are checked (shm_check_len) before use.
  */
@@ -170,9 +170,9 @@ static void free_finding(struct finding *f)
 
 static struct finding *find_signature(const struct coordinator *c, const char *sig)
 {
-    for (size_t i = 0; i < c->nfindings; i++)
-        if (strcmp(c->findings[i]->sig, sig) == 0)
-            return c->findings[i];
+    for (size_t i = 0; i < c->fd.n; i++)
+        if (strcmp(c->fd.v[i]->sig, sig) == 0)
+            return c->fd.v[i];
     return NULL;
 }
 
@@ -246,22 +246,22 @@ static void write_found(struct coordinator *c, struct finding *f)
 
 static int add_finding(struct coordinator *c, struct finding *f)
 {
-    struct finding **v = realloc(c->findings, (c->nfindings + 1) * sizeof *v);
+    struct finding **v = realloc(c->fd.v, (c->fd.n + 1) * sizeof *v);
     if (!v)
         return -1;
-    c->findings = v;
-    c->findings[c->nfindings++] = f;
+    c->fd.v = v;
+    c->fd.v[c->fd.n++] = f;
     return 0;
 }
 
-static void record(struct coordinator *c, struct worker *w, const uint8_t *data, size_t len,
-                   enum finding_kind kind, const char *reason)
+static enum crash_outcome record(struct coordinator *c, struct worker *w, const uint8_t *data,
+                                 size_t len, enum finding_kind kind, const char *reason)
 {
     if (c->phase == PH_DONE || (!keep_going(c) && c->phase == PH_CRASH))
-        return; /* a failure after the end, or while the first is handled: ignored */
+        return CRASH_GO_ON; /* a failure after the end, or while the first is handled: ignored */
     struct finding *f = new_finding(w, data, len, kind, reason);
     if (!f)
-        return;
+        return CRASH_GO_ON;
     struct finding *seen = keep_going(c) ? find_signature(c, f->sig) : NULL;
     if (seen) {
         seen->hits++;
@@ -269,13 +269,13 @@ static void record(struct coordinator *c, struct worker *w, const uint8_t *data,
             say("fuzz: %s again (%llu hits): %s\n", finding_kind_name(kind),
                 (unsigned long long)seen->hits, seen->sig);
         free_finding(f);
-        return;
+        return CRASH_GO_ON;
     }
     if (keep_going(c) && sync_claim_finding(c, f->sig)) {
         say("fuzz: %s already found by another instance (sync directory): %s\n",
             finding_kind_name(kind), f->sig);
         free_finding(f);
-        return;
+        return CRASH_GO_ON;
     }
     if (w->job.op == RPC_RUN && w->job.base && w->job.base->path && !w->job.sync) {
         f->corpus_path = w->job.base->path;
@@ -283,13 +283,9 @@ static void record(struct coordinator *c, struct worker *w, const uint8_t *data,
     }
     if (add_finding(c, f) != 0) {
         free_finding(f);
-        return;
+        return CRASH_GO_ON;
     }
     f->mode = minimize_mode(c, f);
-    if (!keep_going(c)) {
-        c->phase = PH_CRASH;
-        stop_busy_workers(c);
-    }
     if (f->mode && !c->o->libfuzzer && !c->minimize_only)
         write_found(c, f);
     if (f->mode && f->found_path)
@@ -298,7 +294,8 @@ static void record(struct coordinator *c, struct worker *w, const uint8_t *data,
         say("fuzz: found a %s, minimizing...\n", finding_kind_name(kind));
     else
         f->min_done = 1; /* written on the next turn of the loop (crash_advance) */
-    queue_push(&c->findq, f);
+    queue_push(&c->fd.q, f);
+    return keep_going(c) ? CRASH_GO_ON : CRASH_STOP_FUZZING;
 }
 
 /* ---- minimizing ------------------------------------------------------------ */
@@ -323,11 +320,11 @@ static char *same_failure(const struct finding *f, struct worker *w, int status,
     return report;
 }
 
-/* A worker died while minimizing c->fmin. */
+/* A worker died while minimizing c->fd.fmin. */
 static void on_minimize_death(struct coordinator *c, struct worker *w, const uint8_t *data,
                               size_t len, uint32_t state, int status)
 {
-    struct finding *f = c->fmin;
+    struct finding *f = c->fd.fmin;
     f->minimizing = 0;
     f->min_tries += SHM_LOAD(w->shm.hdr->count);
     if (state != SHM_MIN_TRY) {
@@ -353,9 +350,9 @@ static void on_minimize_death(struct coordinator *c, struct worker *w, const uin
 
 int crash_dispatch(struct coordinator *c, struct worker *w)
 {
-    if (!c->fmin)
-        c->fmin = queue_pop(&c->findq);
-    struct finding *f = c->fmin;
+    if (!c->fd.fmin)
+        c->fd.fmin = queue_pop(&c->fd.q);
+    struct finding *f = c->fd.fmin;
     if (!f || f->minimizing || f->min_done)
         return 0;
     const struct budget *b = &c->o->fuzzminimizetime;
@@ -380,7 +377,7 @@ int crash_dispatch(struct coordinator *c, struct worker *w)
 
 void crash_on_minimize_done(struct coordinator *c, struct worker *w)
 {
-    struct finding *f = c->fmin;
+    struct finding *f = c->fd.fmin;
     if (!f)
         return;
     f->minimizing = 0;
@@ -400,16 +397,16 @@ void crash_on_minimize_done(struct coordinator *c, struct worker *w)
 void crash_requeue(struct coordinator *c, struct worker *w)
 {
     (void)w;
-    if (!c->fmin)
+    if (!c->fd.fmin)
         return;
-    c->fmin->minimizing = 0;
-    if (++c->fmin->lost >= 2)
-        c->fmin->min_done = 1; /* the worker keeps going away: write it as it is */
+    c->fd.fmin->minimizing = 0;
+    if (++c->fd.fmin->lost >= 2)
+        c->fd.fmin->min_done = 1; /* the worker keeps going away: write it as it is */
 }
 
 void crash_tick(struct coordinator *c, uint64_t now)
 {
-    struct finding *f = c->fmin;
+    struct finding *f = c->fd.fmin;
     if (!f || !f->minimizing || !f->min_deadline_ns || now < f->min_deadline_ns)
         return;
     for (int i = 0; i < c->nw; i++)
@@ -420,7 +417,8 @@ void crash_tick(struct coordinator *c, uint64_t now)
 
 /* ---- failures in ------------------------------------------------------------ */
 
-void crash_on_death(struct coordinator *c, struct worker *w, int status, int kernel_oom)
+enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int status,
+                                  int kernel_oom)
 {
     const uint8_t *data;
     size_t len;
@@ -430,32 +428,31 @@ void crash_on_death(struct coordinator *c, struct worker *w, int status, int ker
         credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
     if (recover_input(c, w, &data, &len, &state) != 0) {
         fprintf(stderr, "ferret: worker %d left an invalid candidate length; restarting it\n", w->id);
-        return;
+        return CRASH_GO_ON;
     }
-    if (w->job.op == RPC_MINIMIZE && w->job.mode != RPC_MIN_COVERAGE && c->fmin) {
+    if (w->job.op == RPC_MINIMIZE && w->job.mode != RPC_MIN_COVERAGE && c->fd.fmin) {
         on_minimize_death(c, w, data, len, state, status);
-        return;
+        return CRASH_GO_ON;
     }
     enum finding_kind kind = classify(w, status, kernel_oom);
     describe(c, w, status, kind, kernel_oom, reason, sizeof reason);
     if (c->merging && w->job.op == RPC_RUN) {
         merge_on_result(c, w->job.base, reason); /* skipped and named, not a finding */
-        return;
+        return CRASH_GO_ON;
     }
-    record(c, w, data, len, kind, reason);
+    return record(c, w, data, len, kind, reason);
 }
 
-void crash_on_report(struct coordinator *c, struct worker *w)
+enum crash_outcome crash_on_report(struct coordinator *c, struct worker *w)
 {
     if (!shm_check_len(&w->shm, w->reply.len)) {
         sup_kill(w, KILL_PROTOCOL);
-        return;
+        return CRASH_GO_ON;
     }
     if (w->reply.status == RPC_FAILURE)
-        record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_FAIL,
+        return record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_FAIL,
                "the fuzz target failed on this input (ferret_fail/ferret_fatal)");
-    else
-        record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_LEAK,
+    return record(c, w, w->shm.input, (size_t)w->reply.len, FINDING_LEAK,
                "memory leak: LeakSanitizer found memory this input allocated and lost");
 }
 
@@ -495,13 +492,13 @@ static uint64_t cgroup_oom_kills(void)
     return n;
 }
 
-void crash_oom_baseline(struct coordinator *c) { c->oom_kills = cgroup_oom_kills(); }
+void crash_oom_baseline(struct coordinator *c) { c->fd.oom_kills = cgroup_oom_kills(); }
 
 int crash_kernel_oom(struct coordinator *c)
 {
     uint64_t n = cgroup_oom_kills();
-    int killed = n > c->oom_kills;
-    c->oom_kills = n;
+    int killed = n > c->fd.oom_kills;
+    c->fd.oom_kills = n;
     return killed;
 }
 
@@ -568,7 +565,7 @@ static int write_artifact(struct coordinator *c, struct finding *f)
     fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
             c->o->libfuzzer && f->path ? f->path : c->testdata, strerror(errno));
     print_hex_input(f->data, f->len);
-    c->exit_code = FERRET_EXIT_WRITE;
+    c->fd.write_failed = 1;
     return -1;
 }
 
@@ -603,10 +600,6 @@ static void finish_libfuzzer(struct coordinator *c, struct finding *f, int writt
         fprintf(stderr, "artifact_prefix='%s'; Test unit written to %s\n",
                 c->o->artifact_prefix ? c->o->artifact_prefix : "./", f->path);
     print_base64(f->data, f->len);
-    int code = f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
-             : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
-    if (c->exit_code == FERRET_EXIT_FINDING || c->exit_code == FERRET_EXIT_OK)
-        c->exit_code = code;
 }
 
 /* ns exactly, as -timeout reads it back: 5s, 1500ms, 250us, 7ns. */
@@ -634,22 +627,21 @@ static void print_indented(const char *text, size_t len)
     }
 }
 
-static void finish(struct coordinator *c, struct finding *f)
+/* Writes and reports f; CRASH_ALL_DONE when that ends the run (no
+ * -keep_going). */
+static enum crash_outcome finish(struct coordinator *c, struct finding *f)
 {
     if (!keep_going(c))
         save_words(c); /* the dictionary before the failure: the failure is the last word */
-    if (c->exit_code == FERRET_EXIT_OK)
-        c->exit_code = FERRET_EXIT_FINDING;
     int written = write_artifact(c, f) == 0;
-    if (written && !c->finding_exit)
-        c->finding_exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
+    if (written && !c->fd.exit)
+        c->fd.exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
                         : f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
                         : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
+    enum crash_outcome out = keep_going(c) ? CRASH_GO_ON : CRASH_ALL_DONE;
     if (c->o->libfuzzer) {
         finish_libfuzzer(c, f, written);
-        if (!keep_going(c))
-            c->phase = PH_DONE;
-        return;
+        return out;
     }
     fprintf(stderr, "--- FAIL: %s\n", c->target);
     if (f->kind == FINDING_FAIL) {
@@ -684,42 +676,49 @@ static void finish(struct coordinator *c, struct finding *f)
     else if (written)
         fprintf(stderr, "    To re-run:\n    %s %s\n", bin, what);
     fprintf(stderr, "FAIL\n");
-    if (!keep_going(c))
-        c->phase = PH_DONE;
+    return out;
 }
 
-void crash_advance(struct coordinator *c)
+enum crash_outcome crash_advance(struct coordinator *c)
 {
-    if (!c->fmin)
-        c->fmin = queue_pop(&c->findq);
-    struct finding *f = c->fmin;
+    if (!c->fd.fmin)
+        c->fd.fmin = queue_pop(&c->fd.q);
+    struct finding *f = c->fd.fmin;
     if (f && c->stop_requested && !f->minimizing)
         f->min_done = 1; /* Ctrl-C or time up: write what we have */
     if (f && f->min_done && !f->minimizing) {
-        c->fmin = NULL;
-        finish(c, f);
+        c->fd.fmin = NULL;
+        return finish(c, f);
     }
+    return CRASH_GO_ON;
+}
+
+int crash_exit_code(const struct coordinator *c)
+{
+    if (c->exit_code == FERRET_EXIT_WRITE || c->fd.write_failed)
+        return FERRET_EXIT_WRITE;
+    return c->fd.exit ? c->fd.exit : c->exit_code;
 }
 
 /* At the end: nothing found is left unwritten; with -keep_going, a summary. */
 void crash_finish_all(struct coordinator *c)
 {
     struct finding *f;
-    if (c->fmin && !c->fmin->path)
-        finish(c, c->fmin);
-    c->fmin = NULL;
-    while ((f = queue_pop(&c->findq)))
+    if (c->fd.fmin && !c->fd.fmin->path)
+        (void)finish(c, c->fd.fmin);
+    c->fd.fmin = NULL;
+    while ((f = queue_pop(&c->fd.q)))
         if (!f->path)
-            finish(c, f);
-    if (!keep_going(c) || c->nfindings == 0)
+            (void)finish(c, f);
+    if (!keep_going(c) || c->fd.n == 0)
         return;
     uint64_t hits = 0;
-    for (size_t i = 0; i < c->nfindings; i++)
-        hits += c->findings[i]->hits;
-    fprintf(stderr, "fuzz: %zu distinct finding%s (%llu failures in all):\n", c->nfindings,
-            c->nfindings == 1 ? "" : "s", (unsigned long long)hits);
-    for (size_t i = 0; i < c->nfindings; i++) {
-        f = c->findings[i];
+    for (size_t i = 0; i < c->fd.n; i++)
+        hits += c->fd.v[i]->hits;
+    fprintf(stderr, "fuzz: %zu distinct finding%s (%llu failures in all):\n", c->fd.n,
+            c->fd.n == 1 ? "" : "s", (unsigned long long)hits);
+    for (size_t i = 0; i < c->fd.n; i++) {
+        f = c->fd.v[i];
         fprintf(stderr, "    %-7s hits: %-6llu %s  [%s]\n", finding_kind_name(f->kind),
                 (unsigned long long)f->hits, f->path ? f->path : "(not written)", f->sig);
     }

@@ -20,7 +20,7 @@
  * reading, nothing blocks), sized first and never read past max_len.  Every
  * name is looked at once: a file that is unusable (over max_len, not a
  * regular file, unreadable, empty, not named by the SHA-1 of its content) is
- * remembered in sync_seen by name (corpus_add_name), named on stderr once
+ * remembered in sync.seen by name (corpus_add_name), named on stderr once
  * if it is a fault, and never read again.  One pass opens at most
  * SYNC_MAX_FILES files, reads at most SYNC_MAX_BYTES (plus one file) and
  * queues at most SYNC_MAX_IMPORT entries; what is left waits for the next.
@@ -44,10 +44,10 @@
 
 static void sync_warn(struct coordinator *c, const char *what, const char *path)
 {
-    if (!c->sync_warned)
+    if (!c->sync.warned)
         fprintf(stderr, "ferret: sync directory: cannot %s %s: %s; fuzzing goes on without it\n", what,
                 path, strerror(errno));
-    c->sync_warned = 1;
+    c->sync.warned = 1;
 }
 
 static void sync_path(const struct coordinator *c, char *buf, size_t len, const char *sub)
@@ -108,7 +108,7 @@ int sync_claim_finding(struct coordinator *c, const char *sig)
 
 static int known(const struct coordinator *c, const char *name)
 {
-    return corpus_find(&c->corpus, name) != NULL || corpus_find(&c->sync_seen, name) != NULL;
+    return corpus_find(&c->corpus, name) != NULL || corpus_find(&c->sync.seen, name) != NULL;
 }
 
 /* Never reads the file called name again; says why on stderr (fmt), once. */
@@ -116,7 +116,7 @@ __attribute__((format(printf, 3, 4))) static void forget(struct coordinator *c, 
                                                          const char *fmt, ...)
 {
     va_list ap;
-    corpus_add_name(&c->sync_seen, name); /* out of memory: we may look again */
+    corpus_add_name(&c->sync.seen, name); /* out of memory: we may look again */
     if (!fmt)
         return;
     va_start(ap, fmt);
@@ -164,7 +164,7 @@ static int import_one(struct coordinator *c, const char *dir, const char *name, 
     if (corpus_read_max(path, c->max_len, &data, &len) != 0)
         return import_failed(c, name, path, len);
     *bytes += len;
-    struct entry *e = len ? corpus_add(&c->sync_seen, data, len, path, &added) : NULL;
+    struct entry *e = len ? corpus_add(&c->sync.seen, data, len, path, &added) : NULL;
     free(data);
     if (len && !e)
         return -1;
@@ -172,7 +172,7 @@ static int import_one(struct coordinator *c, const char *dir, const char *name, 
         forget(c, name, NULL); /* empty, or named otherwise: its content is known by its own name */
     if (!added || corpus_find(&c->corpus, e->name))
         return 0;
-    queue_push(&c->syncq, e);
+    queue_push(&c->sync.q, e);
     return 1;
 }
 
@@ -205,13 +205,13 @@ static void sync_import(struct coordinator *c)
 
 void sync_tick(struct coordinator *c, uint64_t now)
 {
-    if (!c->o->sync_dir || c->phase != PH_FUZZ || now - c->sync_last_ns < SYNC_PERIOD_NS)
+    if (!c->o->sync_dir || c->phase != PH_FUZZ || now - c->sync.last_ns < SYNC_PERIOD_NS)
         return;
-    c->sync_last_ns = now;
-    if (!c->sync_exported) {
+    c->sync.last_ns = now;
+    if (!c->sync.exported) {
         for (size_t i = 0; i < c->corpus.n; i++)
             sync_export(c, c->corpus.v[i]); /* the seeds and cache, once */
-        c->sync_exported = 1;
+        c->sync.exported = 1;
     }
     sync_import(c);
 }
