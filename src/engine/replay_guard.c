@@ -49,24 +49,27 @@ static struct replay_shared *shared; /* NULL: not supervised */
 static volatile pid_t child_pid;
 static volatile sig_atomic_t got_sig; /* the last forwardable signal this process received */
 
-static uint64_t now_ns(void)
+#define now_ns engine_now_ns
+
+/* The start of a small /proc file, NUL-terminated; 0 if unreadable. */
+static size_t read_proc(const char *path, char *buf, size_t size)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    ssize_t n = read(fd, buf, size - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = 0;
+    return (size_t)n;
 }
 
 int replay_guard_traced(void)
 {
     char buf[4096];
-    int fd = open("/proc/self/status", O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (!read_proc("/proc/self/status", buf, sizeof buf))
         return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = 0;
     const char *p = strstr(buf, "TracerPid:");
     return p && strtol(p + strlen("TracerPid:"), NULL, 10) != 0;
 }
@@ -206,14 +209,8 @@ static uint64_t rss_mb_of(pid_t pid)
 {
     char path[64], buf[128];
     snprintf(path, sizeof path, "/proc/%ld/statm", (long)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    if (!read_proc(path, buf, sizeof buf))
         return 0;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return 0;
-    buf[n] = 0;
     unsigned long long size = 0, resident = 0;
     if (sscanf(buf, "%llu %llu", &size, &resident) != 2)
         return 0;

@@ -22,6 +22,7 @@
 #   find_crasher LOG / check_rerun LOG   the crasher written and its re-run command
 #   soft CHECK... / finish           non-fatal checks, and the final verdict
 #   last_execs LOG                   the execs: value of the last stats line
+#   assert_children_gone DIR PREFIX WHAT   a target's children (pid files) all gone
 #
 # Conventions: `set -u`, no `set -e`: every check is explicit.
 
@@ -469,4 +470,30 @@ assert_report() {
     assert_contains "$log" "    failing input written to testdata/fuzz/$t/"
     assert_contains "$log" "    To re-run:"
     grep -qx 'FAIL' "$log" || { show_log "$log"; fail "$log has no closing FAIL line"; }
+}
+
+# assert_children_gone DIR PREFIX WHAT: the processes whose pids a target
+# left as DIR/PREFIX.<pid> files are all gone (1 s of grace each), and there
+# were at least 2 of them (else the test proves nothing).  WHAT names them
+# in the failure.
+assert_children_gone() {
+    local dir=$1 prefix=$2 what=$3 alive= f pid st i n
+    for f in "$dir/$prefix".*; do
+        [ -e "$f" ] || continue
+        pid=${f##*.}
+        for i in 1 2 3 4 5; do
+            st=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
+            [ -z "$st" ] || [[ "$st" == Z* ]] && break
+            sleep 0.2
+        done
+        [ -n "$st" ] && [[ "$st" != Z* ]] && alive="$alive $pid"
+    done
+    n=$(ls "$dir" | grep -c "^$prefix\.")
+    if [ -n "$alive" ]; then
+        ps -o pid,ppid,pgid,sid,stat,args -p "$(echo $alive | tr ' ' ',')" >&2
+        kill -9 $alive 2>/dev/null
+        fail "$what still running after the run:$alive"
+    fi
+    [ "$n" -ge 2 ] || { show_log "$LAST_LOG"; fail "only $n $what were started; the test proves nothing"; }
+    note "$n $what started, none left"
 }

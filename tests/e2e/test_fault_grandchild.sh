@@ -22,26 +22,7 @@ for keeper in 1 0; do
 
     run_ferret fuzz.log 60 -fuzz -fuzztime=${N}x -parallel=2 -seed=110 -cachedir=cache
     rc=$RC
-    # Whatever happened, no grandchild may outlive the run (1 s of grace).
-    alive=
-    for f in children/grandchild.*; do
-        [ -e "$f" ] || continue
-        pid=${f##*.}
-        for i in 1 2 3 4 5; do
-            st=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
-            [ -z "$st" ] || [[ "$st" == Z* ]] && break
-            sleep 0.2
-        done
-        [ -n "$st" ] && [[ "$st" != Z* ]] && alive="$alive $pid"
-    done
-    n=$(ls children | grep -c '^grandchild\.')
-    if [ -n "$alive" ]; then
-        ps -o pid,ppid,pgid,sid,stat,args -p "$(echo $alive | tr ' ' ',')" >&2
-        kill -9 $alive 2>/dev/null
-        fail "[FERRET_KEEPER=$keeper] grandchildren of the target still running after the run:$alive"
-    fi
-    [ "$n" -ge 2 ] || { show_log fuzz.log; fail "[FERRET_KEEPER=$keeper] the target started only $n grandchildren; the test proves nothing"; }
-    note "[FERRET_KEEPER=$keeper] $n grandchildren started, none left"
+    assert_children_gone children grandchild "[FERRET_KEEPER=$keeper] grandchildren of the target"
     RC=$rc
     assert_rc "[FERRET_KEEPER=$keeper] exit code" 0
     # Without a keeper nobody sees the grandchild start (the worker has no

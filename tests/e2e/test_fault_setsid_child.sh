@@ -17,26 +17,7 @@ export FAULT_DIR="$WORK/children" FAULT_MODE=setsid
 
 run_ferret fuzz.log 60 -fuzz -fuzztime=${N}x -parallel=2 -seed=108 -cachedir=cache
 rc=$RC
-# Whatever happened, no child may outlive the run (1 s of grace).
-alive=
-for f in children/setsid.*; do
-    [ -e "$f" ] || continue
-    pid=${f##*.}
-    for i in 1 2 3 4 5; do
-        st=$(ps -o stat= -p "$pid" 2>/dev/null | tr -d ' ')
-        [ -z "$st" ] || [[ "$st" == Z* ]] && break
-        sleep 0.2
-    done
-    [ -n "$st" ] && [[ "$st" != Z* ]] && alive="$alive $pid"
-done
-n=$(ls children | grep -c '^setsid\.')
-if [ -n "$alive" ]; then
-    ps -o pid,ppid,pgid,sid,stat,args -p "$(echo $alive | tr ' ' ',')" >&2
-    kill -9 $alive 2>/dev/null
-    fail "setsid() children of the target still running after the run:$alive"
-fi
-[ "$n" -ge 2 ] || { show_log fuzz.log; fail "the target started only $n setsid() children; the test proves nothing"; }
-note "$n setsid() children started, none left"
+assert_children_gone children setsid "setsid() children of the target"
 RC=$rc
 assert_rc "exit code" 0
 assert_contains fuzz.log "ferret: warning: the target starts child processes; they are killed with their worker"
