@@ -575,20 +575,20 @@ static void test_stale_bytes_ignored(void)
 
 int main(void)
 {
-    test_le();
-    test_be();
-    test_narrow();
-    test_plus_minus();
-    test_dec();
-    test_hex();
-    test_mem();
-    test_absent();
-    test_equal_skipped();
-    test_max_len();
-    test_apply_bounds();
-    test_order();
-    test_determinism();
-    test_fuzz();
-    test_stale_bytes_ignored();
+    RUN(test_le);
+    RUN(test_be);
+    RUN(test_narrow);
+    RUN(test_plus_minus);
+    RUN(test_dec);
+    RUN(test_hex);
+    RUN(test_mem);
+    RUN(test_absent);
+    RUN(test_equal_skipped);
+    RUN(test_max_len);
+    RUN(test_apply_bounds);
+    RUN(test_order);
+    RUN(test_determinism);
+    RUN(test_fuzz);
+    RUN(test_stale_bytes_ignored);
     return CHECK_DONE("cmpmut");
 }

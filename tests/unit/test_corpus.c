@@ -196,12 +196,12 @@ int main(void)
 {
     char root[] = "/tmp/ferret-test-corpus-XXXXXX";
     CHECK(mkdtemp(root) != NULL);
-    test_write(root);
-    test_load(root);
-    test_paths();
-    test_index();
-    test_special(root);
-    test_add_name();
+    RUN_WITH(test_write, root);
+    RUN_WITH(test_load, root);
+    RUN(test_paths);
+    RUN(test_index);
+    RUN_WITH(test_special, root);
+    RUN(test_add_name);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     CHECK(system(cmd) == 0);

@@ -259,12 +259,12 @@ int main(void)
 {
     char root[] = "/tmp/ferret-test-dict-XXXXXX";
     CHECK(mkdtemp(root) != NULL);
-    test_valid();
-    test_errors();
-    test_lengths();
-    test_add();
-    test_format();
-    test_load(root);
+    RUN(test_valid);
+    RUN(test_errors);
+    RUN(test_lengths);
+    RUN(test_add);
+    RUN(test_format);
+    RUN_WITH(test_load, root);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     CHECK(system(cmd) == 0);

@@ -98,7 +98,7 @@ static void test_shell_quote(void)
 
 int main(void)
 {
-    test_signatures();
-    test_shell_quote();
+    RUN(test_signatures);
+    RUN(test_shell_quote);
     return CHECK_DONE("finding");
 }

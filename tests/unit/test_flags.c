@@ -343,13 +343,13 @@ static void test_styles(void)
 int main(void)
 {
     unsetenv("FERRET_LIBFUZZER");
-    test_budgets();
-    test_durations();
-    test_zero_budgets();
-    test_timeout();
-    test_syntax();
-    test_numbers();
-    test_errors();
-    test_styles();
+    RUN(test_budgets);
+    RUN(test_durations);
+    RUN(test_zero_budgets);
+    RUN(test_timeout);
+    RUN(test_syntax);
+    RUN(test_numbers);
+    RUN(test_errors);
+    RUN(test_styles);
     return CHECK_DONE("flags");
 }

@@ -812,20 +812,20 @@ static void test_random_garbage(void)
 
 int main(void)
 {
-    test_bytes();
-    test_strings();
-    test_string_reading();
-    test_bool();
-    test_ints();
-    test_int_reading();
-    test_float64();
-    test_float32();
-    test_float_reading();
-    test_files();
-    test_errors();
-    test_check_types();
-    test_format_api();
-    test_random_round_trips();
-    test_random_garbage();
+    RUN(test_bytes);
+    RUN(test_strings);
+    RUN(test_string_reading);
+    RUN(test_bool);
+    RUN(test_ints);
+    RUN(test_int_reading);
+    RUN(test_float64);
+    RUN(test_float32);
+    RUN(test_float_reading);
+    RUN(test_files);
+    RUN(test_errors);
+    RUN(test_check_types);
+    RUN(test_format_api);
+    RUN(test_random_round_trips);
+    RUN(test_random_garbage);
     return CHECK_DONE("gocorpus");
 }

@@ -91,9 +91,9 @@ static void test_raw(void)
 
 int main(void)
 {
-    test_fips_vectors();
-    test_boundaries();
-    test_binary();
-    test_raw();
+    RUN(test_fips_vectors);
+    RUN(test_boundaries);
+    RUN(test_binary);
+    RUN(test_raw);
     return CHECK_DONE("hash");
 }

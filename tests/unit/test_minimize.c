@@ -429,15 +429,15 @@ static void test_start_stage(void)
 
 int main(void)
 {
-    test_fuzz_needle();
-    test_len_ge_10();
-    test_a_then_z();
-    test_always_never();
-    test_printable();
-    test_stop();
-    test_cost();
-    test_resume();
-    test_skip();
-    test_start_stage();
+    RUN(test_fuzz_needle);
+    RUN(test_len_ge_10);
+    RUN(test_a_then_z);
+    RUN(test_always_never);
+    RUN(test_printable);
+    RUN(test_stop);
+    RUN(test_cost);
+    RUN(test_resume);
+    RUN(test_skip);
+    RUN(test_start_stage);
     return CHECK_DONE("minimize");
 }

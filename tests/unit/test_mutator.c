@@ -633,20 +633,20 @@ static void test_stale_bytes_ignored(void)
 
 int main(void)
 {
-    test_table();
-    test_determinism();
-    test_replay();
-    test_seeds_differ();
-    test_bounds();
-    test_empty_and_zero();
-    test_always_changes();
-    test_cross_over();
-    test_all_apply();
-    test_length_changes();
-    test_ascii_int();
-    test_large_input();
-    test_cmp_feedback();
-    test_torc_pick_uniform();
-    test_stale_bytes_ignored();
+    RUN(test_table);
+    RUN(test_determinism);
+    RUN(test_replay);
+    RUN(test_seeds_differ);
+    RUN(test_bounds);
+    RUN(test_empty_and_zero);
+    RUN(test_always_changes);
+    RUN(test_cross_over);
+    RUN(test_all_apply);
+    RUN(test_length_changes);
+    RUN(test_ascii_int);
+    RUN(test_large_input);
+    RUN(test_cmp_feedback);
+    RUN(test_torc_pick_uniform);
+    RUN(test_stale_bytes_ignored);
     return CHECK_DONE("mutator");
 }

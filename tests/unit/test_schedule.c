@@ -315,14 +315,14 @@ static void test_determinism(void)
 
 int main(void)
 {
-    test_features_of();
-    test_rarity_and_exact();
-    test_size();
-    test_speed();
-    test_energy();
-    test_distribution();
-    test_determinism();
-    test_retire();
-    test_amortized_refresh();
+    RUN(test_features_of);
+    RUN(test_rarity_and_exact);
+    RUN(test_size);
+    RUN(test_speed);
+    RUN(test_energy);
+    RUN(test_distribution);
+    RUN(test_determinism);
+    RUN(test_retire);
+    RUN(test_amortized_refresh);
     return CHECK_DONE("schedule");
 }

@@ -75,8 +75,8 @@ static void test_mask(void)
 
 int main(void)
 {
-    test_layout();
-    test_bad_headers();
-    test_mask();
+    RUN(test_layout);
+    RUN(test_bad_headers);
+    RUN(test_mask);
     return CHECK_DONE("shm");
 }

@@ -1085,26 +1085,26 @@ static void test_min_any_cursor(void)
 
 int main(void)
 {
-    test_layout();
-    test_roundtrip_all_types();
-    test_several_variable();
-    test_decode_total();
-    test_mutate_int8();
-    test_mutate_mixed();
-    test_mutate_deterministic();
-    test_mutate_fp_env();
-    test_mutate_single_bytes();
-    test_mutate_torc();
-    test_mutate_partner();
-    test_mutate_tight();
-    test_min_bytes_int();
-    test_min_ints();
-    test_min_floats();
-    test_min_bool_string();
-    test_min_multi();
-    test_min_two_passes();
-    test_min_odd_inputs();
-    test_min_resume();
-    test_min_any_cursor();
+    RUN(test_layout);
+    RUN(test_roundtrip_all_types);
+    RUN(test_several_variable);
+    RUN(test_decode_total);
+    RUN(test_mutate_int8);
+    RUN(test_mutate_mixed);
+    RUN(test_mutate_deterministic);
+    RUN(test_mutate_fp_env);
+    RUN(test_mutate_single_bytes);
+    RUN(test_mutate_torc);
+    RUN(test_mutate_partner);
+    RUN(test_mutate_tight);
+    RUN(test_min_bytes_int);
+    RUN(test_min_ints);
+    RUN(test_min_floats);
+    RUN(test_min_bool_string);
+    RUN(test_min_multi);
+    RUN(test_min_two_passes);
+    RUN(test_min_odd_inputs);
+    RUN(test_min_resume);
+    RUN(test_min_any_cursor);
     return CHECK_DONE("typed");
 }
