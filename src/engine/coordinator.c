@@ -81,9 +81,21 @@ static uint64_t self_rss_mb(void)
     return (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE) >> 20;
 }
 
-/* libFuzzer's progress line (libFuzzer mode only). */
-void lf_progress(struct coordinator *c, const char *event, uint64_t new_len)
+static unsigned stability_pm(const struct coordinator *c);
+
+/* A progress line's numbers, as much as the reporter asks for (the
+ * corpus part reads /proc for each worker). */
+static void fill_progress(void *ctx, struct report_progress *p, unsigned parts)
 {
+    struct coordinator *c = ctx;
+    p->execs = live_execs(c);
+    if (parts & REPORT_PART_RUN) {
+        p->new_interesting = c->new_interesting;
+        p->total = c->corpus.n - c->nretired;
+        p->stability_pm = stability_pm(c);
+    }
+    if (!(parts & REPORT_PART_CORPUS))
+        return;
     uint64_t bytes = 0, rss = self_rss_mb();
     for (size_t i = 0; i < c->corpus.n; i++)
         bytes += c->corpus.v[i]->retired ? 0 : c->corpus.v[i]->len;
@@ -93,12 +105,29 @@ void lf_progress(struct coordinator *c, const char *event, uint64_t new_len)
     }
     if (rss > c->peak_rss_mb)
         c->peak_rss_mb = rss;
-    struct lf_line l = {
-        .event = event, .execs = live_execs(c), .edges = coverage_edges(c->mask, c->ncounters),
-        .features = coverage_bits(c->mask, c->ncounters), .corp_n = c->corpus.n - c->nretired,
-        .corp_bytes = bytes, .lim = c->len_limit, .rss_mb = rss, .new_len = new_len,
+    p->edges = coverage_edges(c->mask, c->ncounters);
+    p->features = coverage_bits(c->mask, c->ncounters);
+    p->corp_n = c->corpus.n - c->nretired;
+    p->corp_bytes = bytes;
+    p->lim = c->len_limit;
+    p->rss_mb = rss;
+}
+
+/* A progress event (reporter.h) at now_ns; the reporter decides whether
+ * it is a line. */
+static void progress_at(struct coordinator *c, enum report_tick tick, uint64_t new_len,
+                        uint64_t now_ns)
+{
+    struct report_progress p = {
+        .tick = tick, .base_done = c->base_done, .base_total = c->corpus.n, .nworkers = c->nw,
+        .new_len = new_len, .fill = fill_progress, .ctx = c,
     };
-    stats_print_libfuzzer(&c->stats, stderr, engine_now_ns(), &l);
+    stats_progress(&c->stats, now_ns, &p);
+}
+
+void progress(struct coordinator *c, enum report_tick tick, uint64_t new_len)
+{
+    progress_at(c, tick, new_len, engine_now_ns());
 }
 
 static int is_count_budget(const struct budget *b) { return b->kind == BUDGET_COUNT; }
@@ -149,7 +178,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     if (!e || !added)
         return NULL;
     if (queue_push(&c->writeq, e) != 0) {
-        fprintf(stderr, "ferret: out of memory queueing %s for the cache\n", e->name);
+        report_error("out of memory queueing %s for the cache\n", e->name);
         c->exit_code = FERRET_EXIT_INTERNAL;
         c->stop_requested = 1;
     }
@@ -160,8 +189,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     sync_export(c, e);
     c->new_interesting++;
     queue_push(&c->inputq, e);
-    if (c->o->libfuzzer)
-        lf_progress(c, "NEW", len);
+    progress(c, REPORT_NEW, len);
     if (c->o->v)
         say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,
             coverage_edges(c->mask, c->ncounters));
@@ -178,7 +206,7 @@ static void write_pending(struct coordinator *c)
         if (e->retired || crash_exit_code(c) == FERRET_EXIT_WRITE)
             continue;
         if (corpus_write_atomic(c->cachedir, e->data, e->len, &e->path) != 0) {
-            fprintf(stderr, "ferret: cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
+            report_error("cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
                     c->cachedir, strerror(errno));
             c->exit_code = FERRET_EXIT_WRITE;
             c->stop_requested = 1;
@@ -238,7 +266,7 @@ static void retire_entry(struct coordinator *c, struct entry *old)
     if (old->index < c->sched.n)
         sched_retire(&c->sched, old->index);
     if (old->path && unlink(old->path) != 0 && errno != ENOENT)
-        fprintf(stderr, "ferret: warning: cannot remove %s, replaced by its minimized form: %s\n",
+        report_warning("cannot remove %s, replaced by its minimized form: %s\n",
                 old->path, strerror(errno));
 }
 
@@ -248,7 +276,7 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     char *path = NULL;
     int added;
     if (corpus_write_atomic(c->cachedir, data, len, &path) != 0) {
-        fprintf(stderr, "ferret: warning: cannot write a minimized corpus entry to %s: %s; "
+        report_warning("cannot write a minimized corpus entry to %s: %s; "
                 "keeping %s as found\n", c->cachedir, strerror(errno), old->name);
         return;
     }
@@ -462,10 +490,7 @@ static void start_fuzzing(struct coordinator *c)
             c->len_limit = c->corpus.v[i]->len;
     if (c->len_limit > c->max_len)
         c->len_limit = c->max_len;
-    if (c->o->libfuzzer)
-        lf_progress(c, "INITED", 0);
-    else
-        stats_print_baseline(&c->stats, stderr, engine_now_ns(), c->base_done, c->corpus.n, c->nw);
+    progress(c, REPORT_INITED, 0);
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
     for (size_t i = 0; i < c->corpus.n; i++) {
@@ -585,7 +610,7 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
         return;
     if (!shm_check_len(&w->shm, r->len)) {
-        fprintf(stderr, "ferret: worker %d reported an input of %llu bytes, over -max_len=%zu; restarting it\n",
+        report_error("worker %d reported an input of %llu bytes, over -max_len=%zu; restarting it\n",
                 w->id, (unsigned long long)r->len, c->max_len);
         sup_kill(w, KILL_PROTOCOL);
         return;
@@ -639,13 +664,13 @@ static void on_diagnosis(struct coordinator *c, struct worker *w, uint32_t diag,
     uint32_t first = diag & ~c->diag_seen;
     c->diag_seen |= diag;
     if (first & RPC_DIAG_FD_LEAK)
-        fprintf(stderr, "ferret: warning: the target leaks file descriptors (%u open in worker %d); "
+        report_warning("the target leaks file descriptors (%u open in worker %d); "
                 "workers are restarted when they pile up\n", arg, w->id);
     if (first & RPC_DIAG_CHDIR)
-        fprintf(stderr, "ferret: warning: the target changes the working directory; "
+        report_warning("the target changes the working directory; "
                 "ferret changes it back after each call\n");
     if (first & RPC_DIAG_FORK)
-        fprintf(stderr, "ferret: warning: the target starts child processes; "
+        report_warning("the target starts child processes; "
                 "they are killed with their worker\n");
     if (diag & RPC_DIAG_FD_LEAK)
         sup_retire(w, KILL_RECYCLE); /* it exits when it reads EOF; restarted then */
@@ -655,13 +680,13 @@ static void on_reply(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
     if (!rpc_reply_check(r, w->job.op)) {
-        fprintf(stderr, "ferret: worker %d sent a malformed reply; restarting it\n", w->id);
+        report_error("worker %d sent a malformed reply; restarting it\n", w->id);
         sup_kill(w, KILL_PROTOCOL);
         return;
     }
     if (w->st == W_STARTING) {
         if (r->ncounters != c->ncounters) {
-            fprintf(stderr, "ferret: worker %d has %llu coverage counters, the coordinator %zu; restarting it\n",
+            report_error("worker %d has %llu coverage counters, the coordinator %zu; restarting it\n",
                     w->id, (unsigned long long)r->ncounters, c->ncounters);
             sup_kill(w, KILL_PROTOCOL);
             return;
@@ -732,7 +757,7 @@ static void restart_worker(struct coordinator *c, struct worker *w)
     if (c->o->v)
         say("fuzz: restarting worker %d\n", w->id);
     if (sup_start(w, &c->sup) != 0) {
-        fprintf(stderr, "ferret: cannot restart worker %d: %s%s\n", w->id, strerror(errno),
+        report_error("cannot restart worker %d: %s%s\n", w->id, strerror(errno),
                 c->fd.fmin || queue_len(&c->fd.q) ? "; the finding is written as it is, not minimized further" : "");
         c->exit_code = FERRET_EXIT_INTERNAL;
         c->stop_requested = 1;
@@ -748,7 +773,7 @@ static void startup_failure(struct coordinator *c, struct worker *w, int status)
         snprintf(how, sizeof how, "exit status %d", WEXITSTATUS(status));
     else
         snprintf(how, sizeof how, "signal %s", sigabbrev_np(WTERMSIG(status)));
-    fprintf(stderr, "ferret: worker %d terminated without fuzzing: %s%s\n", w->id,
+    report_error("worker %d terminated without fuzzing: %s%s\n", w->id,
             w->kill_reason == KILL_STARTUP ? "no answer to ping within 60s" : how,
             c->fd.n ? " (after a finding: it is written as it is, not minimized further)" : "");
     if (tail)
@@ -787,15 +812,15 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
     int lost = WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_LOST && idle_in_shm;
     int oom = 0;
     if (w->st == W_BUSY && (why == KILL_PROTOCOL || lost || (why == KILL_HANG && idle_in_shm))) {
-        fprintf(stderr, "ferret: worker %d stopped answering; restarting it\n", w->id);
+        report_error("worker %d stopped answering; restarting it\n", w->id);
         requeue_job(c, w);
     } else if (w->st == W_BUSY && external && !(oom = crash_kernel_oom(c)) &&
                ++w->ext_kills < SELF_KILL_IN_A_ROW) {
-        fprintf(stderr, "ferret: worker %d was killed from outside; restarting it\n", w->id);
+        report_error("worker %d was killed from outside; restarting it\n", w->id);
         requeue_job(c, w);
     } else if (w->st == W_BUSY) {
         if (external && !oom)
-            fprintf(stderr, "ferret: worker %d was killed by %s %d times in a row, each time while "
+            report_error("worker %d was killed by %s %d times in a row, each time while "
                     "running an input: taken as the target killing itself on this input\n",
                     w->id, sigabbrev_np(WTERMSIG(status)), w->ext_kills);
         w->ext_kills = 0;
@@ -807,7 +832,7 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
             w->job.cand = NULL;
         }
     } else if (external) {
-        fprintf(stderr, "ferret: worker %d was killed from outside; restarting it\n", w->id);
+        report_error("worker %d was killed from outside; restarting it\n", w->id);
     } else if (c->o->v) {
         say("fuzz: idle worker %d exited (status 0x%x)\n", w->id, status);
     }
@@ -880,13 +905,10 @@ static void on_tick(struct coordinator *c)
     sync_tick(c, now);
     if (!stats_due(&c->stats, now))
         return;
-    if (c->o->libfuzzer && c->phase == PH_FUZZ)
-        lf_progress(c, "pulse", 0);
-    else if (c->phase == PH_BASELINE)
-        stats_print_baseline(&c->stats, stderr, now, c->base_done, c->corpus.n, 0);
+    if (c->phase == PH_BASELINE)
+        stats_baseline(&c->stats, now, c->base_done, c->corpus.n, 0);
     else if (c->phase == PH_FUZZ)
-        stats_print_fuzz(&c->stats, stderr, now, live_execs(c), c->new_interesting, c->corpus.n - c->nretired,
-                         stability_pm(c));
+        progress_at(c, REPORT_PULSE, 0, now);
 }
 
 /* ---- the loop ------------------------------------------------------------- */
@@ -913,11 +935,7 @@ static void advance(struct coordinator *c)
         int findings = is_count_budget(&c->o->fuzztime) && c->stop_requested == 0 &&
                        (c->fd.fmin || queue_len(&c->fd.q) > 0);
         if (!findings && (!drain || (queue_len(&c->minq) == 0 && !busy_with(c, RPC_MINIMIZE)))) {
-            if (c->o->libfuzzer)
-                lf_progress(c, "DONE", 0);
-            else
-                stats_print_fuzz(&c->stats, stderr, engine_now_ns(), live_execs(c),
-                                 c->new_interesting, c->corpus.n - c->nretired, stability_pm(c));
+            progress(c, REPORT_DONE, 0);
             c->phase = PH_DONE;
         }
     }
@@ -1058,7 +1076,7 @@ static int load_minimize_input(struct coordinator *c, const char *path)
     uint8_t *data;
     size_t len;
     if (corpus_read_input(path, &data, &len) != 0) {
-        fprintf(stderr, "ferret: cannot read %s: %s\n", path, strerror(errno));
+        report_error("cannot read %s: %s\n", path, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
     c->minimize_only = corpus_add(&c->corpus, data, len, path, NULL);
@@ -1070,13 +1088,13 @@ static int load_minimize_input(struct coordinator *c, const char *path)
 static int load_merge_inputs(struct coordinator *c)
 {
     if (corpus_load_dir(&c->corpus, c->cachedir, 0, 0, NULL) != 0) {
-        fprintf(stderr, "ferret: cannot read %s: %s\n", c->cachedir, strerror(errno));
+        report_error("cannot read %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
     c->merge_nout = c->corpus.n;
     for (int i = 0; i < c->o->npaths; i++)
         if (corpus_load_dir(&c->corpus, c->o->paths[i], 0, 0, NULL) != 0) {
-            fprintf(stderr, "ferret: cannot read %s: %s\n", c->o->paths[i], strerror(errno));
+            report_error("cannot read %s: %s\n", c->o->paths[i], strerror(errno));
             return FERRET_EXIT_INPUT;
         }
     return c->corpus.n ? FERRET_EXIT_OK : FERRET_EXIT_OK;
@@ -1092,7 +1110,7 @@ static int add_code_seeds(struct coordinator *c)
     if (!t || !t->typed)
         return 0;
     if (registry_seeds(t->typed, &e, &n, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: %s\n", err);
+        report_error("%s\n", err);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
@@ -1116,7 +1134,7 @@ static int load_corpus(struct coordinator *c)
         return FERRET_EXIT_USAGE;
     if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) != 0 &&
         errno != ENOENT) {
-        fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
+        report_error("cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
     for (int i = 0; i < c->o->npaths; i++) {
@@ -1127,18 +1145,18 @@ static int load_corpus(struct coordinator *c)
             continue;
         if (errno != ENOTDIR || corpus_read_input(p, &data, &len) != 0) {
             if (errno != EINVAL) /* (EINVAL: corpus_read_input named it already) */
-                fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
+                report_error("cannot read %s: %s\n", p, strerror(errno));
             return FERRET_EXIT_INPUT;
         }
         if (len <= limit)
             corpus_add(&c->corpus, data, len, p, NULL);
         else
-            fprintf(stderr, "ferret: skipping %s: %zu bytes is over -max_len=%zu\n", p, len, limit);
+            report_error("skipping %s: %zu bytes is over -max_len=%zu\n", p, len, limit);
         free(data);
     }
     /* (an empty file there is ferret's own: an input minimized to nothing) */
     if (corpus_load_dir(&c->corpus, c->cachedir, limit, 0, NULL) != 0 && errno != ENOENT) {
-        fprintf(stderr, "ferret: cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
+        report_error("cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
     if (c->corpus.n == 0 && !c->merging && !corpus_add(&c->corpus, (const uint8_t *)"", 0, NULL, NULL))
@@ -1170,7 +1188,7 @@ static int setup_paths(struct coordinator *c)
     c->cachedir = c->o->cachedir ? strdup(c->o->cachedir) : corpus_default_cachedir(buf);
     snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
     if (!c->cachedir) {
-        fprintf(stderr, "ferret: no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
+        report_error("no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
         return FERRET_EXIT_INPUT;
     }
     struct stat st;
@@ -1178,7 +1196,7 @@ static int setup_paths(struct coordinator *c)
     corpus_remove_stale_temps(c->testdata);
     if (corpus_mkdirs(c->cachedir) != 0 || stat(c->cachedir, &st) != 0 ||
         (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) || access(c->cachedir, W_OK) != 0) {
-        fprintf(stderr, "ferret: cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
+        report_error("cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
                 c->cachedir, strerror(errno));
         return FERRET_EXIT_WRITE;
     }
@@ -1239,7 +1257,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->ncounters = sancov_total();
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     if (c->ncounters == 0) {
-        fprintf(stderr, "ferret: %s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
+        report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
                 argv[0]);
         return FERRET_EXIT_USAGE;
     }
@@ -1256,41 +1274,27 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         return rc;
     uint64_t seed = o->seed ? o->seed : (engine_now_ns() ^ ((uint64_t)getpid() << 32));
     c->rng.s = seed;
-    if (o->libfuzzer)
-        say("INFO: Seed: %llu\nINFO: Loaded 1 modules   (%zu inline 8-bit counters)\n"
-            "INFO: ferret: %d workers, -max_len %zu, %zu corpus files, new units go to %s\n",
-            (unsigned long long)seed, c->ncounters, c->nw, c->max_len, c->corpus.n, c->cachedir);
-    else
-        say("fuzz: target %s, %d workers, seed %llu, max_len %zu, corpus %zu, cache %s\n", c->target,
-            c->nw, (unsigned long long)seed, c->max_len, c->corpus.n, c->cachedir);
+    report_start(&(struct report_start){
+        .target = c->target, .nworkers = c->nw, .seed = seed, .max_len = c->max_len,
+        .corpus_n = c->corpus.n, .ncounters = c->ncounters, .cachedir = c->cachedir});
     if (setup_signals(c) != 0 || setup_workers(c, argv) != 0) {
-        fprintf(stderr, "ferret: cannot set up workers: %s\n", strerror(errno));
+        report_error("cannot set up workers: %s\n", strerror(errno));
         return FERRET_EXIT_INTERNAL;
     }
     crash_oom_baseline(c);
     sync_init(c);
     stats_start(&c->stats, engine_now_ns());
-    if (!o->libfuzzer)
-        stats_print_baseline(&c->stats, stderr, engine_now_ns(), 0, c->corpus.n, 0);
+    stats_baseline(&c->stats, engine_now_ns(), 0, c->corpus.n, 1);
     return FERRET_EXIT_OK;
 }
 
-/* libFuzzer's closing lines: "Done N runs" and, with -print_final_stats=1,
- * the stat:: lines ClusterFuzz reads. */
-static void lf_final_stats(struct coordinator *c)
+/* The closing lines (libFuzzer's "Done N runs" and stat:: lines). */
+static void final_stats(struct coordinator *c)
 {
-    uint64_t secs = (engine_now_ns() - c->stats.start_ns) / SEC_NS;
-    uint64_t execs = live_execs(c);
-    fprintf(stderr, "Done %llu runs in %llu second(s)\n", (unsigned long long)execs,
-            (unsigned long long)secs);
-    if (!c->o->print_final_stats)
-        return;
-    fprintf(stderr, "stat::number_of_executed_units: %llu\n", (unsigned long long)execs);
-    fprintf(stderr, "stat::average_exec_per_sec:     %llu\n",
-            (unsigned long long)(secs ? execs / secs : execs));
-    fprintf(stderr, "stat::new_units_added:          %llu\n", (unsigned long long)c->new_interesting);
-    fprintf(stderr, "stat::slowest_unit_time_sec:    %llu\n", (unsigned long long)(c->slowest_ns / SEC_NS));
-    fprintf(stderr, "stat::peak_rss_mb:              %llu\n", (unsigned long long)c->peak_rss_mb);
+    report_final_stats(&(struct report_final){
+        .elapsed_ns = engine_now_ns() - c->stats.start_ns, .execs = live_execs(c),
+        .new_units = c->new_interesting, .slowest_ns = c->slowest_ns,
+        .peak_rss_mb = c->peak_rss_mb, .print_final_stats = c->o->print_final_stats});
 }
 
 static int run(const struct options *o, char **argv, const char *minimize_path, int merging)
@@ -1311,8 +1315,7 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     run_loop(&c);
     save_words(&c);
     crash_finish_all(&c);
-    if (o->libfuzzer)
-        lf_final_stats(&c);
+    final_stats(&c);
     if (minimize_path && c.fd.n == 0) {
         fprintf(stderr, "ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;
@@ -1352,7 +1355,7 @@ int coordinator_minimize(const struct options *o, int argc, char **argv)
         t.fuzzminimizetime = (struct budget){.kind = BUDGET_TIME,
                                              .ns = (uint64_t)o->max_total_time * SEC_NS};
     if (!mkdtemp(tmp)) {
-        fprintf(stderr, "ferret: cannot create a temporary directory: %s\n", strerror(errno));
+        report_error("cannot create a temporary directory: %s\n", strerror(errno));
         return FERRET_EXIT_WRITE;
     }
     t.cachedir = tmp; /* nothing is cached while minimizing */

@@ -157,7 +157,8 @@ struct coordinator {
 
 
 uint64_t live_execs(const struct coordinator *c);
-void lf_progress(struct coordinator *c, const char *event, uint64_t new_len);
+/* A progress event: the reporter's line for it, if any (stats.h). */
+void progress(struct coordinator *c, enum report_tick tick, uint64_t new_len);
 
 /* merge.c */
 int merge_prepare(struct coordinator *c);

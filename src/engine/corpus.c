@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "corpus.h"
 #include "dict.h"
 #include "gocorpus.h"
@@ -79,13 +80,13 @@ int corpus_read_input(const char *path, uint8_t **data, size_t *len)
     if (corpus_read_file(path, data, len) != 0) {
         if (errno != CORPUS_ENOTREG)
             return -1;
-        fprintf(stderr, "ferret: cannot read %s: %s\n", path, corpus_strerror(errno));
+        report_error("cannot read %s: %s\n", path, corpus_strerror(errno));
         errno = EINVAL;
         return -1;
     }
     if (corpus_decode(data, len, err, sizeof err) == 0)
         return 0;
-    fprintf(stderr, "ferret: %s: %s\n", path, err);
+    report_error("%s: %s\n", path, err);
     free(*data);
     errno = EINVAL;
     return -1;
@@ -343,7 +344,7 @@ __attribute__((format(printf, 2, 3))) static void skip(size_t *skipped, const ch
 {
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsay(fmt, ap);
     va_end(ap);
     if (skipped)
         (*skipped)++;
@@ -383,7 +384,7 @@ static int load_file(struct corpus *c, const char *path, size_t max_len, unsigne
     if (corpus_decode(&data, &len, why, sizeof why) != 0) {
         free(data);
         if (flags & CORPUS_STRICT) {
-            fprintf(stderr, "ferret: %s: %s; fix or remove the file\n", path, why);
+            report_error("%s: %s; fix or remove the file\n", path, why);
             errno = EINVAL;
             return -1;
         }

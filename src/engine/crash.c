@@ -238,7 +238,7 @@ static uint32_t minimize_mode(const struct coordinator *c, const struct finding 
 static void write_found(struct coordinator *c, struct finding *f)
 {
     if (corpus_write_atomic(c->testdata, f->data, f->len, &f->found_path) != 0) {
-        fprintf(stderr, "ferret: warning: cannot write the failing input to %s yet: %s; "
+        report_warning("cannot write the failing input to %s yet: %s; "
                 "it is tried again once minimized (or printed in hex)\n", c->testdata, strerror(errno));
         f->found_path = NULL;
     }
@@ -427,7 +427,7 @@ enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int s
     if (w->job.op == RPC_FUZZ)
         credit_execs(c, w, SHM_LOAD(w->shm.hdr->count));
     if (recover_input(c, w, &data, &len, &state) != 0) {
-        fprintf(stderr, "ferret: worker %d left an invalid candidate length; restarting it\n", w->id);
+        report_error("worker %d left an invalid candidate length; restarting it\n", w->id);
         return CRASH_GO_ON;
     }
     if (w->job.op == RPC_MINIMIZE && w->job.mode != RPC_MIN_COVERAGE && c->fd.fmin) {
@@ -504,14 +504,6 @@ int crash_kernel_oom(struct coordinator *c)
 
 /* ---- out: artifacts and reports ---------------------------------------------- */
 
-static void print_hex_input(const uint8_t *data, size_t len)
-{
-    fprintf(stderr, "    input (%zu bytes, hex): ", len);
-    for (size_t i = 0; i < len; i++)
-        fprintf(stderr, "%02x", data[i]);
-    fprintf(stderr, "\n");
-}
-
 /* libFuzzer's artifact path: -exact_artifact_path, or the prefix followed by
  * crash-, timeout-, oom- or leak- and the SHA-1 (minimized-from- for
  * -minimize_crash). */
@@ -552,79 +544,21 @@ static int write_artifact(struct coordinator *c, struct finding *f)
     } else if (corpus_write_atomic(c->testdata, f->data, f->len, &f->path) == 0) {
         if (f->found_path && strcmp(f->found_path, f->path) != 0 && unlink(f->found_path) != 0 &&
             errno != ENOENT)
-            fprintf(stderr, "ferret: warning: cannot remove %s, the input as found: %s\n",
+            report_warning("cannot remove %s, the input as found: %s\n",
                     f->found_path, strerror(errno));
         return 0;
     } else if (f->found_path) {
-        fprintf(stderr, "ferret: cannot write the minimized input to %s: %s; the input as found "
+        report_error("cannot write the minimized input to %s: %s; the input as found "
                 "stays in %s\n", c->testdata, strerror(errno), f->found_path);
         f->path = strdup(f->found_path);
         if (f->path)
             return 0;
     }
-    fprintf(stderr, "ferret: cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
+    report_error("cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
             c->o->libfuzzer && f->path ? f->path : c->testdata, strerror(errno));
-    print_hex_input(f->data, f->len);
+    report_hex(f->data, f->len);
     c->fd.write_failed = 1;
     return -1;
-}
-
-static void print_base64(const uint8_t *d, size_t n)
-{
-    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    fprintf(stderr, "Base64: ");
-    for (size_t i = 0; i < n; i += 3) {
-        uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < n ? (uint32_t)d[i + 1] << 8 : 0) |
-                     (i + 2 < n ? d[i + 2] : 0);
-        fputc(tab[v >> 18 & 63], stderr);
-        fputc(tab[v >> 12 & 63], stderr);
-        fputc(i + 1 < n ? tab[v >> 6 & 63] : '=', stderr);
-        fputc(i + 2 < n ? tab[v & 63] : '=', stderr);
-    }
-    fputc('\n', stderr);
-}
-
-/* libFuzzer's way: its error line, the report, "Test unit written to". */
-static void finish_libfuzzer(struct coordinator *c, struct finding *f, int written)
-{
-    if (f->kind == FINDING_HANG)
-        fprintf(stderr, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", (int)getpid(),
-                (unsigned long long)(c->timeout_ns / 1000000000ULL));
-    else if (f->kind == FINDING_OOM)
-        fprintf(stderr, "==%d== ERROR: libFuzzer: out-of-memory (%s)\n", (int)getpid(), f->reason);
-    if (f->report && f->report_len) {
-        const char *start = finding_report_start(f->report, f->report_len, 10);
-        print_tail(start, f->report_len - (size_t)(start - f->report));
-    }
-    if (written)
-        fprintf(stderr, "artifact_prefix='%s'; Test unit written to %s\n",
-                c->o->artifact_prefix ? c->o->artifact_prefix : "./", f->path);
-    print_base64(f->data, f->len);
-}
-
-/* ns exactly, as -timeout reads it back: 5s, 1500ms, 250us, 7ns. */
-static const char *format_duration(uint64_t ns, char *buf, size_t len)
-{
-    static const struct { uint64_t ns; const char *unit; } units[] = {
-        {1000000000ULL, "s"}, {1000000ULL, "ms"}, {1000ULL, "us"}, {1, "ns"}};
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (ns % units[i].ns == 0) {
-            snprintf(buf, len, "%llu%s", (unsigned long long)(ns / units[i].ns), units[i].unit);
-            break;
-        }
-    return buf;
-}
-
-/* A typed target's lines (file.c:12: message), indented as go test does. */
-static void print_indented(const char *text, size_t len)
-{
-    size_t i = 0;
-    while (text && i < len) {
-        const char *nl = memchr(text + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
-        fprintf(stderr, "    %.*s\n", (int)n, text + i);
-        i += n + 1;
-    }
 }
 
 /* Writes and reports f; CRASH_ALL_DONE when that ends the run (no
@@ -638,45 +572,16 @@ static enum crash_outcome finish(struct coordinator *c, struct finding *f)
         c->fd.exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
                         : f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
                         : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
-    enum crash_outcome out = keep_going(c) ? CRASH_GO_ON : CRASH_ALL_DONE;
-    if (c->o->libfuzzer) {
-        finish_libfuzzer(c, f, written);
-        return out;
-    }
-    fprintf(stderr, "--- FAIL: %s\n", c->target);
-    if (f->kind == FINDING_FAIL) {
-        print_indented(f->report, f->report_len);
-    } else if (f->report && f->report_len) {
-        const char *start = finding_report_start(f->report, f->report_len, 10);
-        print_tail(start, f->report_len - (size_t)(start - f->report));
-    }
-    if (f->kind != FINDING_FAIL)
-        fprintf(stderr, "    %s\n", f->reason);
-    if (f->corpus_path)
-        fprintf(stderr, "    failure while testing corpus entry %s\n", f->corpus_path);
-    else if (written)
-        fprintf(stderr, "    failing input written to %s\n", f->path);
-    char raw[4200], what[8500], bin[8500], dur[32]; /* the input and binary, as the re-run command names them */
-    if (written && select_current() && select_current()->typed)
-        snprintf(raw, sizeof raw, "-run=%s/%s", c->target,
-                 strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path);
-    else if (written)
-        snprintf(raw, sizeof raw, "%s", f->path);
-    if (written) {
-        finding_shell_quote(raw, what, sizeof what);
-        finding_shell_quote(c->argv0, bin, sizeof bin);
-    }
-    if (written && f->kind == FINDING_HANG)
-        fprintf(stderr, "    To re-run:\n    %s -timeout=%s %s\n", bin,
-                format_duration(c->timeout_ns, dur, sizeof dur), what);
-    else if (written && f->kind == FINDING_OOM)
-        fprintf(stderr, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", bin,
-                c->o->rss_limit_mb, c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
-                what);
-    else if (written)
-        fprintf(stderr, "    To re-run:\n    %s %s\n", bin, what);
-    fprintf(stderr, "FAIL\n");
-    return out;
+    const struct fuzz_target *t = select_current();
+    report_finding(&(struct report_finding){
+        .target = c->target, .kind = f->kind, .reason = f->reason, .report = f->report,
+        .report_len = f->report ? f->report_len : 0, .corpus_path = f->corpus_path,
+        .path = written ? f->path : NULL, .data = f->data, .len = f->len,
+        .typed = t && t->typed, .argv0 = c->argv0, .timeout_ns = c->timeout_ns,
+        .rss_limit_mb = c->o->rss_limit_mb,
+        .malloc_limit_mb = c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
+        .artifact_prefix = c->o->artifact_prefix, .pid = (int)getpid()});
+    return keep_going(c) ? CRASH_GO_ON : CRASH_ALL_DONE;
 }
 
 enum crash_outcome crash_advance(struct coordinator *c)
@@ -715,11 +620,11 @@ void crash_finish_all(struct coordinator *c)
     uint64_t hits = 0;
     for (size_t i = 0; i < c->fd.n; i++)
         hits += c->fd.v[i]->hits;
-    fprintf(stderr, "fuzz: %zu distinct finding%s (%llu failures in all):\n", c->fd.n,
+    say("fuzz: %zu distinct finding%s (%llu failures in all):\n", c->fd.n,
             c->fd.n == 1 ? "" : "s", (unsigned long long)hits);
     for (size_t i = 0; i < c->fd.n; i++) {
         f = c->fd.v[i];
-        fprintf(stderr, "    %-7s hits: %-6llu %s  [%s]\n", finding_kind_name(f->kind),
+        say("    %-7s hits: %-6llu %s  [%s]\n", finding_kind_name(f->kind),
                 (unsigned long long)f->hits, f->path ? f->path : "(not written)", f->sig);
     }
 }

@@ -31,6 +31,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "engine.h"
 
 static int is_dir(const char *p)
@@ -137,7 +138,7 @@ static int merge_run(const struct options *o, int argc, char **argv)
     struct stat st;
     for (int i = 0; i < o->npaths; i++)
         if (stat(o->paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
-            fprintf(stderr, "ferret: cannot read %s: %s\n", o->paths[i],
+            report_error("cannot read %s: %s\n", o->paths[i],
                     errno ? strerror(errno) : "not a directory");
             return FERRET_EXIT_INPUT;
         }
@@ -154,6 +155,7 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
 {
     struct options t;
     int rc;
+    report_use_libfuzzer(1); /* every line from here on is in libFuzzer's dialect */
     for (int i = 0; i < o->nunknown; i++)
         fprintf(stderr, "WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
     say_no_effect(o);

@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "coordinator_int.h"
 
 #define CONTROL_MAGIC "FERRET-MERGE-CONTROL 1"
@@ -159,7 +160,7 @@ int merge_prepare(struct coordinator *c)
         M.control_path = M.tmp_control;
     }
     if (start_control(c) != 0) {
-        fprintf(stderr, "ferret: cannot write the merge control file %s: %s\n", M.control_path,
+        report_error("cannot write the merge control file %s: %s\n", M.control_path,
                 strerror(errno));
         return FERRET_EXIT_WRITE;
     }
@@ -273,7 +274,7 @@ int merge_finish(struct coordinator *c, size_t nout)
         after += set_has(&s, (uint32_t)f);
     for (size_t i = nout; i < c->corpus.n; i++)
         if (keep[i] && corpus_write_atomic(c->cachedir, c->corpus.v[i]->data, c->corpus.v[i]->len, NULL) != 0) {
-            fprintf(stderr, "ferret: cannot write to %s: %s\n", c->cachedir, strerror(errno));
+            report_error("cannot write to %s: %s\n", c->cachedir, strerror(errno));
             rc = FERRET_EXIT_WRITE;
             break;
         }

@@ -29,6 +29,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "corpus.h"
 #include "engine.h"
 #include "registry.h"
@@ -48,7 +49,7 @@ static void check_rss(const struct options *o, const char *ctx)
         if (o->libfuzzer) {
             fprintf(stderr, "==%d== ERROR: libFuzzer: out-of-memory (used: %ldMb; exceeds: %lldMb)\n",
                     (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb);
-            fprintf(stderr, "ferret: the failing input is %s\n", ctx);
+            report_error("the failing input is %s\n", ctx);
             fprintf(stderr, "SUMMARY: libFuzzer: out-of-memory\n");
             _exit(REPLAY_LF_OOM_EXIT);
         }
@@ -69,7 +70,7 @@ static int load_path(struct corpus *c, const char *p)
         return -1;
     if (errno != ENOTDIR || corpus_read_input(p, &data, &len) != 0) {
         if (errno != EINVAL)
-            fprintf(stderr, "ferret: cannot read %s: %s\n", p, strerror(errno));
+            report_error("cannot read %s: %s\n", p, strerror(errno));
         return -1;
     }
     /* Named files run even when their content repeats another's. */
@@ -89,7 +90,7 @@ static int load_code_seeds(struct corpus *c, const struct fuzz_target *t)
     if (!t->typed)
         return 0;
     if (registry_seeds(t->typed, &e, &n, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: %s\n", err);
+        report_error("%s\n", err);
         return -1;
     }
     int rc = 0;
@@ -114,7 +115,7 @@ static int load_target(const struct options *o, struct corpus *c, const struct f
         return FERRET_EXIT_USAGE;
     if (!o->libfuzzer && corpus_load_dir(c, seeds, 0, CORPUS_STRICT, NULL) != 0 && errno != ENOENT) {
         if (errno != EINVAL)
-            fprintf(stderr, "ferret: cannot read seed corpus %s: %s\n", seeds, strerror(errno));
+            report_error("cannot read seed corpus %s: %s\n", seeds, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
     for (int i = 0; with_paths && i < o->npaths; i++)
@@ -242,7 +243,7 @@ static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, ch
     char err[512];
     int rc = FERRET_EXIT_OK;
     if (select_list(argv[0], &v, &n, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: %s\n", err);
+        report_error("%s\n", err);
         return FERRET_EXIT_USAGE;
     }
     char *target_re = split_run(o->run, &entry_re);
@@ -255,7 +256,7 @@ static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, ch
         const struct fuzz_target *t = o->libfuzzer && select_current() ? select_current() : &v[i];
         int m = select_run_target(target_re, t->name, err, sizeof err);
         if (m < 0) {
-            fprintf(stderr, "ferret: -run: %s\n", err);
+            report_error("-run: %s\n", err);
             rc = FERRET_EXIT_USAGE;
             break;
         }
@@ -269,7 +270,7 @@ static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, ch
     free(target_re);
     free(v);
     if (rc == FERRET_EXIT_OK && matched == 0)
-        fprintf(stderr, "ferret: warning: -run=%s matches no fuzz target\n", o->run ? o->run : "");
+        report_warning("-run=%s matches no fuzz target\n", o->run ? o->run : "");
     if (o->libfuzzer)
         fprintf(stderr, "***\n*** NOTE: fuzzing was not performed, you have only\n"
                         "***       executed the target code on a fixed set of inputs.\n***\n");
@@ -296,7 +297,7 @@ int regress_run(const struct options *o, int argc, char **argv)
         int code;
         int r = replay_guard_start(&g, &code);
         if (r < 0) {
-            fprintf(stderr, "ferret: cannot start the regression run: %s\n", strerror(errno));
+            report_error("cannot start the regression run: %s\n", strerror(errno));
             return FERRET_EXIT_INTERNAL;
         }
         if (r > 0) { /* the parent: the child has ended, and this is the verdict */

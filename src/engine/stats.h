@@ -1,13 +1,17 @@
 /*
- * stats.h - the progress line the coordinator prints every 3 seconds:
- *   fuzz: elapsed: 3s, execs: 123456 (41152/sec), new interesting: 12 (total: 20)
- * Owned by the coordinator.  The rate is over the last interval.
+ * stats.h - the clock of the coordinator's progress lines: when one is due
+ * (every 3 seconds), the time since set-up and since the last line, the
+ * executions at the last line (Go's rate is over the last interval).  The
+ * lines themselves are the reporter's (report.h): stats_* hand it the event
+ * and restart the interval when it printed one.  Owned by the coordinator.
  */
 #ifndef FERRET_STATS_H
 #define FERRET_STATS_H
 
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
+
+#include "reporter.h"
 
 #define STATS_INTERVAL_NS (3ULL * 1000000000ULL)
 
@@ -20,22 +24,11 @@ struct stats {
 void stats_start(struct stats *s, uint64_t now_ns);
 /* 1 if an interval has passed since the last line. */
 int stats_due(const struct stats *s, uint64_t now_ns);
-/* stability_pm: per mille of covered counters that are stable; a line
- * shows it only below 1000 (Go's exact line otherwise). */
-void stats_print_fuzz(struct stats *s, FILE *out, uint64_t now_ns, uint64_t execs,
-                      uint64_t new_interesting, uint64_t total, unsigned stability_pm);
-void stats_print_baseline(struct stats *s, FILE *out, uint64_t now_ns, size_t done,
-                          size_t total, int nworkers);
-/* libFuzzer's progress line, for tools that parse it:
- *   #<execs>\t<event> cov: <edges> ft: <features> corp: <n>/<bytes>b lim: <len> exec/s: <r> rss: <mb>Mb */
-struct lf_line {
-    const char *event;        /* "INITED", "NEW", "pulse", "DONE" */
-    uint64_t execs, edges, features, corp_n, corp_bytes, lim, rss_mb;
-    uint64_t new_len;         /* NEW: the input's length (L: n/max) */
-};
-void stats_print_libfuzzer(struct stats *s, FILE *out, uint64_t now_ns, const struct lf_line *l);
-
-/* "3s", "1m2s", "1h2m3s" */
-void stats_format_elapsed(char *buf, size_t len, uint64_t ns);
+/* The baseline's progress, done of total entries run (first: right after
+ * set-up). */
+void stats_baseline(struct stats *s, uint64_t now_ns, size_t done, size_t total, int first);
+/* A progress event: p->tick, p->fill and p->ctx set (p->base_*, nworkers for
+ * REPORT_INITED, new_len for REPORT_NEW); the times are set here. */
+void stats_progress(struct stats *s, uint64_t now_ns, struct report_progress *p);
 
 #endif

@@ -35,6 +35,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "coordinator_int.h"
 
 #define SYNC_PERIOD_NS (2ULL * 1000000000ULL)
@@ -45,7 +46,7 @@
 static void sync_warn(struct coordinator *c, const char *what, const char *path)
 {
     if (!c->sync.warned)
-        fprintf(stderr, "ferret: sync directory: cannot %s %s: %s; fuzzing goes on without it\n", what,
+        report_error("sync directory: cannot %s %s: %s; fuzzing goes on without it\n", what,
                 path, strerror(errno));
     c->sync.warned = 1;
 }
@@ -120,7 +121,7 @@ __attribute__((format(printf, 3, 4))) static void forget(struct coordinator *c, 
     if (!fmt)
         return;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsay(fmt, ap);
     va_end(ap);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "report.h"
 #include "coordinator_int.h"
 #include "corpus.h"
 #include "dict.h"
@@ -19,12 +20,12 @@ int words_load(struct coordinator *c)
 {
     char err[512], path[4096];
     if (c->o->dict && corpus_load_dict(&c->words, c->o->dict, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: bad dictionary: %s\n", err);
+        report_error("bad dictionary: %s\n", err);
         return FERRET_EXIT_INPUT;
     }
     snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);
     if (access(path, F_OK) == 0 && corpus_load_dict(&c->autodict, path, err, sizeof err) != 0)
-        fprintf(stderr, "ferret: ignoring the automatic dictionary: %s\n", err);
+        report_error("ignoring the automatic dictionary: %s\n", err);
     for (size_t i = 0; i < c->autodict.n && c->words.n < SHM_WORDS_MAX; i++)
         dict_add(&c->words, c->autodict.w[i].bytes, c->autodict.w[i].len);
     c->words_version = 1;
@@ -53,6 +54,6 @@ void save_words(struct coordinator *c)
     }
     fprintf(stderr, "###### End of recommended dictionary. ######\n");
     if (corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
-        fprintf(stderr, "ferret: cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
+        report_error("cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
     free(text);
 }

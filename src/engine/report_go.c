@@ -1,0 +1,159 @@
+/*
+ * report_go.c - the Go dialect (reporter.h): the lines of `go test -fuzz`,
+ *   fuzz: elapsed: 3s, execs: 123456 (41152/sec), new interesting: 12 (total: 20)
+ * and a finding as `--- FAIL: target`, its report, where it is written and
+ * how to re-run it, then FAIL.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "reporter.h"
+
+static void tail(FILE *out, const char *log, size_t len)
+{
+    if (len)
+        fprintf(out, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
+}
+
+/* "3s", "1m2s", "1h2m3s" */
+static void format_elapsed(char *buf, size_t len, uint64_t ns)
+{
+    uint64_t sec = ns / 1000000000ULL;
+    if (sec >= 3600)
+        snprintf(buf, len, "%lluh%llum%llus", (unsigned long long)(sec / 3600),
+                 (unsigned long long)(sec / 60 % 60), (unsigned long long)(sec % 60));
+    else if (sec >= 60)
+        snprintf(buf, len, "%llum%llus", (unsigned long long)(sec / 60),
+                 (unsigned long long)(sec % 60));
+    else
+        snprintf(buf, len, "%llus", (unsigned long long)sec);
+}
+
+static void go_start(FILE *out, const struct report_start *s)
+{
+    fprintf(out, "fuzz: target %s, %d workers, seed %llu, max_len %zu, corpus %zu, cache %s\n",
+            s->target, s->nworkers, (unsigned long long)s->seed, s->max_len, s->corpus_n,
+            s->cachedir);
+}
+
+static void baseline_line(FILE *out, uint64_t elapsed_ns, size_t done, size_t total, int nworkers)
+{
+    char el[32];
+    format_elapsed(el, sizeof el, elapsed_ns);
+    if (done == total && nworkers > 0)
+        fprintf(out, "fuzz: elapsed: %s, gathering baseline coverage: %zu/%zu completed, now fuzzing with %d workers\n",
+                el, done, total, nworkers);
+    else
+        fprintf(out, "fuzz: elapsed: %s, gathering baseline coverage: %zu/%zu completed\n",
+                el, done, total);
+    fflush(out);
+}
+
+static int go_baseline(FILE *out, const struct report_baseline *b, int first)
+{
+    (void)first;
+    baseline_line(out, b->elapsed_ns, b->done, b->total, 0);
+    return 1;
+}
+
+static int go_progress(FILE *out, struct report_progress *p)
+{
+    if (p->tick == REPORT_NEW)
+        return 0;
+    if (p->tick == REPORT_INITED) {
+        baseline_line(out, p->elapsed_ns, p->base_done, p->base_total, p->nworkers);
+        return 1;
+    }
+    p->fill(p->ctx, p, REPORT_PART_RUN);
+    char stab[48] = "";
+    if (p->stability_pm < 1000)
+        snprintf(stab, sizeof stab, ", stability: %u.%u%%", p->stability_pm / 10, p->stability_pm % 10);
+    char el[32];
+    uint64_t dt = p->since_last_ns;
+    uint64_t rate = dt ? (p->execs - p->last_execs) * 1000000000ULL / dt : 0;
+    if (p->execs < p->last_execs)
+        rate = 0;
+    format_elapsed(el, sizeof el, p->elapsed_ns);
+    fprintf(out, "fuzz: elapsed: %s, execs: %llu (%llu/sec), new interesting: %llu (total: %llu)%s\n",
+            el, (unsigned long long)p->execs, (unsigned long long)rate,
+            (unsigned long long)p->new_interesting, (unsigned long long)p->total, stab);
+    fflush(out);
+    return 1;
+}
+
+/* ns exactly, as -timeout reads it back: 5s, 1500ms, 250us, 7ns. */
+static const char *format_duration(uint64_t ns, char *buf, size_t len)
+{
+    static const struct { uint64_t ns; const char *unit; } units[] = {
+        {1000000000ULL, "s"}, {1000000ULL, "ms"}, {1000ULL, "us"}, {1, "ns"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (ns % units[i].ns == 0) {
+            snprintf(buf, len, "%llu%s", (unsigned long long)(ns / units[i].ns), units[i].unit);
+            break;
+        }
+    return buf;
+}
+
+/* A typed target's lines (file.c:12: message), indented as go test does. */
+static void print_indented(FILE *out, const char *text, size_t len)
+{
+    size_t i = 0;
+    while (text && i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+        fprintf(out, "    %.*s\n", (int)n, text + i);
+        i += n + 1;
+    }
+}
+
+static void go_finding(FILE *out, const struct report_finding *f)
+{
+    int written = f->path != NULL;
+    fprintf(out, "--- FAIL: %s\n", f->target);
+    if (f->kind == FINDING_FAIL) {
+        print_indented(out, f->report, f->report_len);
+    } else if (f->report && f->report_len) {
+        const char *start = finding_report_start(f->report, f->report_len, 10);
+        tail(out, start, f->report_len - (size_t)(start - f->report));
+    }
+    if (f->kind != FINDING_FAIL)
+        fprintf(out, "    %s\n", f->reason);
+    if (f->corpus_path)
+        fprintf(out, "    failure while testing corpus entry %s\n", f->corpus_path);
+    else if (written)
+        fprintf(out, "    failing input written to %s\n", f->path);
+    char raw[4200], what[8500], bin[8500], dur[32]; /* the input and binary, as the re-run command names them */
+    if (written && f->typed)
+        snprintf(raw, sizeof raw, "-run=%s/%s", f->target,
+                 strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path);
+    else if (written)
+        snprintf(raw, sizeof raw, "%s", f->path);
+    if (written) {
+        finding_shell_quote(raw, what, sizeof what);
+        finding_shell_quote(f->argv0, bin, sizeof bin);
+    }
+    if (written && f->kind == FINDING_HANG)
+        fprintf(out, "    To re-run:\n    %s -timeout=%s %s\n", bin,
+                format_duration(f->timeout_ns, dur, sizeof dur), what);
+    else if (written && f->kind == FINDING_OOM)
+        fprintf(out, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", bin,
+                f->rss_limit_mb, f->malloc_limit_mb, what);
+    else if (written)
+        fprintf(out, "    To re-run:\n    %s %s\n", bin, what);
+    fprintf(out, "FAIL\n");
+}
+
+static void go_final_stats(FILE *out, const struct report_final *f)
+{
+    (void)out;
+    (void)f; /* the last progress line said it all */
+}
+
+const struct reporter report_go = {
+    .name = "go",
+    .start = go_start,
+    .baseline = go_baseline,
+    .progress = go_progress,
+    .finding = go_finding,
+    .final_stats = go_final_stats,
+};

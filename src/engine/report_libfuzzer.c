@@ -1,0 +1,129 @@
+/*
+ * report_libfuzzer.c - the libFuzzer dialect (reporter.h): the lines tools
+ * written for libFuzzer parse (ClusterFuzz, OSS-Fuzz):
+ *   INFO: Seed: N
+ *   #<execs>\t<event> cov: <edges> ft: <features> corp: <n>/<bytes>b lim: <len> exec/s: <r> rss: <mb>Mb
+ *   ==PID== ERROR: libFuzzer: timeout after N seconds
+ *   artifact_prefix='P'; Test unit written to F
+ *   Base64: ...
+ *   Done N runs in S second(s), stat::...
+ */
+#include <stdio.h>
+
+#include "reporter.h"
+
+static void tail(FILE *out, const char *log, size_t len)
+{
+    if (len)
+        fprintf(out, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
+}
+
+static void lf_start(FILE *out, const struct report_start *s)
+{
+    fprintf(out, "INFO: Seed: %llu\nINFO: Loaded 1 modules   (%zu inline 8-bit counters)\n"
+            "INFO: ferret: %d workers, -max_len %zu, %zu corpus files, new units go to %s\n",
+            (unsigned long long)s->seed, s->ncounters, s->nworkers, s->max_len, s->corpus_n,
+            s->cachedir);
+}
+
+/* libFuzzer has no baseline line: ferret's own says how far it is, but not
+ * before any entry ran. */
+static int lf_baseline(FILE *out, const struct report_baseline *b, int first)
+{
+    if (first)
+        return 0;
+    char el[32];
+    uint64_t sec = b->elapsed_ns / 1000000000ULL;
+    if (sec >= 3600)
+        snprintf(el, sizeof el, "%lluh%llum%llus", (unsigned long long)(sec / 3600),
+                 (unsigned long long)(sec / 60 % 60), (unsigned long long)(sec % 60));
+    else if (sec >= 60)
+        snprintf(el, sizeof el, "%llum%llus", (unsigned long long)(sec / 60),
+                 (unsigned long long)(sec % 60));
+    else
+        snprintf(el, sizeof el, "%llus", (unsigned long long)sec);
+    fprintf(out, "fuzz: elapsed: %s, gathering baseline coverage: %zu/%zu completed\n", el, b->done,
+            b->total);
+    fflush(out);
+    return 1;
+}
+
+static int lf_progress(FILE *out, struct report_progress *p)
+{
+    static const char *const event[] = {
+        [REPORT_INITED] = "INITED", [REPORT_NEW] = "NEW", [REPORT_PULSE] = "pulse",
+        [REPORT_DONE] = "DONE"};
+    p->fill(p->ctx, p, REPORT_PART_RUN | REPORT_PART_CORPUS);
+    uint64_t secs = p->elapsed_ns / 1000000000ULL;
+    uint64_t rate = secs ? p->execs / secs : 0;
+    fprintf(out, "#%llu\t%-6s cov: %llu ft: %llu corp: %llu/%llub lim: %llu exec/s: %llu rss: %lluMb",
+            (unsigned long long)p->execs, event[p->tick], (unsigned long long)p->edges,
+            (unsigned long long)p->features, (unsigned long long)p->corp_n,
+            (unsigned long long)p->corp_bytes, (unsigned long long)p->lim,
+            (unsigned long long)rate, (unsigned long long)p->rss_mb);
+    if (p->tick == REPORT_NEW && p->new_len)
+        fprintf(out, " L: %llu/%llu", (unsigned long long)p->new_len, (unsigned long long)p->new_len);
+    fprintf(out, "\n");
+    fflush(out);
+    return 1;
+}
+
+static void base64(FILE *out, const uint8_t *d, size_t n)
+{
+    static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    fprintf(out, "Base64: ");
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < n ? (uint32_t)d[i + 1] << 8 : 0) |
+                     (i + 2 < n ? d[i + 2] : 0);
+        fputc(tab[v >> 18 & 63], out);
+        fputc(tab[v >> 12 & 63], out);
+        fputc(i + 1 < n ? tab[v >> 6 & 63] : '=', out);
+        fputc(i + 2 < n ? tab[v & 63] : '=', out);
+    }
+    fputc('\n', out);
+}
+
+/* libFuzzer's way: its error line, the report, "Test unit written to". */
+static void lf_finding(FILE *out, const struct report_finding *f)
+{
+    if (f->kind == FINDING_HANG)
+        fprintf(out, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", f->pid,
+                (unsigned long long)(f->timeout_ns / 1000000000ULL));
+    else if (f->kind == FINDING_OOM)
+        fprintf(out, "==%d== ERROR: libFuzzer: out-of-memory (%s)\n", f->pid, f->reason);
+    if (f->report && f->report_len) {
+        const char *start = finding_report_start(f->report, f->report_len, 10);
+        tail(out, start, f->report_len - (size_t)(start - f->report));
+    }
+    if (f->path)
+        fprintf(out, "artifact_prefix='%s'; Test unit written to %s\n",
+                f->artifact_prefix ? f->artifact_prefix : "./", f->path);
+    base64(out, f->data, f->len);
+}
+
+/* "Done N runs" and, with -print_final_stats=1, the stat:: lines
+ * ClusterFuzz reads. */
+static void lf_final_stats(FILE *out, const struct report_final *f)
+{
+    uint64_t secs = f->elapsed_ns / 1000000000ULL;
+    fprintf(out, "Done %llu runs in %llu second(s)\n", (unsigned long long)f->execs,
+            (unsigned long long)secs);
+    if (!f->print_final_stats)
+        return;
+    fprintf(out, "stat::number_of_executed_units: %llu\n", (unsigned long long)f->execs);
+    fprintf(out, "stat::average_exec_per_sec:     %llu\n",
+            (unsigned long long)(secs ? f->execs / secs : f->execs));
+    fprintf(out, "stat::new_units_added:          %llu\n", (unsigned long long)f->new_units);
+    fprintf(out, "stat::slowest_unit_time_sec:    %llu\n",
+            (unsigned long long)(f->slowest_ns / 1000000000ULL));
+    fprintf(out, "stat::peak_rss_mb:              %llu\n", (unsigned long long)f->peak_rss_mb);
+}
+
+const struct reporter report_libfuzzer = {
+    .name = "libfuzzer",
+    .start = lf_start,
+    .baseline = lf_baseline,
+    .progress = lf_progress,
+    .finding = lf_finding,
+    .final_stats = lf_final_stats,
+};

@@ -1,0 +1,102 @@
+/*
+ * reporter.h - the events ferret reports and the table a dialect implements
+ * (issue 13: one output sink).  Two dialects: report_go.c (Go's `go test
+ * -fuzz` lines) and report_libfuzzer.c (the lines libFuzzer's tools parse).
+ * report.c picks one at start-up and hands each event to it with the stream
+ * to write on (stderr, or a test's capture).  An event carries data
+ * (numbers, paths, the finding); the dialect decides the words, or says
+ * nothing.  A dialect uses no other file of ferret's but finding.c, so
+ * report.c can own the choice without a cycle.
+ */
+#ifndef FERRET_REPORTER_H
+#define FERRET_REPORTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "finding.h"
+
+/* Fuzzing set up: the first line. */
+struct report_start {
+    const char *target;
+    int nworkers;
+    uint64_t seed;
+    size_t max_len, corpus_n, ncounters;
+    const char *cachedir;
+};
+
+/* The baseline run: done of total corpus entries run. */
+struct report_baseline {
+    uint64_t elapsed_ns;      /* since fuzzing was set up */
+    size_t done, total;
+};
+
+/* What a progress line shows, filled on demand by the caller's fill():
+ * a dialect asks only for the parts it prints. */
+enum report_part {
+    REPORT_PART_RUN = 1,      /* execs, new_interesting, total, stability_pm */
+    REPORT_PART_CORPUS = 2,   /* edges, features, corp_n, corp_bytes, lim, rss_mb (reads /proc) */
+};
+enum report_tick {
+    REPORT_INITED,            /* the baseline is done, fuzzing starts */
+    REPORT_NEW,               /* a coverage-expanding input was added */
+    REPORT_PULSE,             /* the periodic line */
+    REPORT_DONE,              /* the fuzzing budget is spent */
+};
+struct report_progress {
+    enum report_tick tick;
+    uint64_t elapsed_ns;      /* since fuzzing was set up */
+    uint64_t since_last_ns;   /* since the last progress line */
+    uint64_t last_execs;      /* execs at the last progress line */
+    size_t base_done, base_total;
+    int nworkers;
+    uint64_t new_len;         /* REPORT_NEW: the input's length */
+    /* filled by fill(ctx, this, parts) */
+    uint64_t execs, new_interesting, total;
+    unsigned stability_pm;    /* per mille of covered counters that are stable */
+    uint64_t edges, features, corp_n, corp_bytes, lim, rss_mb;
+    void (*fill)(void *ctx, struct report_progress *p, unsigned parts);
+    void *ctx;
+};
+
+/* A finding written (or not: path NULL) at the end of its handling. */
+struct report_finding {
+    const char *target;
+    enum finding_kind kind;
+    const char *reason;
+    const char *report;       /* the worker's output; a typed target's lines for FINDING_FAIL */
+    size_t report_len;
+    const char *corpus_path;  /* it failed while testing this corpus entry */
+    const char *path;         /* where it is written; NULL if it could not be */
+    const uint8_t *data;
+    size_t len;
+    int typed;                /* a Go-style target: re-run with -run=Target/name */
+    const char *argv0;
+    uint64_t timeout_ns;
+    long long rss_limit_mb, malloc_limit_mb;
+    const char *artifact_prefix;
+    int pid;
+};
+
+/* The end of a fuzzing run. */
+struct report_final {
+    uint64_t elapsed_ns, execs, new_units, slowest_ns, peak_rss_mb;
+    int print_final_stats;
+};
+
+struct reporter {
+    const char *name;
+    void (*start)(FILE *out, const struct report_start *s);
+    /* first: the line right after set-up (before any entry ran) */
+    int (*baseline)(FILE *out, const struct report_baseline *b, int first);
+    /* 1 if it printed a line */
+    int (*progress)(FILE *out, struct report_progress *p);
+    void (*finding)(FILE *out, const struct report_finding *f);
+    void (*final_stats)(FILE *out, const struct report_final *f);
+};
+
+extern const struct reporter report_go;
+extern const struct reporter report_libfuzzer;
+
+#endif

@@ -1,0 +1,105 @@
+/* test_report.c - the one output sink: events are captured with their
+ * names, and each dialect words them as its tools expect. */
+#include <string.h>
+
+#include "check.h"
+#include "report.h"
+
+static uint64_t filled;
+
+static void fill(void *ctx, struct report_progress *p, unsigned parts)
+{
+    (void)ctx;
+    filled |= parts;
+    p->execs = 3000;
+    p->new_interesting = 4;
+    p->total = 9;
+    p->stability_pm = 1000;
+    if (parts & REPORT_PART_CORPUS) {
+        p->edges = 12;
+        p->features = 30;
+        p->corp_n = 9;
+        p->corp_bytes = 200;
+        p->lim = 16;
+        p->rss_mb = 40;
+    }
+}
+
+static int has(const char *text, const char *want)
+{
+    if (!strstr(text, want)) {
+        fprintf(stderr, "missing: %s\nin:\n%s\n", want, text);
+        return 0;
+    }
+    return 1;
+}
+
+/* The same few events in the current dialect: what did it print? */
+static const char *play(void)
+{
+    report_capture(1);
+    filled = 0;
+    report_start(&(struct report_start){.target = "packet", .nworkers = 2, .seed = 7,
+                                         .max_len = 4096, .corpus_n = 3, .ncounters = 100,
+                                         .cachedir = "cache"});
+    report_baseline(&(struct report_baseline){.done = 0, .total = 3}, 1);
+    struct report_progress p = {.tick = REPORT_NEW, .new_len = 5, .fill = fill};
+    report_progress(&p);
+    p = (struct report_progress){.tick = REPORT_PULSE, .elapsed_ns = 3000000000ULL,
+                                 .since_last_ns = 3000000000ULL, .fill = fill};
+    report_progress(&p);
+    static const uint8_t data[] = {'h', 'i', '!'};
+    report_finding(&(struct report_finding){
+        .target = "packet", .kind = FINDING_CRASH, .reason = "fuzzing process terminated unexpectedly",
+        .report = "==1==ERROR: AddressSanitizer: heap-buffer-overflow\n", .report_len = 51,
+        .path = "testdata/fuzz/packet/abc", .data = data, .len = 3, .argv0 = "./packet",
+        .artifact_prefix = "out/", .pid = 42});
+    report_final_stats(&(struct report_final){.elapsed_ns = 3000000000ULL, .execs = 3000,
+                                              .print_final_stats = 1});
+    report_warning("the target leaks file descriptors\n");
+    return report_captured(NULL);
+}
+
+int main(void)
+{
+    /* Go's dialect, the default. */
+    const char *go = play();
+    CHECK(has(report_captured_events(),
+              "start\nbaseline\nprogress NEW\nprogress pulse\nfinding\nfinal_stats\nwarning\n"));
+    CHECK(has(go, "fuzz: target packet, 2 workers, seed 7, max_len 4096, corpus 3, cache cache\n"));
+    CHECK(has(go, "fuzz: elapsed: 0s, gathering baseline coverage: 0/3 completed\n"));
+    CHECK(has(go, "fuzz: elapsed: 3s, execs: 3000 (1000/sec), new interesting: 4 (total: 9)\n"));
+    CHECK(has(go, "--- FAIL: packet\n==1==ERROR: AddressSanitizer: heap-buffer-overflow\n"
+                  "    fuzzing process terminated unexpectedly\n"
+                  "    failing input written to testdata/fuzz/packet/abc\n"
+                  "    To re-run:\n    ./packet testdata/fuzz/packet/abc\nFAIL\n"));
+    CHECK(has(go, "ferret: warning: the target leaks file descriptors\n"));
+    CHECK(!strstr(go, "#")); /* no libFuzzer line, no NEW line */
+    CHECK(!strstr(go, "Done"));
+    CHECK_EQ_U(filled, REPORT_PART_RUN); /* Go never reads /proc for its lines */
+
+    /* libFuzzer's. */
+    report_use_libfuzzer(1);
+    const char *lf = play();
+    CHECK(has(lf, "INFO: Seed: 7\nINFO: Loaded 1 modules   (100 inline 8-bit counters)\n"));
+    CHECK(!strstr(lf, "gathering baseline")); /* not before any entry ran */
+    CHECK(has(lf, "#3000\tNEW    cov: 12 ft: 30 corp: 9/200b lim: 16 exec/s: 0 rss: 40Mb L: 5/5\n"));
+    CHECK(has(lf, "#3000\tpulse  cov: 12 ft: 30 corp: 9/200b lim: 16 exec/s: 1000 rss: 40Mb\n"));
+    CHECK(has(lf, "==1==ERROR: AddressSanitizer: heap-buffer-overflow\n"
+                  "artifact_prefix='out/'; Test unit written to testdata/fuzz/packet/abc\n"
+                  "Base64: aGkh\n"));
+    CHECK(!strstr(lf, "--- FAIL"));
+    CHECK(has(lf, "Done 3000 runs in 3 second(s)\nstat::number_of_executed_units: 3000\n"));
+    CHECK(has(lf, "ferret: warning: the target leaks file descriptors\n"));
+
+    /* A timeout's own line, and back to stderr. */
+    report_capture(1);
+    report_finding(&(struct report_finding){.kind = FINDING_HANG, .timeout_ns = 5000000000ULL,
+                                            .reason = "", .pid = 42});
+    CHECK(has(report_captured(NULL), "==42== ERROR: libFuzzer: timeout after 5 seconds\nBase64: \n"));
+    report_capture(0);
+    CHECK(!strcmp(report_captured(NULL), ""));
+    CHECK(!strcmp(report_captured_events(), ""));
+    report_use_libfuzzer(0);
+    return CHECK_DONE("report");
+}
