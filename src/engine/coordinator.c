@@ -1317,7 +1317,7 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     crash_finish_all(&c);
     final_stats(&c);
     if (minimize_path && c.fd.n == 0) {
-        fprintf(stderr, "ERROR: the input %s did not crash\n", minimize_path);
+        say("ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;
     }
     if (minimize_path && c.fd.v[0]->path && crash_exit_code(&c) != FERRET_EXIT_WRITE)

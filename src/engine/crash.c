@@ -555,7 +555,7 @@ static int write_artifact(struct coordinator *c, struct finding *f)
             return 0;
     }
     report_error("cannot write the failing input to %s: %s; it is printed below, nothing else was written\n",
-            c->o->libfuzzer && f->path ? f->path : c->testdata, strerror(errno));
+            f->path ? f->path : c->testdata, strerror(errno)); /* the artifact path tried, or the seed directory */
     report_hex(f->data, f->len);
     c->fd.write_failed = 1;
     return -1;

@@ -60,12 +60,12 @@ static int workers_from(const struct options *o)
         n = (int)(o->jobs < cpus ? o->jobs : cpus);
         used = o->given[FLAG_ID_jobs];
         if (o->jobs > cpus)
-            fprintf(stderr, "INFO: ferret: %s: %d workers, one per CPU\n", used, n);
+            say("INFO: ferret: %s: %d workers, one per CPU\n", used, n);
     }
     const char *all[] = {o->given[FLAG_ID_fork], o->given[FLAG_ID_workers], o->given[FLAG_ID_jobs]};
     for (size_t i = 0; used && i < sizeof all / sizeof all[0]; i++)
         if (all[i] && all[i] != used)
-            fprintf(stderr, "INFO: ferret: %s sets the worker count (%d); %s is not used\n", used, n, all[i]);
+            say("INFO: ferret: %s sets the worker count (%d); %s is not used\n", used, n, all[i]);
     return n;
 }
 
@@ -77,7 +77,7 @@ static void say_no_effect(const struct options *o)
                               FLAG_ID_reload, FLAG_ID_len_control};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
         if (o->given[ids[i]])
-            fprintf(stderr, "INFO: ferret: %s has no effect in ferret (accepted for libFuzzer's command line)\n",
+            say("INFO: ferret: %s has no effect in ferret (accepted for libFuzzer's command line)\n",
                     o->given[ids[i]]);
 }
 
@@ -96,7 +96,7 @@ static int translate(const struct options *o, struct options *t)
         t->fuzztime.count = (uint64_t)o->runs;
     }
     if (o->max_total_time > 0 && o->runs >= 0)
-        fprintf(stderr, "INFO: ferret: one budget at a time: %s is used, %s is not\n",
+        say("INFO: ferret: one budget at a time: %s is used, %s is not\n",
                 o->runs == 0 ? o->given[FLAG_ID_runs] : o->given[FLAG_ID_max_total_time],
                 o->runs == 0 ? o->given[FLAG_ID_max_total_time] : o->given[FLAG_ID_runs]);
     if (o->max_total_time > 0 && o->runs != 0) {
@@ -106,7 +106,7 @@ static int translate(const struct options *o, struct options *t)
     t->keep_going = o->keep_going || o->ignore_crashes;
     if (o->npaths > 0) {
         if (!is_dir(o->paths[0])) {
-            fprintf(stderr, "ERROR: The required directory \"%s\" does not exist\n", o->paths[0]);
+            say("ERROR: The required directory \"%s\" does not exist\n", o->paths[0]);
             return FERRET_EXIT_INPUT;
         }
         t->cachedir = o->paths[0]; /* new inputs go to the first corpus directory */
@@ -132,7 +132,7 @@ static int merge_run(const struct options *o, int argc, char **argv)
     struct options t = *o;
     (void)argc;
     if (o->npaths < 2) {
-        fprintf(stderr, "ERROR: -merge=1 needs an output directory and at least one input directory\n");
+        say("ERROR: -merge=1 needs an output directory and at least one input directory\n");
         return FERRET_EXIT_USAGE;
     }
     struct stat st;
@@ -157,13 +157,13 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     int rc;
     report_use_libfuzzer(1); /* every line from here on is in libFuzzer's dialect */
     for (int i = 0; i < o->nunknown; i++)
-        fprintf(stderr, "WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
+        say("WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
     say_no_effect(o);
     if (o->merge || o->set_cover_merge)
         return merge_run(o, argc, argv);
     if (o->minimize_crash) {
         if (o->npaths != 1 || is_dir(o->paths[0])) {
-            fprintf(stderr, "ERROR: -minimize_crash=1 needs exactly one input file\n");
+            say("ERROR: -minimize_crash=1 needs exactly one input file\n");
             return FERRET_EXIT_USAGE;
         }
         /* coordinator_minimize's budget: -runs, else -max_total_time, else
@@ -174,7 +174,7 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
                                 o->given[FLAG_ID_fuzzminimizetime]};
         for (size_t i = 0; used && i < sizeof unused / sizeof unused[0]; i++)
             if (unused[i] && unused[i] != used)
-                fprintf(stderr, "INFO: ferret: one budget at a time: %s is used, %s is not\n", used, unused[i]);
+                say("INFO: ferret: one budget at a time: %s is used, %s is not\n", used, unused[i]);
         return coordinator_minimize(o, argc, argv);
     }
     if (all_files(o))

@@ -108,8 +108,7 @@ static int start_control(struct coordinator *c)
         resume(c, f);
         fclose(f);
         M.control = fopen(M.control_path, "a");
-        fprintf(stderr, "MERGE-OUTER: resuming from %s: %zu of %zu inputs already done\n",
-                M.control_path, M.resumed, c->corpus.n);
+        report_merge_resumed(M.control_path, M.resumed, c->corpus.n);
         return M.control ? 0 : -1;
     }
     if (f)
@@ -173,7 +172,7 @@ void merge_on_result(struct coordinator *c, struct entry *e, const char *failure
         return;
     M.status[e->index] = failure ? 2 : 1;
     if (failure) {
-        fprintf(stderr, "MERGE-INNER: skipping %s: %s\n", e->path ? e->path : "(input)", failure);
+        report_merge_skipped(e->path, failure);
         free(c->base_features[e->index]);
         c->base_features[e->index] = NULL;
         c->base_nfeatures[e->index] = 0;
@@ -278,8 +277,7 @@ int merge_finish(struct coordinator *c, size_t nout)
             rc = FERRET_EXIT_WRITE;
             break;
         }
-    fprintf(stderr, "MERGE-OUTER: %zu new files with %zu new features added; %zu inputs run, %zu resumed\n",
-            kept, after - before, c->corpus.n - M.resumed, M.resumed);
+    report_merge_done(kept, after - before, c->corpus.n - M.resumed, M.resumed);
     if (M.control) {
         fflush(M.control);
         fsync(fileno(M.control));

@@ -46,16 +46,11 @@ static void check_rss(const struct options *o, const char *ctx)
     if (o->rss_limit_mb <= 0 || getrusage(RUSAGE_SELF, &ru) != 0)
         return;
     if ((long long)(ru.ru_maxrss / 1024) > o->rss_limit_mb) {
-        if (o->libfuzzer) {
-            fprintf(stderr, "==%d== ERROR: libFuzzer: out-of-memory (used: %ldMb; exceeds: %lldMb)\n",
-                    (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb);
-            report_error("the failing input is %s\n", ctx);
-            fprintf(stderr, "SUMMARY: libFuzzer: out-of-memory\n");
+        report_replay_oom(&(struct report_replay){
+            .ctx = ctx, .used_mb = ru.ru_maxrss / 1024, .limit_mb = o->rss_limit_mb,
+            .pid = (int)getpid()});
+        if (o->libfuzzer)
             _exit(REPLAY_LF_OOM_EXIT);
-        }
-        fprintf(stderr, "==%d== ERROR: ferret: out-of-memory (used: %ldMb; exceeds: %lldMb) while running %s\n",
-                (int)getpid(), ru.ru_maxrss / 1024, o->rss_limit_mb, ctx);
-        fprintf(stderr, "SUMMARY: ferret: out-of-memory\n");
         _exit(1);
     }
 }
@@ -148,8 +143,7 @@ static size_t replay_target(const struct options *o, const struct fuzz_target *t
             snprintf(ctx, sizeof ctx, "%s", e->path ? e->path : e->name);
         target_set_context(ctx);
         replay_guard_input(ctx);
-        if (o->libfuzzer)
-            fprintf(stderr, "Running: %s\n", ctx);
+        report_replay_running(&(struct report_replay){.ctx = ctx});
         uint64_t t0 = engine_now_ns();
         for (long long k = 0; k < times; k++) {
             replay_guard_exec_begin();
@@ -157,21 +151,13 @@ static size_t replay_target(const struct options *o, const struct fuzz_target *t
             replay_guard_exec_end();
         }
         check_rss(o, ctx);
-        if (o->libfuzzer)
-            fprintf(stderr, "Executed %s in %llu ms\n", ctx,
-                    (unsigned long long)((engine_now_ns() - t0) / 1000000));
+        report_replay_executed(&(struct report_replay){.ctx = ctx, .elapsed_ns = engine_now_ns() - t0});
         target_set_context(NULL);
         (*ran)++;
         if (t->typed && registry_failed()) {
             size_t mlen;
             const char *msg = registry_message(&mlen);
-            fprintf(stderr, "--- FAIL: %s\n", ctx);
-            for (const char *p = msg; p < msg + mlen;) {
-                const char *nl = memchr(p, '\n', (size_t)(msg + mlen - p));
-                size_t n = nl ? (size_t)(nl - p) : (size_t)(msg + mlen - p);
-                fprintf(stderr, "    %.*s\n", (int)n, p);
-                p += n + 1;
-            }
+            report_replay_failed(&(struct report_replay){.ctx = ctx, .message = msg, .message_len = mlen});
             failures++;
         }
     }
@@ -225,10 +211,7 @@ static int regress_target(const struct options *o, const struct fuzz_target *t, 
     if (rc == FERRET_EXIT_OK) {
         size_t failed = replay_target(o, t, &c, entry_re, &ran);
         *failures += failed;
-        if (!o->libfuzzer && failed) /* (libFuzzer's reproduce mode prints its NOTE instead) */
-            fprintf(stderr, "--- FAIL: %s: %zu of %zu inputs failed\n", t->name, failed, ran);
-        else if (!o->libfuzzer)
-            fprintf(stderr, "ok  %s: %zu input%s passed\n", t->name, ran, ran == 1 ? "" : "s");
+        report_replay_target_done(t->name, failed, ran);
     }
     corpus_free(&c);
     return rc;
@@ -271,13 +254,9 @@ static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, ch
     free(v);
     if (rc == FERRET_EXIT_OK && matched == 0)
         report_warning("-run=%s matches no fuzz target\n", o->run ? o->run : "");
-    if (o->libfuzzer)
-        fprintf(stderr, "***\n*** NOTE: fuzzing was not performed, you have only\n"
-                        "***       executed the target code on a fixed set of inputs.\n***\n");
-    if (rc == FERRET_EXIT_OK && failures) {
-        fprintf(stderr, "FAIL\n");
+    report_replay_done(rc == FERRET_EXIT_OK && failures);
+    if (rc == FERRET_EXIT_OK && failures)
         rc = FERRET_EXIT_FINDING;
-    }
     return rc;
 }
 

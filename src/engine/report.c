@@ -17,7 +17,7 @@
 
 #include "report.h"
 
-static const struct reporter *dialect = &report_go;
+static struct reporter table; /* filled at the first event or by report_use_libfuzzer */
 
 /* The capture: a stream on a memfd for the text, a growing string of names. */
 static FILE *cap;
@@ -25,9 +25,21 @@ static char *cap_buf;
 static char *ev_buf;
 static size_t ev_len, ev_cap;
 
-void report_use_libfuzzer(int on) { dialect = on ? &report_libfuzzer : &report_go; }
+void report_use_libfuzzer(int on)
+{
+    if (on)
+        report_libfuzzer_table(&table);
+    else
+        report_go_table(&table);
+}
 
-const struct reporter *report_dialect(void) { return dialect; }
+const struct reporter *report_dialect(void)
+{
+    if (!table.name)
+        report_go_table(&table); /* Go's, unless libFuzzer's was chosen */
+    return &table;
+}
+
 
 static FILE *out(void) { return cap ? cap : stderr; }
 
@@ -53,34 +65,96 @@ static void event(const char *name)
 void report_start(const struct report_start *s)
 {
     event("start");
-    dialect->start(out(), s);
+    report_dialect()->start(out(), s);
 }
 
 int report_baseline(const struct report_baseline *b, int first)
 {
     event("baseline");
-    return dialect->baseline(out(), b, first);
+    return report_dialect()->baseline(out(), b, first);
 }
 
 int report_progress(struct report_progress *p)
 {
-    static const char *const names[] = {
-        [REPORT_INITED] = "progress INITED", [REPORT_NEW] = "progress NEW",
-        [REPORT_PULSE] = "progress pulse", [REPORT_DONE] = "progress DONE"};
-    event(names[p->tick]);
-    return dialect->progress(out(), p);
+    event(p->tick == REPORT_INITED ? "progress INITED" : p->tick == REPORT_NEW ? "progress NEW"
+          : p->tick == REPORT_PULSE  ? "progress pulse"  : "progress DONE");
+    return report_dialect()->progress(out(), p);
 }
 
 void report_finding(const struct report_finding *f)
 {
     event("finding");
-    dialect->finding(out(), f);
+    report_dialect()->finding(out(), f);
 }
 
 void report_final_stats(const struct report_final *f)
 {
     event("final_stats");
-    dialect->final_stats(out(), f);
+    report_dialect()->final_stats(out(), f);
+}
+
+void report_replay_running(const struct report_replay *r)
+{
+    event("replay_running");
+    report_dialect()->replay_running(out(), r);
+}
+
+void report_replay_executed(const struct report_replay *r)
+{
+    event("replay_executed");
+    report_dialect()->replay_executed(out(), r);
+}
+
+void report_replay_failed(const struct report_replay *r)
+{
+    event("replay_failed");
+    report_dialect()->replay_failed(out(), r);
+}
+
+void report_replay_oom(const struct report_replay *r)
+{
+    event("replay_oom");
+    report_dialect()->replay_oom(out(), r);
+}
+
+void report_replay_target_done(const char *target, size_t failed, size_t ran)
+{
+    event("replay_target_done");
+    report_dialect()->replay_target_done(out(), target, failed, ran);
+}
+
+void report_replay_done(int failed)
+{
+    event("replay_done");
+    report_dialect()->replay_done(out(), failed);
+}
+
+void report_merge_resumed(const char *control_path, size_t done, size_t total)
+{
+    event("merge_resumed");
+    fprintf(out(), "MERGE-OUTER: resuming from %s: %zu of %zu inputs already done\n", control_path,
+            done, total);
+}
+
+void report_merge_skipped(const char *path, const char *failure)
+{
+    event("merge_skipped");
+    fprintf(out(), "MERGE-INNER: skipping %s: %s\n", path ? path : "(input)", failure);
+}
+
+void report_merge_done(size_t files, size_t features, size_t run, size_t resumed)
+{
+    event("merge_done");
+    fprintf(out(), "MERGE-OUTER: %zu new files with %zu new features added; %zu inputs run, %zu resumed\n",
+            files, features, run, resumed);
+}
+
+void report_dictionary(const char *words, size_t len)
+{
+    event("dictionary");
+    fprintf(out(), "###### Recommended dictionary. ######\n");
+    fprintf(out(), "%.*s", (int)len, words);
+    fprintf(out(), "###### End of recommended dictionary. ######\n");
 }
 
 void report_warning(const char *fmt, ...)

@@ -1,10 +1,14 @@
 /*
- * report.h - the one output sink (issue 13): every line ferret itself
- * prints goes through here, to stderr.  The events whose words differ
- * between Go's fuzzer and libFuzzer are handed to the dialect chosen once at
- * start-up (reporter.h: report_go.c, report_libfuzzer.c); lines both
- * dialects print alike (warnings, errors, -v notes) are written here.
- * Tests capture the text and the events' names (report_capture).
+ * report.h - the one output sink (issue 13): the lines of the coordinator,
+ * the findings, merge, sync, the dictionaries, the corpus, the regression
+ * run and libFuzzer's command line go through here, to stderr.  (Not yet:
+ * flags.c's usage, main.c, worker.c's attach error, replay_guard.c's
+ * verdicts.)  The events whose words differ between Go's fuzzer and
+ * libFuzzer are handed to the dialect chosen once at start-up (reporter.h:
+ * report_go.c, report_libfuzzer.c; libfuzzer_main picks libFuzzer's); lines
+ * both dialects print alike (warnings, errors, -v notes, merge lines) are
+ * written here.  Tests capture the text and the events' names
+ * (report_capture).
  */
 #ifndef FERRET_REPORT_H
 #define FERRET_REPORT_H
@@ -26,8 +30,21 @@ int report_baseline(const struct report_baseline *b, int first);
 int report_progress(struct report_progress *p);
 void report_finding(const struct report_finding *f);
 void report_final_stats(const struct report_final *f);
+/* the regression run */
+void report_replay_running(const struct report_replay *r);
+void report_replay_executed(const struct report_replay *r);
+void report_replay_failed(const struct report_replay *r);
+void report_replay_oom(const struct report_replay *r);
+void report_replay_target_done(const char *target, size_t failed, size_t ran);
+void report_replay_done(int failed);
 
 /* ---- lines alike in both dialects ---- */
+/* The merge (libFuzzer's words: ferret merges only on its command line). */
+void report_merge_resumed(const char *control_path, size_t done, size_t total);
+void report_merge_skipped(const char *path, const char *failure);
+void report_merge_done(size_t files, size_t features, size_t run, size_t resumed);
+/* The automatic dictionary at the end of a run: words, one a line. */
+void report_dictionary(const char *words, size_t len);
 /* "ferret: warning: " and the rest */
 void report_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "ferret: " and the rest: something failed */

@@ -149,11 +149,51 @@ static void go_final_stats(FILE *out, const struct report_final *f)
     (void)f; /* the last progress line said it all */
 }
 
-const struct reporter report_go = {
-    .name = "go",
-    .start = go_start,
-    .baseline = go_baseline,
-    .progress = go_progress,
-    .finding = go_finding,
-    .final_stats = go_final_stats,
-};
+static void go_replay_quiet(FILE *out, const struct report_replay *r)
+{
+    (void)out;
+    (void)r; /* go test names only what fails */
+}
+
+static void go_replay_failed(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "--- FAIL: %s\n", r->ctx);
+    print_indented(out, r->message, r->message_len);
+}
+
+static void go_replay_oom(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "==%d== ERROR: ferret: out-of-memory (used: %ldMb; exceeds: %lldMb) while running %s\n",
+            r->pid, r->used_mb, r->limit_mb, r->ctx);
+    fprintf(out, "SUMMARY: ferret: out-of-memory\n");
+}
+
+static void go_replay_target_done(FILE *out, const char *target, size_t failed, size_t ran)
+{
+    if (failed)
+        fprintf(out, "--- FAIL: %s: %zu of %zu inputs failed\n", target, failed, ran);
+    else
+        fprintf(out, "ok  %s: %zu input%s passed\n", target, ran, ran == 1 ? "" : "s");
+}
+
+static void go_replay_done(FILE *out, int failed)
+{
+    if (failed)
+        fprintf(out, "FAIL\n");
+}
+
+void report_go_table(struct reporter *t)
+{
+    t->name = "go";
+    t->start = go_start;
+    t->baseline = go_baseline;
+    t->progress = go_progress;
+    t->finding = go_finding;
+    t->final_stats = go_final_stats;
+    t->replay_running = go_replay_quiet;
+    t->replay_executed = go_replay_quiet;
+    t->replay_failed = go_replay_failed;
+    t->replay_oom = go_replay_oom;
+    t->replay_target_done = go_replay_target_done;
+    t->replay_done = go_replay_done;
+}

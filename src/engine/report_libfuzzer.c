@@ -9,6 +9,7 @@
  *   Done N runs in S second(s), stat::...
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "reporter.h"
 
@@ -50,7 +51,7 @@ static int lf_baseline(FILE *out, const struct report_baseline *b, int first)
 
 static int lf_progress(FILE *out, struct report_progress *p)
 {
-    static const char *const event[] = {
+    static const char event[][8] = { /* characters, not pointers: no relocation */
         [REPORT_INITED] = "INITED", [REPORT_NEW] = "NEW", [REPORT_PULSE] = "pulse",
         [REPORT_DONE] = "DONE"};
     p->fill(p->ctx, p, REPORT_PART_RUN | REPORT_PART_CORPUS);
@@ -119,11 +120,65 @@ static void lf_final_stats(FILE *out, const struct report_final *f)
     fprintf(out, "stat::peak_rss_mb:              %llu\n", (unsigned long long)f->peak_rss_mb);
 }
 
-const struct reporter report_libfuzzer = {
-    .name = "libfuzzer",
-    .start = lf_start,
-    .baseline = lf_baseline,
-    .progress = lf_progress,
-    .finding = lf_finding,
-    .final_stats = lf_final_stats,
-};
+/* Reproduce mode: libFuzzer's "Running:" and "Executed" per file. */
+static void lf_replay_running(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "Running: %s\n", r->ctx);
+}
+
+static void lf_replay_executed(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "Executed %s in %llu ms\n", r->ctx, (unsigned long long)(r->elapsed_ns / 1000000));
+}
+
+/* A typed target's failed check, as in Go's dialect (libFuzzer has none). */
+static void lf_replay_failed(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "--- FAIL: %s\n", r->ctx);
+    for (const char *p = r->message; p && p < r->message + r->message_len;) {
+        const char *nl = memchr(p, '\n', (size_t)(r->message + r->message_len - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(r->message + r->message_len - p);
+        fprintf(out, "    %.*s\n", (int)n, p);
+        p += n + 1;
+    }
+}
+
+static void lf_replay_oom(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "==%d== ERROR: libFuzzer: out-of-memory (used: %ldMb; exceeds: %lldMb)\n", r->pid,
+            r->used_mb, r->limit_mb);
+    fprintf(out, "ferret: the failing input is %s\n", r->ctx);
+    fprintf(out, "SUMMARY: libFuzzer: out-of-memory\n");
+}
+
+static void lf_replay_target_done(FILE *out, const char *target, size_t failed, size_t ran)
+{
+    (void)out; /* libFuzzer's reproduce mode prints its NOTE instead */
+    (void)target;
+    (void)failed;
+    (void)ran;
+}
+
+static void lf_replay_done(FILE *out, int failed)
+{
+    fprintf(out, "***\n*** NOTE: fuzzing was not performed, you have only\n"
+                 "***       executed the target code on a fixed set of inputs.\n***\n");
+    if (failed)
+        fprintf(out, "FAIL\n");
+}
+
+void report_libfuzzer_table(struct reporter *t)
+{
+    t->name = "libfuzzer";
+    t->start = lf_start;
+    t->baseline = lf_baseline;
+    t->progress = lf_progress;
+    t->finding = lf_finding;
+    t->final_stats = lf_final_stats;
+    t->replay_running = lf_replay_running;
+    t->replay_executed = lf_replay_executed;
+    t->replay_failed = lf_replay_failed;
+    t->replay_oom = lf_replay_oom;
+    t->replay_target_done = lf_replay_target_done;
+    t->replay_done = lf_replay_done;
+}

@@ -85,6 +85,17 @@ struct report_final {
     int print_final_stats;
 };
 
+/* The regression run (regress.c), input by input; ctx names the input. */
+struct report_replay {
+    const char *ctx;
+    uint64_t elapsed_ns;      /* replay_executed: the input's runs */
+    const char *message;      /* replay_failed: a typed target's lines */
+    size_t message_len;
+    long used_mb;             /* replay_oom */
+    long long limit_mb;
+    int pid;
+};
+
 struct reporter {
     const char *name;
     void (*start)(FILE *out, const struct report_start *s);
@@ -94,9 +105,21 @@ struct reporter {
     int (*progress)(FILE *out, struct report_progress *p);
     void (*finding)(FILE *out, const struct report_finding *f);
     void (*final_stats)(FILE *out, const struct report_final *f);
+    /* the regression run */
+    void (*replay_running)(FILE *out, const struct report_replay *r);
+    void (*replay_executed)(FILE *out, const struct report_replay *r);
+    void (*replay_failed)(FILE *out, const struct report_replay *r);   /* a typed target's check */
+    void (*replay_oom)(FILE *out, const struct report_replay *r);      /* over -rss_limit_mb */
+    void (*replay_target_done)(FILE *out, const char *target, size_t failed, size_t ran);
+    void (*replay_done)(FILE *out, int failed);
 };
 
-extern const struct reporter report_go;
-extern const struct reporter report_libfuzzer;
+/* Each dialect fills the table in code, not as an initialized table of
+ * pointers: a pointer in static data is a dynamic relocation, and enough of
+ * them grow the segment before the code by a page, which moves the target's
+ * code, the compare table's slots and with them every fixed-seed run
+ * (bench/oracle.sh). */
+void report_go_table(struct reporter *t);
+void report_libfuzzer_table(struct reporter *t);
 
 #endif

@@ -43,16 +43,14 @@ void save_words(struct coordinator *c)
         free(text);
         return;
     }
-    fprintf(stderr, "###### Recommended dictionary. ######\n");
     for (size_t i = 0; i < c->autodict.n; i++) {
         int n = dict_format_word(&c->autodict.w[i], text + len, cap - len);
         if (n < 0)
             break;
-        fprintf(stderr, "%s\n", text + len);
         len += (size_t)n;
         text[len++] = '\n';
     }
-    fprintf(stderr, "###### End of recommended dictionary. ######\n");
+    report_dictionary(text, len);
     if (corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
         report_error("cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
     free(text);

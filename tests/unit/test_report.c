@@ -92,6 +92,30 @@ int main(void)
     CHECK(has(lf, "Done 3000 runs in 3 second(s)\nstat::number_of_executed_units: 3000\n"));
     CHECK(has(lf, "ferret: warning: the target leaks file descriptors\n"));
 
+    /* Reproduce mode: libFuzzer names each file, Go's dialect only failures. */
+    report_capture(1);
+    report_replay_running(&(struct report_replay){.ctx = "crash-1"});
+    report_replay_executed(&(struct report_replay){.ctx = "crash-1", .elapsed_ns = 7000000});
+    report_replay_target_done("packet", 0, 1);
+    report_replay_done(0);
+    CHECK(!strcmp(report_captured(NULL),
+                  "Running: crash-1\nExecuted crash-1 in 7 ms\n***\n*** NOTE: fuzzing was not "
+                  "performed, you have only\n***       executed the target code on a fixed set of "
+                  "inputs.\n***\n"));
+    report_use_libfuzzer(0);
+    report_capture(1);
+    report_replay_running(&(struct report_replay){.ctx = "crash-1"});
+    report_replay_executed(&(struct report_replay){.ctx = "crash-1", .elapsed_ns = 7000000});
+    report_replay_failed(&(struct report_replay){.ctx = "FuzzKV/seed#1", .message = "kv.c:3: bad\nkv.c:4: worse",
+                                                 .message_len = 25});
+    report_replay_target_done("FuzzKV", 1, 2);
+    report_replay_done(1);
+    CHECK(!strcmp(report_captured(NULL), "--- FAIL: FuzzKV/seed#1\n    kv.c:3: bad\n    kv.c:4: worse\n"
+                                         "--- FAIL: FuzzKV: 1 of 2 inputs failed\nFAIL\n"));
+    CHECK(!strcmp(report_captured_events(), "replay_running\nreplay_executed\nreplay_failed\n"
+                                            "replay_target_done\nreplay_done\n"));
+    report_use_libfuzzer(1);
+
     /* A timeout's own line, and back to stderr. */
     report_capture(1);
     report_finding(&(struct report_finding){.kind = FINDING_HANG, .timeout_ns = 5000000000ULL,
