@@ -266,14 +266,12 @@ static enum crash_outcome record(struct coordinator *c, struct worker *w, const 
     if (seen) {
         seen->hits++;
         if (c->o->v)
-            say("fuzz: %s again (%llu hits): %s\n", finding_kind_name(kind),
-                (unsigned long long)seen->hits, seen->sig);
+            report_finding_again(kind, seen->hits, seen->sig);
         free_finding(f);
         return CRASH_GO_ON;
     }
     if (keep_going(c) && sync_claim_finding(c, f->sig)) {
-        say("fuzz: %s already found by another instance (sync directory): %s\n",
-            finding_kind_name(kind), f->sig);
+        report_finding_elsewhere(kind, f->sig);
         free_finding(f);
         return CRASH_GO_ON;
     }
@@ -288,10 +286,8 @@ static enum crash_outcome record(struct coordinator *c, struct worker *w, const 
     f->mode = minimize_mode(c, f);
     if (f->mode && !c->o->libfuzzer && !c->minimize_only)
         write_found(c, f);
-    if (f->mode && f->found_path)
-        say("fuzz: found a %s, minimizing... (as found: %s)\n", finding_kind_name(kind), f->found_path);
-    else if (f->mode)
-        say("fuzz: found a %s, minimizing...\n", finding_kind_name(kind));
+    if (f->mode)
+        report_finding_found(kind, f->found_path);
     else
         f->min_done = 1; /* written on the next turn of the loop (crash_advance) */
     queue_push(&c->fd.q, f);
@@ -620,11 +616,8 @@ void crash_finish_all(struct coordinator *c)
     uint64_t hits = 0;
     for (size_t i = 0; i < c->fd.n; i++)
         hits += c->fd.v[i]->hits;
-    say("fuzz: %zu distinct finding%s (%llu failures in all):\n", c->fd.n,
-            c->fd.n == 1 ? "" : "s", (unsigned long long)hits);
-    for (size_t i = 0; i < c->fd.n; i++) {
-        f = c->fd.v[i];
-        say("    %-7s hits: %-6llu %s  [%s]\n", finding_kind_name(f->kind),
-                (unsigned long long)f->hits, f->path ? f->path : "(not written)", f->sig);
-    }
+    report_findings_summary(c->fd.n, hits);
+    for (size_t i = 0; i < c->fd.n; i++)
+        report_findings_summary_line(c->fd.v[i]->kind, c->fd.v[i]->hits, c->fd.v[i]->path,
+                                     c->fd.v[i]->sig);
 }

@@ -129,6 +129,45 @@ void report_replay_done(int failed)
     report_dialect()->replay_done(out(), failed);
 }
 
+void report_finding_found(enum finding_kind kind, const char *found_path)
+{
+    event("finding_found");
+    if (found_path)
+        fprintf(out(), "fuzz: found a %s, minimizing... (as found: %s)\n", finding_kind_name(kind),
+                found_path);
+    else
+        fprintf(out(), "fuzz: found a %s, minimizing...\n", finding_kind_name(kind));
+}
+
+void report_finding_again(enum finding_kind kind, uint64_t hits, const char *sig)
+{
+    event("finding_again");
+    fprintf(out(), "fuzz: %s again (%llu hits): %s\n", finding_kind_name(kind),
+            (unsigned long long)hits, sig);
+}
+
+void report_finding_elsewhere(enum finding_kind kind, const char *sig)
+{
+    event("finding_elsewhere");
+    fprintf(out(), "fuzz: %s already found by another instance (sync directory): %s\n",
+            finding_kind_name(kind), sig);
+}
+
+void report_findings_summary(size_t distinct, uint64_t hits)
+{
+    event("findings_summary");
+    fprintf(out(), "fuzz: %zu distinct finding%s (%llu failures in all):\n", distinct,
+            distinct == 1 ? "" : "s", (unsigned long long)hits);
+}
+
+void report_findings_summary_line(enum finding_kind kind, uint64_t hits, const char *path,
+                                  const char *sig)
+{
+    event("findings_summary_line");
+    fprintf(out(), "    %-7s hits: %-6llu %s  [%s]\n", finding_kind_name(kind),
+            (unsigned long long)hits, path ? path : "(not written)", sig);
+}
+
 void report_merge_resumed(const char *control_path, size_t done, size_t total)
 {
     event("merge_resumed");

@@ -39,6 +39,16 @@ void report_replay_target_done(const char *target, size_t failed, size_t ran);
 void report_replay_done(int failed);
 
 /* ---- lines alike in both dialects ---- */
+/* A finding's course before it is written (alike in both dialects): found
+ * (found_path: written as found, or NULL), -v: found again with hits in all,
+ * claimed by another instance (-sync_dir); the -keep_going summary at the
+ * end, a head and one line per distinct finding (path NULL: not written). */
+void report_finding_found(enum finding_kind kind, const char *found_path);
+void report_finding_again(enum finding_kind kind, uint64_t hits, const char *sig);
+void report_finding_elsewhere(enum finding_kind kind, const char *sig);
+void report_findings_summary(size_t distinct, uint64_t hits);
+void report_findings_summary_line(enum finding_kind kind, uint64_t hits, const char *path,
+                                  const char *sig);
 /* The merge (libFuzzer's words: ferret merges only on its command line). */
 void report_merge_resumed(const char *control_path, size_t done, size_t total);
 void report_merge_skipped(const char *path, const char *failure);

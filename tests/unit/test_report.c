@@ -116,6 +116,25 @@ int main(void)
                                             "replay_target_done\nreplay_done\n"));
     report_use_libfuzzer(1);
 
+    /* A finding's course and the -keep_going summary: alike in both dialects. */
+    for (int lf = 0; lf < 2; lf++) {
+        report_use_libfuzzer(lf);
+        report_capture(1);
+        report_finding_found(FINDING_CRASH, "testdata/fuzz/packet/abc");
+        report_finding_found(FINDING_LEAK, NULL);
+        report_finding_again(FINDING_CRASH, 3, "crash at f");
+        report_findings_summary(1, 3);
+        report_findings_summary_line(FINDING_HANG, 3, NULL, "timeout at g");
+        CHECK(!strcmp(report_captured(NULL),
+                      "fuzz: found a crash, minimizing... (as found: testdata/fuzz/packet/abc)\n"
+                      "fuzz: found a leak, minimizing...\n"
+                      "fuzz: crash again (3 hits): crash at f\n"
+                      "fuzz: 1 distinct finding (3 failures in all):\n"
+                      "    timeout hits: 3      (not written)  [timeout at g]\n"));
+        CHECK(!strcmp(report_captured_events(), "finding_found\nfinding_found\nfinding_again\n"
+                                                "findings_summary\nfindings_summary_line\n"));
+    }
+
     /* A timeout's own line, and back to stderr. */
     report_capture(1);
     report_finding(&(struct report_finding){.kind = FINDING_HANG, .timeout_ns = 5000000000ULL,
