@@ -825,7 +825,7 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
                     w->id, sigabbrev_np(WTERMSIG(status)), w->ext_kills);
         w->ext_kills = 0;
         apply_outcome(c, crash_on_death(c, w, status, external && oom));
-        if (w->job.op == RPC_RUN && !w->job.sync && !c->merging)
+        if (w->job.op == RPC_RUN && !w->job.sync)
             baseline_entry_failed(c, w->job.base);
         if (w->job.op == RPC_MINIMIZE && w->job.mode == RPC_MIN_COVERAGE) {
             free_candidate(w->job.cand); /* it crashed: recorded as a finding instead */

@@ -67,7 +67,8 @@ static int header_matches(FILE *f, const struct coordinator *c)
     return fgets(line, sizeof line, f) && strcmp(line, "STARTED\n") == 0;
 }
 
-/* One record: "<index> <status> <n> <f>..."; a torn line returns -1. */
+/* One record: "<index> <status> <n> <f>...\n"; a torn line (one the kill
+ * cut short, even inside its last number: no newline) returns -1. */
 static int read_record(FILE *f, struct coordinator *c)
 {
     unsigned long long idx, n;
@@ -82,6 +83,10 @@ static int read_record(FILE *f, struct coordinator *c)
             free(feat);
             return -1;
         }
+    if (fgetc(f) != '\n') { /* the record must end here, whole */
+        free(feat);
+        return -1;
+    }
     free(c->base_features[idx]);
     c->base_features[idx] = feat;
     c->base_nfeatures[idx] = (size_t)n;
@@ -176,8 +181,7 @@ void merge_on_result(struct coordinator *c, struct entry *e, const char *failure
         free(c->base_features[e->index]);
         c->base_features[e->index] = NULL;
         c->base_nfeatures[e->index] = 0;
-        c->base_done++;
-    }
+    } /* (the caller counts the run: the coordinator, once, whether it replied or died) */
     append_record(c, e->index, failure ? "failed" : "ok");
 }
 

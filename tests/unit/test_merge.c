@@ -413,6 +413,22 @@ static void test_torn_last_line(void)
     fx_free(&f);
 }
 
+/* The kill can cut the last record inside its last number ("2 ok 1 51"
+ * written as "2 ok 1 5"): without its newline the record is torn, never
+ * read as feature 5. */
+static void test_torn_inside_number(void)
+{
+    struct fx f;
+    resume_fixture(&f, 0);
+    spit(f.control, "FERRET-MERGE-CONTROL 1\nout/o\nin/pp\nin/qqq\nin/rrrr\nSTARTED\n"
+                    "0 ok 1 1\n1 ok 2 7 8\n2 ok 1 5");
+    CHECK_EQ_U(fx_prepare(&f, 1), FERRET_EXIT_OK);
+    CHECK_EQ_U(f.c.base_done, 2);
+    CHECK(f.c.corpus.v[1]->merged && !f.c.corpus.v[2]->merged);
+    CHECK(f.c.base_features[2] == NULL);
+    fx_free(&f);
+}
+
 /* Hostile or corrupt records stop the reading there (what came before
  * stands), without a crash or a huge allocation. */
 static void test_hostile_records(void)
@@ -557,6 +573,7 @@ int main(void)
     RUN(test_control_format);
     RUN(test_resume);
     RUN(test_torn_last_line);
+    RUN(test_torn_inside_number);
     RUN(test_hostile_records);
     RUN(test_other_inputs_start_over);
     RUN(test_temp_control_removed);
