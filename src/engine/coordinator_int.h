@@ -157,6 +157,10 @@ struct coordinator {
 
 
 uint64_t live_execs(const struct coordinator *c);
+/* coordinator.c: the poll loop, until the phase is DONE and every worker
+ * is down; coordinator_stop_now ends a set-up that failed half way. */
+void coordinator_loop(struct coordinator *c);
+void coordinator_stop_now(struct coordinator *c);
 /* A progress event: the reporter's line for it, if any (stats.h). */
 void progress(struct coordinator *c, enum report_tick tick, uint64_t new_len);
 

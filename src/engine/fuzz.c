@@ -1,0 +1,334 @@
+/*
+ * fuzz.c - the fuzzing driver: -fuzz (Go mode), libFuzzer's fuzzing, -merge=1
+ * and -minimize_crash=1 all set a coordinator up here (paths, the corpus,
+ * the dictionaries, max_len, the workers, signals), run its loop
+ * (coordinator.c) and turn what it found into the exit code.  Layer 4: it
+ * owns no state beyond the set-up; the coordinator's phase machine and
+ * loop are coordinator.c's.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "coverage.h"
+#include "dict.h"
+#include "engine.h"
+#include "mutator.h"
+#include "minimize.h"
+#include "queue.h"
+#include "runtime.h"
+#include "schedule.h"
+#include "stats.h"
+#include "supervise.h"
+
+#include "calls.h"
+#include "coordinator_int.h"
+#include "report.h"
+#include "words.h"
+#include "registry.h"
+#include "select.h"
+#include "hash.h"
+
+/* ---- setting up ------------------------------------------------------------- */
+
+/* Seeds, the paths given on the command line, then the cache. */
+/* -minimize_crash: the one input, nothing else. */
+static int load_minimize_input(struct coordinator *c, const char *path)
+{
+    uint8_t *data;
+    size_t len;
+    if (corpus_read_input(path, &data, &len) != 0) {
+        report_error("cannot read %s: %s\n", path, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    c->minimize_only = corpus_add(&c->corpus, data, len, path, NULL);
+    free(data);
+    return c->minimize_only ? FERRET_EXIT_OK : FERRET_EXIT_INTERNAL;
+}
+
+/* -merge: OUT first (its files are kept as they are), then each IN. */
+static int load_merge_inputs(struct coordinator *c)
+{
+    if (corpus_load_dir(&c->corpus, c->cachedir, 0, 0, NULL) != 0) {
+        report_error("cannot read %s: %s\n", c->cachedir, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    c->merge_nout = c->corpus.n;
+    for (int i = 0; i < c->o->npaths; i++)
+        if (corpus_load_dir(&c->corpus, c->o->paths[i], 0, 0, NULL) != 0) {
+            report_error("cannot read %s: %s\n", c->o->paths[i], strerror(errno));
+            return FERRET_EXIT_INPUT;
+        }
+    return c->corpus.n ? FERRET_EXIT_OK : FERRET_EXIT_OK;
+}
+
+/* A typed target's seeds from code (its seeds function, Go's f.Add). */
+static int add_code_seeds(struct coordinator *c)
+{
+    const struct fuzz_target *t = select_current();
+    struct registry_encoded *e;
+    size_t n;
+    char err[512];
+    if (!t || !t->typed)
+        return 0;
+    if (registry_seeds(t->typed, &e, &n, err, sizeof err) != 0) {
+        report_error("%s\n", err);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (c->o->max_len <= 0 || e[i].len <= (size_t)c->o->max_len)
+            corpus_add(&c->corpus, e[i].data, e[i].len, NULL, NULL);
+        free(e[i].data);
+    }
+    free(e);
+    return 0;
+}
+
+static int load_corpus(struct coordinator *c)
+{
+    /* -max_len not given: the largest corpus input sets it, up to the flag's own limit */
+    size_t limit = c->o->max_len ? (size_t)c->o->max_len : (size_t)FLAGS_MAX_LEN;
+    if (c->minimize_path)
+        return load_minimize_input(c, c->minimize_path);
+    if (c->merging)
+        return load_merge_inputs(c);
+    if (add_code_seeds(c) != 0)
+        return FERRET_EXIT_USAGE;
+    if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) != 0 &&
+        errno != ENOENT) {
+        report_error("cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    for (int i = 0; i < c->o->npaths; i++) {
+        const char *p = c->o->paths[i];
+        uint8_t *data;
+        size_t len;
+        if (corpus_load_dir(&c->corpus, p, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) == 0)
+            continue;
+        if (errno != ENOTDIR || corpus_read_input(p, &data, &len) != 0) {
+            if (errno != EINVAL) /* (EINVAL: corpus_read_input named it already) */
+                report_error("cannot read %s: %s\n", p, strerror(errno));
+            return FERRET_EXIT_INPUT;
+        }
+        if (len <= limit)
+            corpus_add(&c->corpus, data, len, p, NULL);
+        else
+            report_error("skipping %s: %zu bytes is over -max_len=%zu\n", p, len, limit);
+        free(data);
+    }
+    /* (an empty file there is ferret's own: an input minimized to nothing) */
+    if (corpus_load_dir(&c->corpus, c->cachedir, limit, 0, NULL) != 0 && errno != ENOENT) {
+        report_error("cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
+        return FERRET_EXIT_INPUT;
+    }
+    if (c->corpus.n == 0 && !c->merging && !corpus_add(&c->corpus, (const uint8_t *)"", 0, NULL, NULL))
+        return FERRET_EXIT_INTERNAL;
+    return FERRET_EXIT_OK;
+}
+
+static void choose_max_len(struct coordinator *c)
+{
+    size_t m = (size_t)c->o->max_len;
+    if (m == 0) {
+        m = 4096;
+        for (size_t i = 0; i < c->corpus.n; i++)
+            if (c->corpus.v[i]->len > m)
+                m = c->corpus.v[i]->len;
+    }
+    c->max_len = m;
+}
+
+static int setup_paths(struct coordinator *c)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
+    c->testdata = strdup(buf);
+    if (select_current() && select_current()->typed) /* <binary>/<Target>, as Go's <pkg>/<Target> */
+        snprintf(buf, sizeof buf, "%s/%s", corpus_target_name(c->argv0), c->target);
+    else
+        snprintf(buf, sizeof buf, "%s", c->target);
+    c->cachedir = c->o->cachedir ? strdup(c->o->cachedir) : corpus_default_cachedir(buf);
+    snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
+    if (!c->cachedir) {
+        report_error("no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
+        return FERRET_EXIT_INPUT;
+    }
+    struct stat st;
+    corpus_remove_stale_temps(c->cachedir);
+    corpus_remove_stale_temps(c->testdata);
+    if (corpus_mkdirs(c->cachedir) != 0 || stat(c->cachedir, &st) != 0 ||
+        (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) || access(c->cachedir, W_OK) != 0) {
+        report_error("cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
+                c->cachedir, strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    return FERRET_EXIT_OK;
+}
+
+static int setup_signals(struct coordinator *c)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN); /* RLIMIT_FSIZE: a write fails with EFBIG, reported, instead */
+    c->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    return c->sigfd < 0 ? -1 : 0;
+}
+
+static int choose_workers(const struct options *o)
+{
+    long n = o->parallel > 0 ? (long)o->parallel : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        n = 1;
+    if (n > FLAGS_MAX_WORKERS) /* more CPUs than that (-parallel itself is checked) */
+        n = FLAGS_MAX_WORKERS;
+    if (o->fuzztime.kind == BUDGET_COUNT && o->fuzztime.count && o->fuzztime.count < (uint64_t)n)
+        n = (long)o->fuzztime.count; /* no more workers than executions */
+    return (int)n;
+}
+
+static int setup_workers(struct coordinator *c, char **argv)
+{
+    int mask_fd;
+    if (shm_mask_create(&mask_fd, &c->mask, c->ncounters) != 0)
+        return -1;
+    c->sup = (struct supervisor){.argv = argv, .mask_fd = mask_fd, .max_len = c->max_len,
+                                 .ncounters = c->ncounters, .only_ascii = (int)c->o->only_ascii};
+    c->w = calloc((size_t)c->nw, sizeof *c->w);
+    c->scratch = malloc(c->max_len ? c->max_len : 1);
+    c->diff = malloc(c->ncounters ? c->ncounters : 1);
+    c->unstable = calloc(c->ncounters ? c->ncounters : 1, 1);
+    if (!c->w || !c->scratch || !c->diff || !c->unstable)
+        return -1;
+    for (int i = 0; i < c->nw; i++)
+        if (sup_worker_init(&c->w[i], i, &c->sup) != 0 || sup_start(&c->w[i], &c->sup) != 0)
+            return -1;
+    return 0;
+}
+
+static int coordinator_setup(struct coordinator *c, const struct options *o, char **argv)
+{
+    int rc;
+    c->o = o;
+    c->argv0 = argv[0];
+    c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
+    c->ncounters = sancov_total();
+    c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
+    if (c->ncounters == 0) {
+        report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
+                argv[0]);
+        return FERRET_EXIT_USAGE;
+    }
+    if ((rc = setup_paths(c)) != FERRET_EXIT_OK || (rc = load_corpus(c)) != FERRET_EXIT_OK ||
+        (rc = words_load(c)) != FERRET_EXIT_OK)
+        return rc;
+    choose_max_len(c);
+    c->nw = choose_workers(o);
+    c->base_features = calloc(c->corpus.n + 1, sizeof *c->base_features);
+    c->base_nfeatures = calloc(c->corpus.n + 1, sizeof *c->base_nfeatures);
+    if (!c->base_features || !c->base_nfeatures || sched_init(&c->sched, c->ncounters) != 0)
+        return FERRET_EXIT_INTERNAL;
+    if (c->merging && (rc = merge_prepare(c)) != FERRET_EXIT_OK)
+        return rc;
+    uint64_t seed = o->seed ? o->seed : (engine_now_ns() ^ ((uint64_t)getpid() << 32));
+    c->rng.s = seed;
+    report_start(&(struct report_start){
+        .target = c->target, .nworkers = c->nw, .seed = seed, .max_len = c->max_len,
+        .corpus_n = c->corpus.n, .ncounters = c->ncounters, .cachedir = c->cachedir});
+    if (setup_signals(c) != 0 || setup_workers(c, argv) != 0) {
+        report_error("cannot set up workers: %s\n", strerror(errno));
+        return FERRET_EXIT_INTERNAL;
+    }
+    crash_oom_baseline(c);
+    sync_init(c);
+    stats_start(&c->stats, engine_now_ns());
+    stats_baseline(&c->stats, engine_now_ns(), 0, c->corpus.n, 1);
+    return FERRET_EXIT_OK;
+}
+
+/* The closing lines (libFuzzer's "Done N runs" and stat:: lines). */
+static void final_stats(struct coordinator *c)
+{
+    report_final_stats(&(struct report_final){
+        .elapsed_ns = engine_now_ns() - c->stats.start_ns, .execs = live_execs(c),
+        .new_units = c->new_interesting, .slowest_ns = c->slowest_ns,
+        .peak_rss_mb = c->peak_rss_mb, .print_final_stats = c->o->print_final_stats});
+}
+
+static int run(const struct options *o, char **argv, const char *minimize_path, int merging)
+{
+    runtime_disable_exit_leak_check();
+    static struct coordinator c; /* reachable for LeakSanitizer, if it ever looked */
+    memset(&c, 0, sizeof c);
+    c.minimize_path = minimize_path;
+    c.merging = merging;
+    int rc = coordinator_setup(&c, o, argv);
+    if (rc != FERRET_EXIT_OK) {
+        if (c.w)
+            coordinator_stop_now(&c); /* the workers already started end */
+        return rc;
+    }
+    coordinator_loop(&c);
+    save_words(&c);
+    crash_finish_all(&c);
+    final_stats(&c);
+    if (minimize_path && c.fd.n == 0) {
+        say("ERROR: the input %s did not crash\n", minimize_path);
+        return (int)o->error_exitcode;
+    }
+    if (minimize_path && c.fd.v[0]->path && crash_exit_code(&c) != FERRET_EXIT_WRITE)
+        return FERRET_EXIT_OK; /* as libFuzzer: minimized and written */
+    return crash_exit_code(&c); /* a finding written wins over what went wrong after it */
+}
+
+int coordinator_run(const struct options *o, int argc, char **argv)
+{
+    (void)argc;
+    return run(o, argv, NULL, 0);
+}
+
+int coordinator_merge(const struct options *o, char **argv)
+{
+    return run(o, argv, NULL, 1);
+}
+
+/* -minimize_crash=1 FILE: the file must fail; it is then minimized within
+ * -runs tries or -max_total_time seconds (60 s by default) and written as
+ * <artifact_prefix>minimized-from-<sha1> or -exact_artifact_path. */
+int coordinator_minimize(const struct options *o, int argc, char **argv)
+{
+    struct options t = *o;
+    char tmp[] = "/tmp/ferret-minimize-XXXXXX";
+    (void)argc;
+    t.fuzz = "";
+    t.parallel = 1;
+    t.keep_going = 0;
+    t.ignore_crashes = 0;
+    t.fuzztime = (struct budget){.kind = BUDGET_COUNT, .count = 0};
+    if (o->runs > 0)
+        t.fuzzminimizetime = (struct budget){.kind = BUDGET_COUNT, .count = (uint64_t)o->runs};
+    else if (o->max_total_time > 0)
+        t.fuzzminimizetime = (struct budget){.kind = BUDGET_TIME,
+                                             .ns = (uint64_t)o->max_total_time * SEC_NS};
+    if (!mkdtemp(tmp)) {
+        report_error("cannot create a temporary directory: %s\n", strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    t.cachedir = tmp; /* nothing is cached while minimizing */
+    int rc = run(&t, argv, o->paths[0], 0);
+    rmdir(tmp);
+    return rc;
+}
