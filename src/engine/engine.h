@@ -3,9 +3,12 @@
  * exit codes they return are in codes.h).
  *
  *   main() (src/runtime/main.c)
- *     |-- FERRET_WORKER set --> worker_main()      (worker.c: one per CPU)
- *     |-- -fuzz -------------> coordinator_run()  (coordinator.c)
- *     `-- otherwise ---------> regress_run()      (regress.c: replay the corpus)
+ *     |-- FERRET_WORKER set ----> worker_main()        (worker.c: one per CPU)
+ *     |-- a libFuzzer flag -----> libfuzzer_main()     (libfuzzer.c), which calls
+ *     |                             coordinator_run, coordinator_merge,
+ *     |                             coordinator_minimize or regress_run
+ *     |-- -fuzz ----------------> coordinator_run()    (fuzz.c)
+ *     `-- otherwise ------------> regress_run()        (regress.c: replay the corpus)
  */
 #ifndef FERRET_ENGINE_H
 #define FERRET_ENGINE_H
@@ -23,10 +26,10 @@ int coordinator_run(const struct options *o, int argc, char **argv);
 int regress_run(const struct options *o, int argc, char **argv);
 /* libfuzzer.c: libFuzzer's command line (options.libfuzzer set). */
 int libfuzzer_main(const struct options *o, int argc, char **argv);
-/* coordinator.c: the coordinator with merging on (-merge=1 OUT IN..., set
+/* fuzz.c: the coordinator with merging on (-merge=1 OUT IN..., set
  * up by libfuzzer.c): the baseline run is the whole job (merge.c) */
 int coordinator_merge(const struct options *o, char **argv);
-/* coordinator.c: -minimize_crash=1 FILE */
+/* fuzz.c: -minimize_crash=1 FILE */
 int coordinator_minimize(const struct options *o, int argc, char **argv);
 
 /* The input a worker runs for one FUZZ execution, rebuilt from its parts.
