@@ -10,7 +10,8 @@
 #
 #   t_s,role,pid,rss_kb,fds,execs,corpus
 #
-# (role: coordinator, or worker0, worker1... by pid order at that sample.)
+# (role: coordinator, keeper0, keeper1... (each worker's keeper, when there
+# is one), or worker0, worker1... by pid order at that sample.)
 # At the end it stops ferret with SIGINT, as Ctrl-C would, and prints a
 # verdict for the coordinator's RSS, the workers' RSS (summed), and the same
 # for descriptors: samples from the warm-up (the first SOAK_WARMUP seconds)
@@ -107,12 +108,32 @@ fds() { ls "/proc/$1/fd" 2>/dev/null | wc -l | tr -d ' '; }
 last_stat() { grep -oE "$1: [0-9]+" "$LOG" | tail -n 1 | awk '{print $NF}'; }
 corpus_total() { grep -oE 'total: [0-9]+\)' "$LOG" | tail -n 1 | tr -dc '0-9'; }
 
+# The workers: the coordinator's children, or, where each has a keeper (a
+# child subreaper named ferret-keeper, src/engine/contain.c), the keepers'
+# children; the keepers are recorded too, as keeper0, keeper1...
+workers_of() {
+    local p
+    for p in $(pgrep -P "$COORD" | sort -n); do
+        if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = ferret-keeper ]; then
+            pgrep -P "$p" | sort -n
+        else
+            echo "$p"
+        fi
+    done
+}
+
 sample() {
     local t=$1 execs corpus i=0 p
     execs=$(last_stat execs)
     corpus=$(corpus_total)
     echo "$t,coordinator,$COORD,$(rss_kb "$COORD"),$(fds "$COORD"),${execs:-0},${corpus:-0}" >>"$CSV"
     for p in $(pgrep -P "$COORD" | sort -n); do
+        [ "$(cat "/proc/$p/comm" 2>/dev/null)" = ferret-keeper ] || continue
+        echo "$t,keeper$i,$p,$(rss_kb "$p"),$(fds "$p"),${execs:-0},${corpus:-0}" >>"$CSV"
+        i=$((i + 1))
+    done
+    i=0
+    for p in $(workers_of); do
         echo "$t,worker$i,$p,$(rss_kb "$p"),$(fds "$p"),${execs:-0},${corpus:-0}" >>"$CSV"
         i=$((i + 1))
     done
@@ -146,7 +167,7 @@ if [ -n "$early" ]; then
     say "ABORTED: ferret exited by itself after $(($(date +%s) - start))s with code $rc; the end of its log:"
     tail -n 30 "$LOG" >&2
 else
-    workers=$(pgrep -P "$COORD")
+    workers="$(pgrep -P "$COORD") $(workers_of)"
     kill -INT "$COORD"
     for i in $(seq 1 300); do
         kill -0 "$COORD" 2>/dev/null || break
@@ -181,7 +202,8 @@ means() {
     local who=$1 field=$2
     awk -F, -v who="$who" -v f="$field" -v warm="$WARMUP" '
         NR == 1 || $1 < warm { next }
-        (who == "coordinator" && $2 == "coordinator") || (who == "workers" && $2 ~ /^worker/) {
+        (who == "coordinator" && $2 == "coordinator") || (who == "workers" && $2 ~ /^worker/) ||
+        (who == "keepers" && $2 ~ /^keeper/) {
             if (!($1 in v)) { t[n++] = $1; v[$1] = 0 }
             v[$1] += $f
         }
@@ -221,8 +243,10 @@ report() { # LABEL WHO FIELD SLACK UNIT
 echo
 report "coordinator RSS" coordinator 4 "$RSS_SLACK" kB
 report "workers' RSS (sum)" workers 4 "$RSS_SLACK" kB
+grep -q ',keeper' "$CSV" && report "keepers' RSS (sum)" keepers 4 "$RSS_SLACK" kB
 report "coordinator fds" coordinator 5 "$FD_SLACK" "  "
 report "workers' fds (sum)" workers 5 "$FD_SLACK" "  "
+grep -q ',keeper' "$CSV" && report "keepers' fds (sum)" keepers 5 "$FD_SLACK" "  "
 execs=$(last_stat execs)
 elapsed=$((stopped - start))
 restarts=$(grep -c 'restarting it' "$LOG")
