@@ -2,7 +2,6 @@
  * select.c - see select.h.  Patterns are POSIX extended regular expressions,
  * unanchored, as go test's are (RE2, which agrees on what names use).
  */
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +9,7 @@
 #include "corpus.h"
 #include "registry.h"
 #include "runtime.h"
+#include "pattern.h"
 #include "select.h"
 
 static struct fuzz_target current;
@@ -40,34 +40,6 @@ int select_list(const char *argv0, struct fuzz_target **out, size_t *n, char *er
     return 0;
 }
 
-/* 1 match, 0 none, -1 bad pattern */
-static int match(const char *pattern, const char *s, char *err, size_t errlen)
-{
-    regex_t re;
-    if (!pattern || !*pattern)
-        return 1;
-    int rc = regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB);
-    if (rc != 0) {
-        char why[128];
-        regerror(rc, &re, why, sizeof why);
-        snprintf(err, errlen, "bad regular expression %s: %s", pattern, why);
-        return -1;
-    }
-    rc = regexec(&re, s, 0, NULL, 0) == 0;
-    regfree(&re);
-    return rc;
-}
-
-int select_run_target(const char *pattern, const char *name, char *err, size_t errlen)
-{
-    return match(pattern, name, err, errlen);
-}
-
-int select_run_entry(const char *pattern, const char *entry, char *err, size_t errlen)
-{
-    return match(pattern, entry, err, errlen);
-}
-
 static void join_names(const struct fuzz_target *v, size_t n, const char *pattern, char *buf,
                        size_t len)
 {
@@ -75,7 +47,7 @@ static void join_names(const struct fuzz_target *v, size_t n, const char *patter
     char e[8];
     buf[0] = 0;
     for (size_t i = 0; i < n && k + 1 < len; i++) {
-        if (pattern && match(pattern, v[i].name, e, sizeof e) != 1)
+        if (pattern && pattern_match(pattern, v[i].name, e, sizeof e) != 1)
             continue;
         int w = snprintf(buf + k, len - k, "%s%s", k ? ", " : "", v[i].name);
         if (w < 0 || (size_t)w >= len - k)
@@ -92,7 +64,7 @@ static int pick(const struct fuzz_target *v, size_t n, const char *pattern, char
         if (pattern && strcmp(v[i].name, pattern) == 0)
             return (int)i; /* an exact name wins over regex matches */
     for (size_t i = 0; i < n; i++) {
-        int m = match(pattern, v[i].name, err, errlen);
+        int m = pattern_match(pattern, v[i].name, err, errlen);
         if (m < 0)
             return -1;
         if (m) {

@@ -37,10 +37,6 @@ void select_use(const struct fuzz_target *t);
 /* The current target (after select_fuzz/select_use); NULL before. */
 const struct fuzz_target *select_current(void);
 
-/* -run=T/E: 1 if the target name matches T (everything matches an empty or
- * NULL pattern), and for select_run_entry the entry name E.  -1 on a bad
- * regular expression (err set). */
-int select_run_target(const char *pattern, const char *name, char *err, size_t errlen);
-int select_run_entry(const char *pattern, const char *entry, char *err, size_t errlen);
+#include "pattern.h" /* select_run_target, select_run_entry */
 
 #endif
