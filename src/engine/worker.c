@@ -259,7 +259,9 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
         size_t len = worker_build_input(state, w->buf, base, base_len, &src, len_limit);
         if (w->detect_leaks)
             memory_reset_counts();
-        target_run(w->buf, len);
+        /* A write to the input is checked in one execution in 16 here (every
+         * deflaking re-run and minimization try checks it). */
+        target_run_checked(w->buf, len, (n & 15) == 0);
         n++;
         if (failed(w)) {
             report_failure(w, w->buf, len, r);

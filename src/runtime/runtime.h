@@ -57,6 +57,10 @@ extern volatile sig_atomic_t runtime_crashing;
 /* target.c: running the user's code. */
 int target_init(int *argc, char ***argv); /* calls LLVMFuzzerInitialize if any */
 void target_run(const uint8_t *data, size_t len);
+/* target_run, checking that the target left its input alone only when
+ * check_input is set (the fuzzing loop's sample: the copy and compare are
+ * most of the cost of an execution of a small target). */
+void target_run_checked(const uint8_t *data, size_t len, int check_input);
 /* 1 if the binary defines LLVMFuzzerTestOneInput (it may hold only typed
  * targets, registry.h). */
 int target_has_bytes_fn(void);
