@@ -42,7 +42,8 @@ static const char shallow[] =
     "==7==ERROR: AddressSanitizer: SEGV on unknown address 0x000000000000\n"
     "    #0 0x21 in LLVMFuzzerTestOneInput /src/p.c:3:7\n"
     "    #1 0x22 in run_one /ferret/target.c:4\n"
-    "    #2 0x23 in target_run /ferret/target.c:9\n"
+    "    #2 0x23 in target_run_checked /ferret/target.c:9\n"
+    "    #2 0x23 in target_run /ferret/target.c:12\n"
     "    #3 0x24 in worker_fuzz /ferret/worker.c:9\n"
     "    #4 0x25 in main /ferret/main.c:9\n";
 
@@ -65,6 +66,7 @@ static void test_signatures(void)
     sig_of(shallow, FINDING_CRASH, s);
     CHECK(strcmp(s, "crash LLVMFuzzerTestOneInput") == 0);
     CHECK(strstr(s, "run_one") == NULL && strstr(s, "worker_") == NULL);
+    CHECK(strstr(s, "target_run") == NULL); /* target_run_checked (the fuzzing loop's) too */
     /* No report at all: the kind alone. */
     finding_signature("", 0, FINDING_HANG, s, sizeof s);
     CHECK(strcmp(s, "timeout") == 0);
