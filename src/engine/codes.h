@@ -22,5 +22,8 @@ enum ferret_exit {
 /* A worker that lost its pipes exits with this, outside any input: the
  * coordinator restarts it without recording a finding. */
 #define WORKER_EXIT_LOST 121
+/* A worker asked for a hang's stack (runtime.h, TARGET_HANG_SIGNAL) exits
+ * with this once it has printed it. */
+#define TARGET_HANG_EXIT 77
 
 #endif

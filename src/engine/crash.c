@@ -38,8 +38,7 @@
 #include "report.h"
 #include "words.h"
 #include "hash.h"
-#include "runtime.h"
-#include "select.h"
+#include "replay.h"
 #include "typed.h"
 
 #define LF_OOM_EXIT 71 /* libFuzzer's exit code for out-of-memory */
@@ -113,8 +112,8 @@ static int recover_input(struct coordinator *c, struct worker *w, const uint8_t 
     case RPC_FUZZ:
         if (*state == SHM_FUZZ) {
             struct mutate_src src;
-            worker_mutate_src(&src, &w->shm, w->job.partner->data, w->job.partner->len);
-            *len = worker_build_input(SHM_LOAD(h->rng), c->scratch, w->job.base->data,
+            replay_mutate_src(&src, &w->shm, w->job.partner->data, w->job.partner->len);
+            *len = replay_build_input(SHM_LOAD(h->rng), c->scratch, w->job.base->data,
                                       w->job.base->len, &src, w->job.len_limit);
             *data = c->scratch;
         } else {
@@ -568,12 +567,11 @@ static enum crash_outcome finish(struct coordinator *c, struct finding *f)
         c->fd.exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
                         : f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
                         : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
-    const struct fuzz_target *t = select_current();
     report_finding(&(struct report_finding){
         .target = c->target, .kind = f->kind, .reason = f->reason, .report = f->report,
         .report_len = f->report ? f->report_len : 0, .corpus_path = f->corpus_path,
         .path = written ? f->path : NULL, .data = f->data, .len = f->len,
-        .typed = t && t->typed, .argv0 = c->argv0, .timeout_ns = c->timeout_ns,
+        .typed = corpus_schema() != NULL, .argv0 = c->argv0, .timeout_ns = c->timeout_ns,
         .rss_limit_mb = c->o->rss_limit_mb,
         .malloc_limit_mb = c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
         .artifact_prefix = c->o->artifact_prefix, .pid = (int)getpid()});

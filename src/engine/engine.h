@@ -32,18 +32,6 @@ int coordinator_merge(const struct options *o, char **argv);
 /* fuzz.c: -minimize_crash=1 FILE */
 int coordinator_minimize(const struct options *o, int argc, char **argv);
 
-/* The input a worker runs for one FUZZ execution, rebuilt from its parts.
- * Shared by the worker (to make it) and the coordinator (to recover it after
- * the worker died): both must produce the same bytes.  buf has max_len room. */
-struct mutate_src;
-struct shm;
-size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
-                          size_t base_len, const struct mutate_src *src, size_t len_limit);
-/* The mutation sources a FUZZ call draws on: the partner and the frozen
- * compare table and dictionary in the worker's shared memory. */
-void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
-                       size_t partner_len);
-
 #include "clock.h" /* engine_now_ns */
 
 #endif

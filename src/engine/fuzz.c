@@ -25,6 +25,7 @@
 #include "mutator.h"
 #include "minimize.h"
 #include "queue.h"
+#include "replay.h"
 #include "runtime.h"
 #include "schedule.h"
 #include "stats.h"
@@ -226,6 +227,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->argv0 = argv[0];
     c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
+    replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     if (c->ncounters == 0) {
         report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",

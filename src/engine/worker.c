@@ -32,6 +32,7 @@
 #include "engine.h"
 #include "mutator.h"
 #include "registry.h"
+#include "replay.h"
 #include "rpc.h"
 #include "runtime.h"
 #include "shm.h"
@@ -74,45 +75,6 @@ static uint64_t coarse_now_ns(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
     return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
-}
-
-size_t worker_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
-                          size_t base_len, const struct mutate_src *src, size_t len_limit)
-{
-    rng_t rng = {rng_state};
-    if (base_len > len_limit)
-        base_len = len_limit;
-    memcpy(buf, base, base_len);
-    size_t len;
-    const struct typed_schema *schema = src->typed;
-    if (target_has_custom_mutator())
-        len = target_custom_mutate(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
-    else if (schema)
-        len = typed_mutate(&rng, schema, buf, base_len, len_limit, src);
-    else
-        len = mutator_mutate(&rng, buf, base_len, len_limit, src);
-    if (len > len_limit)
-        len = len_limit; /* a custom mutator may lie */
-    if (src->only_ascii && !schema) /* typed: numbers and lengths stay as they are */
-        for (size_t i = 0; i < len; i++) {
-            uint8_t ch = buf[i] & 0x7f;
-            buf[i] = (ch >= 0x20 && ch < 0x7f) || (ch >= '\t' && ch <= '\r') ? ch : ' ';
-        }
-    return len;
-}
-
-void worker_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
-                       size_t partner_len)
-{
-    uint32_t n = SHM_LOAD(s->words->n);
-    memset(src, 0, sizeof *src);
-    src->partner = partner;
-    src->partner_len = partner_len;
-    src->torc = s->torc;
-    src->words = s->words->w;
-    src->nwords = n <= SHM_WORDS_MAX ? n : SHM_WORDS_MAX;
-    src->only_ascii = s->hdr->only_ascii != 0;
-    src->typed = registry_selected_schema();
 }
 
 /* Copies the live compare table to shared memory, where mutations read it. */
@@ -235,7 +197,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     const uint8_t *base = w->shm.input;
     struct mutate_trace trace;
     struct mutate_src src;
-    worker_mutate_src(&src, &w->shm, w->shm.partner, partner_len);
+    replay_mutate_src(&src, &w->shm, w->shm.partner, partner_len);
     src.trace = &trace;
     uint64_t deadline = c->duration_ms ? coarse_now_ns() + c->duration_ms * 1000000ULL : 0;
     rng_t rng = {c->seed};
@@ -256,7 +218,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
         SHM_STORE(h->count, n + 1);
         SHM_STORE(h->runs, ++w->runs);
         trace.len = 0;
-        size_t len = worker_build_input(state, w->buf, base, base_len, &src, len_limit);
+        size_t len = replay_build_input(state, w->buf, base, base_len, &src, len_limit);
         if (w->detect_leaks)
             memory_reset_counts();
         /* A write to the input is checked in one execution in 16 here (every
@@ -524,6 +486,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     w.use_cmp = o->use_cmp;
     w.detect_leaks = o->detect_leaks && memory_leak_check_available();
     w.typed = registry_selected_schema();
+    replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
     the_worker = &w;
     uint64_t limit_mb = (uint64_t)(o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb);
     memory_init((size_t)(limit_mb << 20), on_malloc_fault);

@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <stdint.h>
 
+#include "codes.h"    /* TARGET_HANG_EXIT */
 #include "coverage.h" /* struct sancov_region */
 
 #define FERRET_EXPORT __attribute__((visibility("default")))
@@ -69,12 +70,11 @@ int target_has_bytes_fn(void);
 void target_install_crash_reporting(void);
 /* The coordinator sends this to a hung worker before killing it, by
  * sigqueue() with TARGET_HANG_TOKEN as the value; the worker prints the
- * target's stack and exits with TARGET_HANG_EXIT.  A realtime signal no
+ * target's stack and exits with TARGET_HANG_EXIT (codes.h).  A realtime signal no
  * sanitizer uses; sent by anyone else (the target), it does what it would
  * do without ferret. */
 #define TARGET_HANG_SIGNAL (SIGRTMIN + 4)
 #define TARGET_HANG_TOKEN 0x68616e67 /* "hang" */
-#define TARGET_HANG_EXIT 77
 /* Called (from a signal handler: async-signal-safe only) when the process
  * starts writing a crash report: a fatal signal, a sanitizer's report, an
  * exit() from the target, a const input overwritten. */

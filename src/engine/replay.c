@@ -1,0 +1,58 @@
+/*
+ * replay.c - the replay contract (see replay.h): one FUZZ execution's input,
+ * rebuilt the same way by the worker that runs it and by the coordinator
+ * that recovers it after the worker died.
+ *
+ * Owns: the custom mutator pointer (custom), written once per process.
+ */
+#include <string.h>
+
+#include "corpus.h"
+#include "mutator.h"
+#include "replay.h"
+#include "rng.h"
+#include "shm.h"
+#include "typed.h"
+
+static replay_custom_fn custom; /* the target's own mutator, or NULL */
+
+void replay_set_custom_mutator(replay_custom_fn fn) { custom = fn; }
+
+size_t replay_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
+                          size_t base_len, const struct mutate_src *src, size_t len_limit)
+{
+    rng_t rng = {rng_state};
+    if (base_len > len_limit)
+        base_len = len_limit;
+    memcpy(buf, base, base_len);
+    size_t len;
+    const struct typed_schema *schema = src->typed;
+    if (custom)
+        len = custom(buf, base_len, len_limit, (unsigned int)rng_next(&rng));
+    else if (schema)
+        len = typed_mutate(&rng, schema, buf, base_len, len_limit, src);
+    else
+        len = mutator_mutate(&rng, buf, base_len, len_limit, src);
+    if (len > len_limit)
+        len = len_limit; /* a custom mutator may lie */
+    if (src->only_ascii && !schema) /* typed: numbers and lengths stay as they are */
+        for (size_t i = 0; i < len; i++) {
+            uint8_t ch = buf[i] & 0x7f;
+            buf[i] = (ch >= 0x20 && ch < 0x7f) || (ch >= '\t' && ch <= '\r') ? ch : ' ';
+        }
+    return len;
+}
+
+void replay_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
+                       size_t partner_len)
+{
+    uint32_t n = SHM_LOAD(s->words->n);
+    memset(src, 0, sizeof *src);
+    src->partner = partner;
+    src->partner_len = partner_len;
+    src->torc = s->torc;
+    src->words = s->words->w;
+    src->nwords = n <= SHM_WORDS_MAX ? n : SHM_WORDS_MAX;
+    src->only_ascii = s->hdr->only_ascii != 0;
+    src->typed = corpus_schema();
+}

@@ -1,0 +1,50 @@
+/*
+ * replay.h - the replay contract: the bytes of one FUZZ execution, rebuilt
+ * from its parts.
+ *
+ * The worker makes each input of its hot loop with replay_build_input; when
+ * it dies, the coordinator (crash.c) calls the same function with the rng
+ * state the worker published and gets the same bytes back.  That is the
+ * whole contract, and why it is one file below both of them:
+ *
+ *   worker (worker.c)                         coordinator (crash.c)
+ *   replay_mutate_src(shm, partner) ----.    replay_mutate_src(worker's shm,
+ *   state = rng_next(); publish state    |                     job's partner)
+ *   replay_build_input(state, base) -----+--> replay_build_input(published
+ *                                        |                     state, job's base)
+ *                  the same bytes  <-----'
+ *
+ * Owns: the target's custom mutator as both sides see it (set once per
+ * process by replay_set_custom_mutator; NULL: ferret's own mutators).
+ *
+ * Invariant: replay_build_input is a pure function of its arguments, the
+ * custom mutator (if the target has one, and is itself deterministic per
+ * seed) and the schema of the selected target (corpus_schema).
+ */
+#ifndef FERRET_REPLAY_H
+#define FERRET_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct mutate_src;
+struct shm;
+
+/* LLVMFuzzerCustomMutator's shape (via the runtime's target_custom_mutate). */
+typedef size_t (*replay_custom_fn)(uint8_t *data, size_t len, size_t max_len, unsigned int seed);
+
+/* Set once in each process, before the first replay_build_input. */
+void replay_set_custom_mutator(replay_custom_fn fn);
+
+/* The input for one FUZZ execution: base (cut to len_limit) mutated by the
+ * stream seeded with rng_state.  buf has len_limit bytes of room. */
+size_t replay_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
+                          size_t base_len, const struct mutate_src *src, size_t len_limit);
+
+/* The mutation sources a FUZZ call draws on: the partner and the frozen
+ * compare table and dictionary in the worker's shared memory, and the
+ * selected target's schema. */
+void replay_mutate_src(struct mutate_src *src, const struct shm *s, const uint8_t *partner,
+                       size_t partner_len);
+
+#endif

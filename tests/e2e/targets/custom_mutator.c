@@ -1,0 +1,47 @@
+/* A target with its own mutator (LLVMFuzzerCustomMutator) that makes inputs
+ * ferret's mutators would not: "CM" and six bytes drawn from the seed it is
+ * given.  The target dies without a word on one in 256 of them, after
+ * recording the exact bytes it got: the coordinator must rebuild the input
+ * with the target's mutator, called with the same seed (replay.h). */
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+size_t LLVMFuzzerCustomMutator(uint8_t *d, size_t n, size_t max, unsigned int seed)
+{
+    uint32_t x = seed * 2654435761u + 1;
+    (void)n;
+    if (max < 8)
+        return n;
+    d[0] = 'C';
+    d[1] = 'M';
+    for (int i = 2; i < 8; i++) {
+        x = x * 1103515245u + 12345u;
+        d[i] = (uint8_t)(x >> 16);
+    }
+    return 8;
+}
+
+static void record(const uint8_t *d, size_t n)
+{
+    const char *path = getenv("FERRET_E2E_OUT");
+    int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : -1;
+    if (fd >= 0) {
+        if (write(fd, d, n) != (ssize_t)n)
+            _exit(3);
+        fsync(fd);
+        close(fd);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
+{
+    if (n == 8 && d[0] == 'C' && d[1] == 'M' && d[2] == 0x2a) {
+        record(d, n);
+        _exit(9);
+    }
+    return 0;
+}
