@@ -1,8 +1,12 @@
 /*
- * coordinator_int.h - the coordinator's state, shared by coordinator.c (the
- * loop, the queues, coverage) and crash.c (findings: recovery, minimization,
- * deduplication, artifacts).  Everything here is owned by the coordinator
- * process; nothing is shared with workers except through shm.h.
+ * coordinator_int.h - the coordinator's state, shared by the files of the
+ * loop layer: coordinator.c (the loop, the queues, coverage), crash.c
+ * (findings: recovery, minimization, deduplication, artifacts), merge.c,
+ * sync.c, calls.c, words.c, and set up by the driver fuzz.c.
+ * Owns: nothing itself; each field of struct coordinator names its writer,
+ * and the modules' own state is in their own structs (struct findings,
+ * struct sync_state, struct stats).  Everything here lives in the
+ * coordinator process; nothing is shared with workers except through shm.h.
  */
 #ifndef FERRET_COORDINATOR_INT_H
 #define FERRET_COORDINATOR_INT_H
@@ -99,59 +103,71 @@ enum crash_outcome {
     CRASH_ALL_DONE,            /* the finding is written and reported: the run ends */
 };
 
+/* Who writes each field:
+ *   [F] the driver's set-up (fuzz.c), then only read;
+ *   [L] the loop (coordinator.c), the only writer of the phase;
+ *   [K] calls.c, for the loop and crash.c (handing out work, crediting it);
+ *   [W] words.c (loading and saving), and the loop (learning a word);
+ *   [M] merge.c too (the features of inputs it has decided on);
+ *   [Y] sync.c too (entries imported from -sync_dir join the corpus);
+ *   the findings (fd), sync (sync) and stats (stats) are their modules'
+ *   own structs, written only by crash.c, sync.c and stats.c (through the
+ *   loop's calls).  All of it lives in the coordinator process. */
 struct coordinator {
-    const struct options *o;
-    const char *target;
-    const char *argv0;
-    char *cachedir;
-    char *testdata;            /* testdata/fuzz/<target> */
-    struct supervisor sup;
-    struct worker *w;
-    int nw;
-    uint8_t *mask;
-    size_t ncounters;
-    size_t max_len;
-    struct corpus corpus;
-    struct queue inputq, minq;  /* inputq: new entries, fuzzed first; then by weight */
-    struct queue writeq;        /* new entries whose cache file is not written yet */
-    struct schedule sched;      /* entry weights; index = corpus index */
-    uint32_t **base_features;   /* baseline: features per corpus entry until added */
-    size_t *base_nfeatures;
-    rng_t rng;
-    enum phase phase;
-    int sigfd;
-    int stop_requested;        /* Ctrl-C / SIGTERM / budget spent */
-    int exit_code;
-    uint64_t timeout_ns;
+    const struct options *o;   /* [F] the command line */
+    const char *target;        /* [F] the fuzz target's name */
+    const char *argv0;         /* [F] for re-run commands */
+    char *cachedir;            /* [F] where new inputs go (Go's cache, or the corpus dir) */
+    char *testdata;            /* [F] testdata/fuzz/<target>: seeds and findings (Go mode) */
+    struct supervisor sup;     /* [F] how workers are started */
+    struct worker *w;          /* [F] the pool (nw slots); each slot's fields say who
+                                  writes them (supervise.h: [S] supervise.c, [C] here) */
+    int nw;                    /* [F] */
+    uint8_t *mask;             /* [F] made, [L] grown: the global coverage mask, read-only to workers */
+    size_t ncounters;          /* [F] coverage counters in the binary */
+    size_t max_len;            /* [F] longest input */
+    struct corpus corpus;      /* [F] loads it, [L][Y] add to it */
+    struct queue inputq, minq;  /* [L] inputq: new entries, fuzzed first; minq: to minimize */
+    struct queue writeq;        /* [L] new entries whose cache file is not written yet */
+    struct schedule sched;      /* [L] entry weights; index = corpus index */
+    uint32_t **base_features;   /* [L][M] baseline: features per corpus entry until added */
+    size_t *base_nfeatures;     /* [L][M] */
+    rng_t rng;                 /* [L] seeds of calls, picks of entries (seeded by [F]) */
+    enum phase phase;          /* [L] only: from what crash.c and merge.c return */
+    int sigfd;                 /* [F] SIGINT/SIGTERM/SIGCHLD */
+    int stop_requested;        /* [L] Ctrl-C / SIGTERM / budget spent */
+    int exit_code;             /* [L] the loop's own (errors); crash_exit_code() combines it
+                                  with the findings' */
+    uint64_t timeout_ns;       /* [F] -timeout, [L] calibrated when automatic */
     /* baseline */
-    size_t base_next, base_done;
-    struct queue base_retry;   /* entries whose RUN was lost to a killed worker */
-    uint64_t slowest_ns;
+    size_t base_next, base_done; /* [L] ([M] counts inputs it decided on) */
+    struct queue base_retry;   /* [L] entries whose RUN was lost to a killed worker */
+    uint64_t slowest_ns;       /* [L] the slowest execution seen (automatic timeout) */
     /* fuzzing */
-    uint64_t execs, assigned;
-    uint64_t execs_since_new;  /* for growing len_limit */
-    size_t len_limit;          /* longest input the mutator makes now (len_control) */
-    struct dict words;         /* -dict words, then automatic ones: what workers get */
-    struct dict autodict;      /* operands that led to new coverage */
-    uint32_t words_version;
-    int words_saved;           /* the automatic dictionary was written and shown */
-    uint64_t new_interesting;
-    size_t nretired;           /* entries replaced by their minimized form */
-    uint64_t min_execs;        /* executions spent minimizing coverage inputs */
-    uint64_t fuzz_deadline_ns;
-    struct stats stats;
-    struct findings fd;        /* the findings lifecycle's own state (crash.c writes it) */
-    uint32_t diag_seen;        /* enum rpc_diag kinds already warned about */
-    uint64_t peak_rss_mb;      /* libFuzzer mode: for stat::peak_rss_mb */
-    struct entry *minimize_only; /* -minimize_crash: the input to minimize */
-    const char *minimize_path;
-    int merging;               /* -merge: the baseline run is the whole job (merge.c) */
-    struct sync_state sync;    /* -sync_dir (sync.c writes it; the loop pops sync.q) */
-    size_t merge_nout;         /* corpus entries 0..merge_nout-1 came from OUT */
-    uint8_t *scratch;          /* max_len bytes: rebuilding inputs */
-    uint8_t *diff;             /* ncounters bytes */
-    uint8_t *unstable;         /* ncounters bytes: 1 = flaky counter */
-    size_t nunstable;
+    uint64_t execs, assigned;  /* [K] executions done / handed out (budgets) */
+    uint64_t execs_since_new;  /* [L] for growing len_limit */
+    size_t len_limit;          /* [L] longest input the mutator makes now (len_control) */
+    struct dict words;         /* [W] -dict words, then automatic ones: what workers get */
+    struct dict autodict;      /* [W] operands that led to new coverage */
+    uint32_t words_version;    /* [W] bumped when words changes (workers' copies go stale) */
+    int words_saved;           /* [W] the automatic dictionary was written and shown */
+    uint64_t new_interesting;  /* [L] inputs with new coverage found this run */
+    size_t nretired;           /* [L] entries replaced by their minimized form */
+    uint64_t min_execs;        /* [L] executions spent minimizing coverage inputs */
+    uint64_t fuzz_deadline_ns; /* [L] -fuzztime as a duration: when fuzzing ends */
+    struct stats stats;        /* stats.c's: rates and when a progress line is due */
+    struct findings fd;        /* crash.c's: the findings lifecycle */
+    uint32_t diag_seen;        /* [L] enum rpc_diag kinds already warned about */
+    uint64_t peak_rss_mb;      /* [L] libFuzzer mode: for stat::peak_rss_mb */
+    struct entry *minimize_only; /* [F] -minimize_crash: the input to minimize */
+    const char *minimize_path; /* [F] ... and its file */
+    int merging;               /* [F] -merge: the baseline run is the whole job (merge.c) */
+    struct sync_state sync;    /* sync.c's: -sync_dir (the loop pops sync.q) */
+    size_t merge_nout;         /* [F] corpus entries 0..merge_nout-1 came from OUT */
+    uint8_t *scratch;          /* [F] max_len bytes: rebuilding inputs ([L], crash.c use it) */
+    uint8_t *diff;             /* [F] ncounters bytes of scratch for the loop */
+    uint8_t *unstable;         /* [L] ncounters bytes: 1 = flaky counter */
+    size_t nunstable;          /* [L] */
 };
 
 
