@@ -426,16 +426,3 @@ free_options: /* nothing of a failed parse outlives it */
     flags_free(o);
     return -1;
 }
-
-void flags_usage(const char *argv0)
-{
-    fprintf(stderr,
-            "usage: %s [flags] [file or directory ...]\n"
-            "  without -fuzz: replays testdata/fuzz/<target>/ and the given files and directories\n"
-            "  with -fuzz: fuzzes with -parallel worker processes\n"
-            "flags:\n", argv0);
-    for (size_t i = 0; i < NFLAGS; i++)
-        fprintf(stderr, "  -%-21s %s%s%s%s\n", flag_table[i].name, flag_table[i].help,
-                flag_table[i].def ? " (default " : "", flag_table[i].def ? flag_table[i].def : "",
-                flag_table[i].def ? ")" : "");
-}

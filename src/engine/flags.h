@@ -148,7 +148,6 @@ struct options {
  * libFuzzer mode (a libFuzzer-only flag given, or FERRET_LIBFUZZER=1), where
  * it is kept in o->unknown for a warning, as libFuzzer does. */
 int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errlen);
-void flags_usage(const char *argv0);
 void flags_free(struct options *o);
 
 /* -fuzztime: "10s", "1m30s", "250ms", "1.5s", "1h" -> ns; "500x" -> count;

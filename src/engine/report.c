@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "flags.h" /* FERRET_FLAGS: the usage text */
 #include "report.h"
 
 static struct reporter table; /* filled at the first event or by report_use_libfuzzer */
@@ -223,6 +224,25 @@ void say(const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(out(), fmt, ap);
     va_end(ap);
+}
+
+static void usage_row(const char *name, const char *help, const char *def)
+{
+    fprintf(out(), "  -%-21s %s%s%s%s\n", name, help, def ? " (default " : "", def ? def : "",
+            def ? ")" : "");
+}
+
+void report_usage(const char *argv0)
+{
+    event("usage");
+    fprintf(out(),
+            "usage: %s [flags] [file or directory ...]\n"
+            "  without -fuzz: replays testdata/fuzz/<target>/ and the given files and directories\n"
+            "  with -fuzz: fuzzes with -parallel worker processes\n"
+            "flags:\n", argv0);
+#define USAGE_ROW(name, type, def, group, help) usage_row(#name, help, def);
+    FERRET_FLAGS(USAGE_ROW)
+#undef USAGE_ROW
 }
 
 void report_hex(const uint8_t *data, size_t len)

@@ -33,6 +33,7 @@
 #include "mutator.h"
 #include "registry.h"
 #include "replay.h"
+#include "report.h"
 #include "rpc.h"
 #include "runtime.h"
 #include "shm.h"
@@ -493,7 +494,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     if (o->close_fd_mask)
         close_fds(o->close_fd_mask);
     if (worker_attach(&w, spec) != 0) {
-        fprintf(stderr, "ferret: worker: cannot attach to the coordinator (%s=%s)\n",
+        report_error("worker: cannot attach to the coordinator (%s=%s)\n",
                 FERRET_WORKER_ENV, spec);
         return FERRET_EXIT_INTERNAL;
     }

@@ -13,6 +13,7 @@
 #include "engine.h"
 #include "ferret.h"
 #include "mutator.h"
+#include "report.h"
 #include "runtime.h"
 #include "select.h"
 
@@ -38,8 +39,8 @@ FERRET_EXPORT int main(int argc, char **argv)
         unsetenv(FERRET_WORKER_ENV); /* not inherited by the target's children */
     }
     if (flags_parse(&o, argc, argv, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: %s\n", err);
-        flags_usage(argv[0]);
+        report_error("%s\n", err);
+        report_usage(argv[0]);
         return FERRET_EXIT_USAGE;
     }
     /* Before anything reads sancov_total(): every role must agree on it. */
@@ -51,14 +52,14 @@ FERRET_EXPORT int main(int argc, char **argv)
                         : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0]) : "";
     if ((spec || o.fuzz || o.libfuzzer) && !o.help &&
         select_fuzz(argv[0], pattern, err, sizeof err) != 0) {
-        fprintf(stderr, "ferret: %s\n", err);
+        report_error("%s\n", err);
         flags_free(&o);
         return FERRET_EXIT_USAGE;
     }
     if (spec) {
         rc = worker_main(&o, argc, argv, worker_spec);
     } else if (o.help) {
-        flags_usage(argv[0]);
+        report_usage(argv[0]);
     } else if (o.libfuzzer) {
         rc = libfuzzer_main(&o, argc, argv);
     } else if (o.fuzz) {

@@ -144,5 +144,15 @@ int main(void)
     CHECK(!strcmp(report_captured(NULL), ""));
     CHECK(!strcmp(report_captured_events(), ""));
     report_use_libfuzzer(0);
+    /* The usage text, from the flag table (a bad flag, -help). */
+    report_capture(1);
+    report_usage("./t");
+    const char *u = report_captured(NULL);
+    CHECK(has(u, "usage: ./t [flags] [file or directory ...]\n"));
+    CHECK(has(u, "\n  -fuzzminimizetime      budget for minimizing each input"));
+    CHECK(has(u, "(default 60s)\n"));
+    CHECK(has(report_captured_events(), "usage\n"));
+    report_capture(0);
+
     return CHECK_DONE("report");
 }
