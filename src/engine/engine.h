@@ -8,6 +8,7 @@
  *     |                             coordinator_run, coordinator_merge,
  *     |                             coordinator_minimize or regress_run
  *     |-- -fuzz ----------------> coordinator_run()    (fuzz.c)
+ *     |-- -clean_fuzzcache -----> fuzz_clean_cache()   (fuzz.c)
  *     `-- otherwise ------------> regress_run()        (regress.c: replay the corpus)
  */
 #ifndef FERRET_ENGINE_H
@@ -29,6 +30,8 @@ int libfuzzer_main(const struct options *o, int argc, char **argv);
 /* fuzz.c: the coordinator with merging on (-merge=1 OUT IN..., set
  * up by libfuzzer.c): the baseline run is the whole job (merge.c) */
 int coordinator_merge(const struct options *o, char **argv);
+/* fuzz.c: -clean_fuzzcache (fuzzcache.h) */
+int fuzz_clean_cache(const struct options *o, char **argv);
 /* fuzz.c: -minimize_crash=1 FILE */
 int coordinator_minimize(const struct options *o, int argc, char **argv);
 

@@ -72,6 +72,7 @@ struct budget {
     X(reload, INT, "1", LF, "libFuzzer: accepted; no effect") \
     X(len_control, INT, "100", LF, "libFuzzer: accepted; no effect") \
     X(sync_dir, STRING, NULL, GO, "a directory shared by several ferret instances (NFS, a mounted bucket): corpus entries and findings are exchanged there") \
+    X(clean_fuzzcache, BOOL, "0", GO, "remove this binary's cache corpus (or -cachedir's): the files ferret wrote there, as go clean -fuzzcache; then exit") \
     X(help, BOOL, "0", BOTH, "print this help and exit")
 
 /* The types, with the values each accepts (anything else is an error):

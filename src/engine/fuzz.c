@@ -25,6 +25,7 @@
 #include "mutator.h"
 #include "minimize.h"
 #include "queue.h"
+#include "fuzzcache.h"
 #include "replay.h"
 #include "runtime.h"
 #include "schedule.h"
@@ -153,12 +154,9 @@ static int setup_paths(struct coordinator *c)
     char buf[4096];
     snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
     c->testdata = strdup(buf);
-    if (select_current() && select_current()->typed) /* <binary>/<Target>, as Go's <pkg>/<Target> */
-        snprintf(buf, sizeof buf, "%s/%s", corpus_target_name(c->argv0), c->target);
-    else
-        snprintf(buf, sizeof buf, "%s", c->target);
-    c->cachedir = c->o->cachedir ? strdup(c->o->cachedir) : corpus_default_cachedir(buf);
-    snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
+    int typed = select_current() && select_current()->typed; /* <binary>/<Target>, as Go's <pkg>/<Target> */
+    c->cachedir = c->o->cachedir ? strdup(c->o->cachedir)
+                                 : fuzzcache_dir(c->argv0, typed ? c->target : NULL);
     if (!c->cachedir) {
         report_error("no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
         return FERRET_EXIT_INPUT;
@@ -300,6 +298,25 @@ int coordinator_run(const struct options *o, int argc, char **argv)
 {
     (void)argc;
     return run(o, argv, NULL, 0);
+}
+
+/* -clean_fuzzcache: the binary's cache corpus (every target's), or
+ * -cachedir's, loses the files ferret wrote there. */
+int fuzz_clean_cache(const struct options *o, char **argv)
+{
+    char *dir = o->cachedir ? strdup(o->cachedir) : fuzzcache_dir(argv[0], NULL);
+    size_t removed, kept;
+    if (!dir) {
+        report_error("no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
+        return FERRET_EXIT_INPUT;
+    }
+    int rc = fuzzcache_clean(dir, &removed, &kept);
+    if (rc != 0)
+        report_error("cannot clean the cache directory %s: %s\n", dir, strerror(errno));
+    else
+        report_cache_cleaned(dir, removed, kept);
+    free(dir);
+    return rc != 0 ? FERRET_EXIT_WRITE : FERRET_EXIT_OK;
 }
 
 int coordinator_merge(const struct options *o, char **argv)

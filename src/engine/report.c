@@ -226,6 +226,15 @@ void say(const char *fmt, ...)
     va_end(ap);
 }
 
+void report_cache_cleaned(const char *dir, size_t removed, size_t kept)
+{
+    event("cache_cleaned");
+    fprintf(out(), "ferret: removed %zu file%s from %s", removed, removed == 1 ? "" : "s", dir);
+    if (kept)
+        fprintf(out(), " (%zu other file%s left there)", kept, kept == 1 ? "" : "s");
+    fputs("\n", out());
+}
+
 static void usage_row(const char *name, const char *help, const char *def)
 {
     fprintf(out(), "  -%-21s %s%s%s%s\n", name, help, def ? " (default " : "", def ? def : "",

@@ -62,6 +62,8 @@ void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A line as it is (progress notes: -v, "found a crash, minimizing..."). */
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vsay(const char *fmt, va_list ap);
+/* -clean_fuzzcache: what was removed from dir, and what was left. */
+void report_cache_cleaned(const char *dir, size_t removed, size_t kept);
 /* The flags, one a line, from the table in flags.h (a bad flag, -help). */
 void report_usage(const char *argv0);
 /* A finding that could not be written: its bytes, in hex. */

@@ -60,6 +60,8 @@ FERRET_EXPORT int main(int argc, char **argv)
         rc = worker_main(&o, argc, argv, worker_spec);
     } else if (o.help) {
         report_usage(argv[0]);
+    } else if (o.clean_fuzzcache) {
+        rc = fuzz_clean_cache(&o, argv);
     } else if (o.libfuzzer) {
         rc = libfuzzer_main(&o, argc, argv);
     } else if (o.fuzz) {
