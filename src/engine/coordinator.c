@@ -54,7 +54,6 @@
 #include "mutator.h"
 #include "minimize.h"
 #include "queue.h"
-#include "runtime.h"
 #include "schedule.h"
 #include "stats.h"
 #include "supervise.h"
@@ -63,8 +62,6 @@
 #include "coordinator_int.h"
 #include "report.h"
 #include "words.h"
-#include "registry.h"
-#include "select.h"
 #include "hash.h"
 
 /* ---- the corpus and the mask ------------------------------------------ */
