@@ -29,6 +29,7 @@ FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_siz
 
 FERRET_EXPORT int main(int argc, char **argv)
 {
+    msan_engine_mode(); /* before the engine calls the C library */
     const char *spec = getenv(FERRET_WORKER_ENV);
     char worker_spec[256];
     struct options o;

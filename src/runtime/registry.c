@@ -372,6 +372,7 @@ static int give_values(const struct go_value *g, ferret_value *v, size_t n, void
             memcpy(p, g[i].bytes.p, len);
             if (extra)
                 p[len] = 0;
+            msan_unpoison(p, len + extra);
             blocks[i] = p;
             v[i].bytes.data = p;
             v[i].bytes.len = len;
@@ -401,8 +402,13 @@ void registry_run(const uint8_t *data, size_t len)
     ctx.fail_at[0] = 0;
     ctx.msg_len = 0;
     ctx.msg[0] = 0;
-    if (give_values(g, v, n, blocks) == 0 && setjmp(ctx.out) == 0)
-        selected->fn(&ctx, v);
+    if (give_values(g, v, n, blocks) == 0) {
+        msan_unpoison(v, n * sizeof *v);
+        msan_enter_target(2);
+        if (setjmp(ctx.out) == 0)
+            selected->fn(&ctx, v);
+        msan_leave_target(); /* also after a ferret_fatal's longjmp out of fn */
+    }
     for (size_t i = 0; i < n; i++)
         free(blocks[i]);
 }

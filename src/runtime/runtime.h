@@ -89,4 +89,13 @@ int target_has_custom_mutator(void);
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
                             unsigned int seed);
 
+/* ---- msan.c: MemorySanitizer builds (no-ops in any other) ---- */
+/* The engine's code is not checked: called first thing in main(). */
+void msan_engine_mode(void);
+/* What the engine wrote and hands the target is initialized. */
+void msan_unpoison(const void *p, size_t n);
+/* Around every call into the target's code (nparams: the callee's). */
+void msan_enter_target(size_t nparams);
+void msan_leave_target(void);
+
 #endif

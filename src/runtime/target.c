@@ -67,9 +67,12 @@ void target_set_exit_is_failure(int on) { exit_is_failure = on; }
 
 int target_init(int *argc, char ***argv)
 {
-    if (LLVMFuzzerInitialize)
-        return LLVMFuzzerInitialize(argc, argv);
-    return 0;
+    if (!LLVMFuzzerInitialize)
+        return 0;
+    msan_enter_target(2);
+    int rc = LLVMFuzzerInitialize(argc, argv);
+    msan_leave_target();
+    return rc;
 }
 
 static void run_one(const uint8_t *data, size_t len)
@@ -77,10 +80,14 @@ static void run_one(const uint8_t *data, size_t len)
     if (timeout_ns)
         arm(timeout_ns);
     in_target = 1;
-    if (registry_selected())
-        registry_run(data, len);
-    else
+    if (registry_selected()) {
+        registry_run(data, len); /* msan_enter_target: at the call of the target itself */
+    } else {
+        msan_unpoison(data, len);
+        msan_enter_target(2);
         LLVMFuzzerTestOneInput(data, len);
+        msan_leave_target();
+    }
     in_target = 0;
     if (timeout_ns)
         arm(0);
@@ -328,5 +335,9 @@ int target_has_custom_mutator(void) { return LLVMFuzzerCustomMutator != NULL; }
 
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len, unsigned int seed)
 {
-    return LLVMFuzzerCustomMutator(data, len, max_len, seed);
+    msan_unpoison(data, len);
+    msan_enter_target(4);
+    size_t n = LLVMFuzzerCustomMutator(data, len, max_len, seed);
+    msan_leave_target();
+    return n;
 }

@@ -79,9 +79,11 @@ show_log() {
 
 build_target() {
     local name=$1 variant=${2:-plain} lang=${3:-c}
-    local src sans compiler
+    local src sans compiler extra=""
     case "$variant" in
     asan) sans="fuzzer-no-link,address" ;;
+    msan) sans="fuzzer-no-link,memory" ;;
+    ubsan) sans="fuzzer-no-link,undefined"; extra="-fno-sanitize-recover=undefined" ;;
     plain) sans="fuzzer-no-link" ;;
     *) fail "build_target: unknown variant '$variant'" ;;
     esac
@@ -97,7 +99,7 @@ build_target() {
     BIN="$dir/$name"
     # Build into a temp name, then rename: a concurrent run never sees half a binary.
     local tmp="$BIN.tmp.$$"
-    if ! "$compiler" -g -O1 -fsanitize="$sans" -I"$ROOT/include" "$src" "$LIB" -o "$tmp" 2>"$tmp.log"; then
+    if ! "$compiler" -g -O1 -fsanitize="$sans" $extra -I"$ROOT/include" "$src" "$LIB" -o "$tmp" 2>"$tmp.log"; then
         cat "$tmp.log" >&2
         rm -f "$tmp" "$tmp.log"
         fail "could not build $src ($variant)"
