@@ -218,6 +218,15 @@ static int setup_workers(struct coordinator *c, char **argv)
     return 0;
 }
 
+/* Nothing but running the inputs (-runs=0 over corpus directories): a
+ * build without coverage instrumentation can do that (OSS-Fuzz's coverage
+ * build, -fprofile-instr-generate -fcoverage-mapping, is run this way). */
+static int runs_only(const struct coordinator *c)
+{
+    return c->o->fuzztime.kind == BUDGET_COUNT && c->o->fuzztime.count == 0 && !c->merging &&
+           !c->minimize_path;
+}
+
 static int coordinator_setup(struct coordinator *c, const struct options *o, char **argv)
 {
     int rc;
@@ -227,7 +236,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->ncounters = sancov_total();
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
-    if (c->ncounters == 0) {
+    if (c->ncounters == 0 && !runs_only(c)) {
         report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
                 argv[0]);
         return FERRET_EXIT_USAGE;
