@@ -41,8 +41,11 @@
 #include <stdio.h>
 
 /* Past the timeout, the child's own SIGALRM reports the hang with the
- * target's stack; the parent kills it only this much later. */
-#define REPLAY_GRACE_NS (2ULL * 1000000000ULL)
+ * target's stack; the parent kills it only this much later.  Symbolizing
+ * that stack on a loaded machine took over 2 s (the report was cut and
+ * the input named as one that "did not stop"): 10 s, as a dying worker's
+ * report gets far more in fuzzing (CRASH_REPORT_NS). */
+#define REPLAY_GRACE_NS (10ULL * 1000000000ULL)
 #define REPLAY_LF_OOM_EXIT 71 /* libFuzzer's exit code for out-of-memory */
 
 struct replay_guard_opts {
