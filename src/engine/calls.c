@@ -54,3 +54,18 @@ int minimization_on(const struct coordinator *c)
 {
     return c->o->fuzzminimizetime.kind != BUDGET_NONE;
 }
+
+/* The executions done: credited calls, and the live count of each FUZZ
+ * call still running (clamped to what was asked). */
+uint64_t live_execs(const struct coordinator *c)
+{
+    uint64_t n = c->execs;
+    for (int i = 0; i < c->nw; i++) {
+        const struct worker *w = &c->w[i];
+        if (w->st == W_BUSY && w->job.op == RPC_FUZZ) {
+            uint64_t k = SHM_LOAD(w->shm.hdr->count);
+            n += w->job.limit && k > w->job.limit ? w->job.limit : k;
+        }
+    }
+    return n;
+}

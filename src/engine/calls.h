@@ -27,6 +27,8 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data, 
 /* Credits a FUZZ call's executions to the budget (the unused part of its
  * limit is given back). */
 void credit_execs(struct coordinator *c, struct worker *w, uint64_t count);
+/* Executions so far: credited, plus the running FUZZ calls' own counts. */
+uint64_t live_execs(const struct coordinator *c);
 /* Asks every busy worker to end its call at the next execution. */
 void stop_busy_workers(struct coordinator *c);
 /* -fuzzminimizetime is not 0. */

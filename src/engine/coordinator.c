@@ -62,6 +62,7 @@
 #include "coordinator_int.h"
 #include "report.h"
 #include "words.h"
+#include "sample.h"
 #include "hash.h"
 
 /* ---- the corpus and the mask ------------------------------------------ */
@@ -78,7 +79,6 @@ static uint64_t self_rss_mb(void)
     return (uint64_t)pages * (uint64_t)sysconf(_SC_PAGESIZE) >> 20;
 }
 
-static unsigned stability_pm(const struct coordinator *c);
 
 /* A progress line's numbers, as much as the reporter asks for (the
  * corpus part reads /proc for each worker). */
@@ -89,7 +89,7 @@ static void fill_progress(void *ctx, struct report_progress *p, unsigned parts)
     if (parts & REPORT_PART_RUN) {
         p->new_interesting = c->new_interesting;
         p->total = c->corpus.n - c->nretired;
-        p->stability_pm = stability_pm(c);
+        p->stability_pm = sample_stability_pm(c);
     }
     if (!(parts & REPORT_PART_CORPUS))
         return;
@@ -839,27 +839,6 @@ static void on_worker_exit(struct coordinator *c, struct worker *w, int status)
 
 /* ---- time ------------------------------------------------------------------ */
 
-uint64_t live_execs(const struct coordinator *c)
-{
-    uint64_t n = c->execs;
-    for (int i = 0; i < c->nw; i++) {
-        const struct worker *w = &c->w[i];
-        if (w->st == W_BUSY && w->job.op == RPC_FUZZ) {
-            uint64_t k = SHM_LOAD(w->shm.hdr->count);
-            n += w->job.limit && k > w->job.limit ? w->job.limit : k;
-        }
-    }
-    return n;
-}
-
-/* Stable counters among those ever hit, per mille (AFL++'s stability). */
-static unsigned stability_pm(const struct coordinator *c)
-{
-    if (c->nunstable == 0)
-        return 1000;
-    size_t hit = coverage_edges(c->mask, c->ncounters);
-    return hit ? (unsigned)((hit - c->nunstable) * 1000 / hit) : 1000;
-}
 
 static void check_worker_time(struct coordinator *c, struct worker *w, uint64_t now)
 {
@@ -900,6 +879,7 @@ static void on_tick(struct coordinator *c)
         c->stop_requested = 1;
     crash_tick(c, now);
     sync_tick(c, now);
+    sample_tick(c, now);
     if (!stats_due(&c->stats, now))
         return;
     if (c->phase == PH_BASELINE)

@@ -22,6 +22,7 @@
 #include "queue.h"
 #include "schedule.h"
 #include "stats.h"
+#include "statsfile.h"
 #include "supervise.h"
 
 #define FUZZ_CALL_MS 100           /* a FUZZ call's length in time mode */
@@ -163,6 +164,8 @@ struct coordinator {
     const char *minimize_path; /* [F] ... and its file */
     int merging;               /* [F] -merge: the baseline run is the whole job (merge.c) */
     struct sync_state sync;    /* sync.c's: -sync_dir (the loop pops sync.q) */
+    struct statsfile sf;       /* [F] opened (-stats_file; fd -1 without), sample.c writes it */
+    uint64_t sf_next_ns;       /* sample.c's: when the next line is due */
     size_t merge_nout;         /* [F] corpus entries 0..merge_nout-1 came from OUT */
     uint8_t *scratch;          /* [F] max_len bytes: rebuilding inputs ([L], crash.c use it) */
     uint8_t *diff;             /* [F] ncounters bytes of scratch for the loop */
@@ -172,7 +175,6 @@ struct coordinator {
 
 
 
-uint64_t live_execs(const struct coordinator *c);
 /* coordinator.c: the poll loop, until the phase is DONE and every worker
  * is down; coordinator_stop_now ends a set-up that failed half way. */
 void coordinator_loop(struct coordinator *c);

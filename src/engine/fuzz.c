@@ -36,6 +36,7 @@
 #include "coordinator_int.h"
 #include "report.h"
 #include "words.h"
+#include "sample.h"
 #include "registry.h"
 #include "select.h"
 #include "hash.h"
@@ -173,6 +174,24 @@ static int setup_paths(struct coordinator *c)
     return FERRET_EXIT_OK;
 }
 
+/* -stats_file: opened for appending before anything runs, so a path that
+ * cannot be written is an error at once. */
+static int setup_stats_file(struct coordinator *c)
+{
+    if (!c->o->stats_file)
+        return FERRET_EXIT_OK;
+    if (c->o->stats_interval == 0) {
+        report_error("-stats_interval=0: give an interval of 1ms or more (default 10s)\n");
+        return FERRET_EXIT_USAGE;
+    }
+    if (statsfile_open(&c->sf, c->o->stats_file) != 0) {
+        report_error("cannot open -stats_file=%s for appending: %s\n", c->o->stats_file,
+                     strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    return FERRET_EXIT_OK;
+}
+
 static int setup_signals(struct coordinator *c)
 {
     sigset_t set;
@@ -232,6 +251,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     int rc;
     c->o = o;
     c->argv0 = argv[0];
+    c->sf.fd = -1;
     c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
@@ -241,7 +261,8 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
                 argv[0]);
         return FERRET_EXIT_USAGE;
     }
-    if ((rc = setup_paths(c)) != FERRET_EXIT_OK || (rc = load_corpus(c)) != FERRET_EXIT_OK ||
+    if ((rc = setup_stats_file(c)) != FERRET_EXIT_OK || (rc = setup_paths(c)) != FERRET_EXIT_OK ||
+        (rc = load_corpus(c)) != FERRET_EXIT_OK ||
         (rc = words_load(c)) != FERRET_EXIT_OK)
         return rc;
     choose_max_len(c);
@@ -293,6 +314,7 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     coordinator_loop(&c);
     save_words(&c);
     crash_finish_all(&c);
+    sample_final(&c);
     final_stats(&c);
     if (minimize_path && c.fd.n == 0) {
         say("ERROR: the input %s did not crash\n", minimize_path);

@@ -107,6 +107,7 @@ int sup_start(struct worker *w, const struct supervisor *s)
     /* the sixth field is for the keeper (contain.c); worker_attach reads five */
     snprintf(env, sizeof env, "%s=%ld,%d,%d,%d,%d,%d", FERRET_WORKER_ENV, (long)getpid(),
              call[0], reply[1], w->shm.fd, s->mask_fd, keeper[1]);
+    w->starts++;
     memset(w->shm.hdr, 0, offsetof(struct shm_header, input_len));
     w->shm.hdr->magic = SHM_MAGIC;
     w->shm.hdr->header_size = SHM_HEADER_SIZE;

@@ -76,6 +76,7 @@ struct worker {
     struct rpc_reply reply;     /* [S] partial reply being read */
     size_t reply_got;           /* [S] */
     uint64_t started_ns;        /* [S] when this incarnation started */
+    unsigned starts;            /* [S] incarnations started (restarts: starts - 1) */
     uint64_t progress_count;    /* [S] hdr->runs when it last moved (sup_progressed) */
     uint64_t progress_ns;       /* [S] ... and when */
     uint64_t hang_signalled_ns; /* [S] when it was asked for a stack trace; 0 = not */
