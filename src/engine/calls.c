@@ -38,6 +38,7 @@ void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
     if (limit && count > limit)
         count = limit;
     c->execs += count;
+    w->execs += count;
     if (limit)
         c->assigned -= limit - count;
     w->job.limit = 0;

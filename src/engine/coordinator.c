@@ -186,6 +186,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     sync_export(c, e);
     c->new_interesting++;
     queue_push(&c->inputq, e);
+    sample_new_input(c);
     progress(c, REPORT_NEW, len);
     if (c->o->v)
         say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,

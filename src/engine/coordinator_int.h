@@ -97,6 +97,18 @@ struct sync_state {
     int warned;                /* an error of the directory was reported */
 };
 
+/* The stats file's and the status screen's state: written by sample.c only. */
+struct sample_state {
+    struct statsfile sf;       /* -stats_file (fd -1 without); opened by the driver's set-up */
+    uint64_t sf_next_ns;       /* when the next stats line is due */
+    int screen;                /* the live status screen is on (report_screen.h) */
+    uint64_t seed;             /* the run's, for the screen */
+    uint64_t screen_next_ns;   /* when it is next redrawn */
+    uint64_t prev_ns, prev_execs; /* at the last redraw: for exec/s now */
+    uint64_t *prev_worker;     /* ... and each worker's executions (nw of them) */
+    uint64_t last_new_ns;      /* the last input with new coverage (0: none yet) */
+};
+
 /* What a finding means for the run; only the coordinator changes its phase. */
 enum crash_outcome {
     CRASH_GO_ON = 0,           /* nothing changes (-keep_going, a hit, ignored) */
@@ -164,8 +176,7 @@ struct coordinator {
     const char *minimize_path; /* [F] ... and its file */
     int merging;               /* [F] -merge: the baseline run is the whole job (merge.c) */
     struct sync_state sync;    /* sync.c's: -sync_dir (the loop pops sync.q) */
-    struct statsfile sf;       /* [F] opened (-stats_file; fd -1 without), sample.c writes it */
-    uint64_t sf_next_ns;       /* sample.c's: when the next line is due */
+    struct sample_state smp;   /* sample.c's: the stats file and the status screen */
     size_t merge_nout;         /* [F] corpus entries 0..merge_nout-1 came from OUT */
     uint8_t *scratch;          /* [F] max_len bytes: rebuilding inputs ([L], crash.c use it) */
     uint8_t *diff;             /* [F] ncounters bytes of scratch for the loop */

@@ -72,6 +72,7 @@ struct budget {
     X(reload, INT, "1", LF, "libFuzzer: accepted; no effect") \
     X(len_control, INT, "100", LF, "libFuzzer: accepted; no effect") \
     X(sync_dir, STRING, NULL, GO, "a directory shared by several ferret instances (NFS, a mounted bucket): corpus entries and findings are exchanged there") \
+    X(tui, BOOL, "1", GO, "a live status screen when stderr is a terminal (Go mode); 0: progress lines") \
     X(stats_file, STRING, NULL, BOTH, "append the run's state to this file as one JSON object a line, every -stats_interval and at the end") \
     X(stats_interval, SECONDS, "10", BOTH, "how often -stats_file gets a line: seconds (10, 0.5) or a duration (500ms), 1ms..24h") \
     X(clean_fuzzcache, BOOL, "0", GO, "remove this binary's cache corpus (or -cachedir's): the files ferret wrote there, as go clean -fuzzcache; then exit") \

@@ -184,7 +184,7 @@ static int setup_stats_file(struct coordinator *c)
         report_error("-stats_interval=0: give an interval of 1ms or more (default 10s)\n");
         return FERRET_EXIT_USAGE;
     }
-    if (statsfile_open(&c->sf, c->o->stats_file) != 0) {
+    if (statsfile_open(&c->smp.sf, c->o->stats_file) != 0) {
         report_error("cannot open -stats_file=%s for appending: %s\n", c->o->stats_file,
                      strerror(errno));
         return FERRET_EXIT_WRITE;
@@ -251,7 +251,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     int rc;
     c->o = o;
     c->argv0 = argv[0];
-    c->sf.fd = -1;
+    c->smp.sf.fd = -1;
     c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
@@ -284,6 +284,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     }
     crash_oom_baseline(c);
     sync_init(c);
+    sample_begin(c, seed);
     stats_start(&c->stats, engine_now_ns());
     stats_baseline(&c->stats, engine_now_ns(), 0, c->corpus.n, 1);
     return FERRET_EXIT_OK;
@@ -316,6 +317,7 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     crash_finish_all(&c);
     sample_final(&c);
     final_stats(&c);
+    sample_end(&c);
     if (minimize_path && c.fd.n == 0) {
         say("ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;

@@ -17,6 +17,7 @@
 
 #include "flags.h" /* FERRET_FLAGS: the usage text */
 #include "report.h"
+#include "report_screen.h"
 
 static struct reporter table; /* filled at the first event or by report_use_libfuzzer */
 
@@ -42,7 +43,11 @@ const struct reporter *report_dialect(void)
 }
 
 
-static FILE *out(void) { return cap ? cap : stderr; }
+static FILE *out(void)
+{
+    FILE *scr = screen_stream();
+    return cap ? cap : scr ? scr : stderr;
+}
 
 static void event(const char *name)
 {
@@ -72,6 +77,8 @@ void report_start(const struct report_start *s)
 int report_baseline(const struct report_baseline *b, int first)
 {
     event("baseline");
+    if (screen_on())
+        return 1; /* the screen shows it */
     return report_dialect()->baseline(out(), b, first);
 }
 
@@ -79,6 +86,8 @@ int report_progress(struct report_progress *p)
 {
     event(p->tick == REPORT_INITED ? "progress INITED" : p->tick == REPORT_NEW ? "progress NEW"
           : p->tick == REPORT_PULSE  ? "progress pulse"  : "progress DONE");
+    if (screen_on())
+        return 1; /* the screen shows it */
     return report_dialect()->progress(out(), p);
 }
 

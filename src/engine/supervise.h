@@ -81,6 +81,7 @@ struct worker {
     uint64_t progress_ns;       /* [S] ... and when */
     uint64_t hang_signalled_ns; /* [S] when it was asked for a stack trace; 0 = not */
     uint32_t words_version;     /* [C] version of the dictionary in its shm */
+    uint64_t execs;             /* [C] its FUZZ executions credited so far (calls.c) */
     int last_minimized;         /* [C] its last call was a coverage minimization */
     int ext_kills;              /* [C] killed by SIGKILL/SIGTERM from outside while busy, in a row
                                    (no reply between) */
