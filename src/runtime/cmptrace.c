@@ -72,12 +72,15 @@ static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size
     e->size = size;
 }
 
-/* The caller's address as an offset into the executable: the same in every
- * run whatever ASLR does, so compares land in the same slots and a fixed
- * -seed repeats a run exactly (the image moves as a whole; the offset is a
- * link-time constant, so this costs no load). */
-extern char __executable_start[];
-#define PC_OF(addr) ((uintptr_t)(addr) - (uintptr_t)__executable_start)
+/* The caller's address as an offset from the target's first instrumented
+ * PC (the PC table's first entry, set by sancov.c before any user code
+ * runs): the same in every run whatever ASLR does, and the same whatever
+ * ferret's own code and imports look like (the target's code moves as a
+ * whole when the PLT in front of it grows), so compares land in the same
+ * slots and a fixed -seed repeats a run across builds of ferret.  Without a
+ * PC table (-fsanitize-coverage without pc-table) the base is the start of
+ * the executable, which ASLR moves with it too. */
+#define PC_OF(addr) ((uintptr_t)(addr) - sancov_pc_base)
 #define PC() PC_OF(__builtin_return_address(0))
 
 FERRET_EXPORT void __sanitizer_cov_trace_cmp1(uint8_t a, uint8_t b) { record_int(PC(), a, b, 1); }

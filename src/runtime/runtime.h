@@ -89,6 +89,10 @@ int target_has_custom_mutator(void);
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
                             unsigned int seed);
 
+/* sancov.c: compare sites (cmptrace.c) are keyed by their offset from this
+ * PC: the target's first instrumented one, from the PC table. */
+extern uintptr_t sancov_pc_base;
+
 /* ---- msan.c: MemorySanitizer builds (no-ops in any other) ---- */
 /* The engine's code is not checked: called first thing in main(). */
 void msan_engine_mode(void);

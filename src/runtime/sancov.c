@@ -23,6 +23,18 @@ static int regions_overflowed;
 /* Each module's pc-table; kept for symbolizing features later. */
 static const uintptr_t *pcs_start, *pcs_end;
 
+/* The origin of compare sites' offsets (runtime.h): the PC table's first
+ * PC, else (no pc-table instrumentation) the start of the executable, set
+ * after every module constructor (priority 2) has had its say. */
+uintptr_t sancov_pc_base;
+extern char __executable_start[];
+
+__attribute__((constructor(101))) static void default_pc_base(void)
+{
+    if (!sancov_pc_base)
+        sancov_pc_base = (uintptr_t)__executable_start;
+}
+
 void sancov_add_raw_region(uint8_t *start, size_t len)
 {
     if (nregions == SANCOV_MAX_REGIONS || len == 0)
@@ -60,6 +72,8 @@ FERRET_EXPORT void __sanitizer_cov_pcs_init(const uintptr_t *beg, const uintptr_
     if (!pcs_start) {
         pcs_start = beg;
         pcs_end = end;
+        if (beg < end)
+            sancov_pc_base = beg[0]; /* the compare table's origin (cmptrace.c) */
     }
 }
 
