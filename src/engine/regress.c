@@ -167,6 +167,7 @@ static size_t replay_target(const struct options *o, const struct fuzz_target *t
 static void setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv)
 {
     target_install_crash_reporting();
+    target_set_dying_hook(replay_guard_named); /* its report names the input: the watch need not */
     target_set_exit_is_failure(1);
     memory_init((size_t)((o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb) << 20), NULL);
     if (timeout_ns)

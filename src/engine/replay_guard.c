@@ -2,6 +2,8 @@
  * replay_guard.c - the regression run, supervised: the fork, the shared
  * state, the parent's watch and its verdict (see replay_guard.h).
  *
+ * Every line is the reporter's (report.h): the dialect has the words.
+ *
  * Invariants:
  *  - the child writes the shared state, the parent only reads it; the child
  *    writes the name only outside the target (replay_guard_input), under an
@@ -29,6 +31,7 @@
 #include "clock.h"
 #include "codes.h"
 #include "replay_guard.h"
+#include "report.h"
 
 #define NAME_MAX_LEN 4352
 #define POLL_NS (100ULL * 1000000ULL)
@@ -38,6 +41,7 @@ struct replay_shared {
     uint32_t name_seq;          /* odd while name is being written */
     uint64_t start_ns;          /* CLOCK_MONOTONIC: the current execution's start */
     uint64_t execs;             /* executions begun */
+    uint32_t named;             /* the runtime's report of the current input named it */
     uint32_t name_len;
     char name[NAME_MAX_LEN];
 };
@@ -94,6 +98,7 @@ void replay_guard_exec_begin(void)
 {
     if (!shared)
         return;
+    STORE(shared->named, 0);
     STORE(shared->start_ns, now_ns());
     STORE(shared->execs, shared->execs + 1);
     STORE(shared->phase, (uint32_t)REPLAY_RUNNING);
@@ -105,6 +110,12 @@ void replay_guard_exec_end(void)
         STORE(shared->phase, (uint32_t)REPLAY_BETWEEN);
 }
 
+void replay_guard_named(void)
+{
+    if (shared)
+        STORE(shared->named, 1);
+}
+
 void replay_guard_done(void)
 {
     if (shared)
@@ -113,79 +124,39 @@ void replay_guard_done(void)
 
 /* ---- the verdict ----------------------------------------------------------- */
 
-static const char *signame(int sig)
-{
-    const char *s = sigabbrev_np(sig);
-    static char buf[16];
-    if (s) {
-        snprintf(buf, sizeof buf, "SIG%s", s);
-        return buf;
-    }
-    snprintf(buf, sizeof buf, "%d", sig);
-    return buf;
-}
-
 int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_end *e, int pid,
-                       FILE *out, int *raise_sig)
+                       int *raise_sig)
 {
     const char *name = e->name && *e->name ? e->name : "(an input)";
     int st = e->status;
     int exited = WIFEXITED(st), code = exited ? WEXITSTATUS(st) : 0;
     int sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
-    double secs = (double)g->timeout_ns / 1e9;
+    struct report_replay r = {.ctx = name, .pid = pid, .timeout_ns = g->timeout_ns};
     *raise_sig = 0;
 
     if (e->killed == REPLAY_KILLED_OOM) {
-        if (g->libfuzzer) {
-            fprintf(out, "==%d== ERROR: libFuzzer: out-of-memory (used: %lluMb; exceeds: %lldMb)\n", pid,
-                    (unsigned long long)e->rss_mb, g->rss_limit_mb);
-            fprintf(out, "ferret: the failing input is %s\n", name);
-            fprintf(out, "SUMMARY: libFuzzer: out-of-memory\n");
-            return REPLAY_LF_OOM_EXIT;
-        }
-        fprintf(out, "==%d== ERROR: ferret: out-of-memory (used: %lluMb; exceeds: %lldMb) while running %s\n",
-                pid, (unsigned long long)e->rss_mb, g->rss_limit_mb, name);
-        fprintf(out, "SUMMARY: ferret: out-of-memory\n");
-        return FERRET_EXIT_FINDING;
+        r.used_mb = (long)e->rss_mb;
+        r.limit_mb = g->rss_limit_mb;
+        report_replay_oom(&r);
+        return g->libfuzzer ? REPLAY_LF_OOM_EXIT : FERRET_EXIT_FINDING;
     }
     /* Past the timeout, an exit is the child's own timeout report (SIGALRM);
      * a death by a signal is a crash whose report was slow. */
     int timed_out = e->killed == REPLAY_KILLED_HANG ||
                     (e->phase == REPLAY_RUNNING && exited && g->timeout_ns && e->elapsed_ns >= g->timeout_ns);
     if (timed_out) {
-        if (g->libfuzzer) {
-            fprintf(out, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", pid,
-                    (unsigned long long)(g->timeout_ns / 1000000000ULL));
-            fprintf(out, "ferret: the failing input is %s\n", name);
-            fprintf(out, "SUMMARY: libFuzzer: timeout\n");
-            return g->timeout_exitcode;
-        }
-        if (e->killed == REPLAY_KILLED_HANG) { /* nothing else reported it */
-            fprintf(out, "==%d== ERROR: ferret: timeout: the target has been running one input for longer "
-                         "than -timeout (%.3gs) while running %s, and did not stop; killed\n",
-                    pid, secs, name);
-            fprintf(out, "SUMMARY: ferret: timeout\n");
-        } else {
-            fprintf(out, "ferret: the failing input is %s (timeout: it ran for more than %.3gs)\n", name, secs);
-        }
-        return FERRET_EXIT_FINDING;
+        r.killed = e->killed == REPLAY_KILLED_HANG;
+        report_replay_timeout(&r);
+        return g->libfuzzer ? g->timeout_exitcode : FERRET_EXIT_FINDING;
     }
-    if (e->phase == REPLAY_RUNNING && exited && code == 0) {
-        fprintf(out, "==%d== ERROR: ferret: the target exited with status 0 while running %s\n", pid, name);
-        fprintf(out, "SUMMARY: ferret: the target exited with status 0\n");
+    if ((e->phase == REPLAY_RUNNING || e->phase == REPLAY_BETWEEN) && exited && code == 0) {
+        report_replay_exit0(name, pid, e->phase == REPLAY_BETWEEN);
         return g->libfuzzer ? g->error_exitcode : FERRET_EXIT_FINDING;
     }
-    if (e->phase == REPLAY_BETWEEN && exited && code == 0) {
-        fprintf(out, "==%d== ERROR: ferret: the target exited with status 0 after running %s, "
-                     "before the regression run finished\n", pid, name);
-        fprintf(out, "SUMMARY: ferret: the target exited with status 0\n");
-        return g->libfuzzer ? g->error_exitcode : FERRET_EXIT_FINDING;
-    }
-    if (e->phase == REPLAY_RUNNING && exited)
-        fprintf(out, "ferret: the failing input is %s (the target exited with status %d)\n", name, code);
-    else if (e->phase == REPLAY_RUNNING && sig)
-        fprintf(out, "ferret: the failing input is %s (the target was killed by signal %s)\n", name,
-                signame(sig));
+    /* Named once: the runtime's report (a sanitizer's death, a fatal
+     * signal, exit()) names the input itself. */
+    if (e->phase == REPLAY_RUNNING && (exited || sig) && !e->named)
+        report_replay_died(name, code, sig);
     if (sig) {
         *raise_sig = sig;
         return 128 + sig;
@@ -275,6 +246,7 @@ static int watch(const struct replay_guard_opts *g, pid_t pid, const sigset_t *c
         uint64_t start = LOAD(shared->start_ns), now = now_ns();
         e.elapsed_ns = start < now ? now - start : 0;
         copy_name(name, sizeof name);
+        e.named = LOAD(shared->named) != 0;
     } else {
         e.phase = REPLAY_RUNNING;
     }
@@ -284,7 +256,7 @@ static int watch(const struct replay_guard_opts *g, pid_t pid, const sigset_t *c
         raise_sig = got_sig; /* Ctrl-C, a SIGTERM...: no finding, end as the child did */
         code = 128 + raise_sig;
     } else {
-        code = replay_guard_judge(g, &e, (int)getpid(), stderr, &raise_sig);
+        code = replay_guard_judge(g, &e, (int)getpid(), &raise_sig);
     }
     fflush(stderr);
     if (raise_sig) {
@@ -344,7 +316,7 @@ int replay_guard_start(const struct replay_guard_opts *g, int *exit_code)
     int status = 0;
     int code = watch(g, pid, &chld, &status);
     if (code < 0) { /* cannot happen: the child is ours */
-        fprintf(stderr, "ferret: waiting for the regression run: %s\n", strerror(errno));
+        report_error("waiting for the regression run: %s\n", strerror(errno));
         code = FERRET_EXIT_INTERNAL;
     }
     *exit_code = code;

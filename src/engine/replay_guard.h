@@ -26,7 +26,8 @@
  *     mode: 71, with libFuzzer's line);
  *   - with status 0: a failure (1; libFuzzer mode: -error_exitcode);
  *   - any other status or signal: mirrored (the runtime or a sanitizer has
- *     reported it), after one line naming the input.
+ *     reported it), after one line naming the input unless the runtime's
+ *     report named it (replay_guard_named).
  * Exit status 0 between two inputs, before the run finished, fails too.
  * Every other end (the run finished; start-up) is mirrored silently: an exit
  * status as is, a signal re-raised with its default action.
@@ -70,6 +71,9 @@ int replay_guard_start(const struct replay_guard_opts *g, int *exit_code);
 void replay_guard_input(const char *name); /* the input about to run (its report name) */
 void replay_guard_exec_begin(void);        /* one execution of it starts */
 void replay_guard_exec_end(void);          /* ... and is over */
+/* The runtime's report of the running input named it (its dying hook,
+ * async-signal-safe): the parent does not name it again. */
+void replay_guard_named(void);
 void replay_guard_done(void);              /* every input was replayed */
 
 /* How the child ended, as the parent saw it. */
@@ -82,12 +86,13 @@ struct replay_end {
     enum replay_kill killed;    /* the parent killed it, and why */
     uint64_t rss_mb;            /* REPLAY_KILLED_OOM: what was seen */
     const char *name;           /* the input (running, or the last one run) */
+    int named;                  /* the child's report named it already */
 };
 
-/* Prints the verdict on out (the parent's pid in its lines) and returns the
- * exit code; *raise_sig is set to the signal to re-raise instead (0: none).
- * Pure: no waiting, no signals; the unit test calls it directly. */
+/* Reports the verdict (report.h; the parent's pid in its lines) and returns
+ * the exit code; *raise_sig is set to the signal to re-raise instead (0:
+ * none).  Pure: no waiting, no signals; the unit test calls it directly. */
 int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_end *e, int pid,
-                       FILE *out, int *raise_sig);
+                       int *raise_sig);
 
 #endif

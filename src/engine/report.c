@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -127,6 +128,12 @@ void report_replay_oom(const struct report_replay *r)
     report_dialect()->replay_oom(out(), r);
 }
 
+void report_replay_timeout(const struct report_replay *r)
+{
+    event("replay_timeout");
+    report_dialect()->replay_timeout(out(), r);
+}
+
 void report_replay_target_done(const char *target, size_t failed, size_t ran)
 {
     event("replay_target_done");
@@ -196,6 +203,38 @@ void report_merge_done(size_t files, size_t features, size_t run, size_t resumed
     event("merge_done");
     fprintf(out(), "MERGE-OUTER: %zu new files with %zu new features added; %zu inputs run, %zu resumed\n",
             files, features, run, resumed);
+}
+
+void report_replay_exit0(const char *name, int pid, int between)
+{
+    event("replay_exit0");
+    if (between)
+        fprintf(out(), "==%d== ERROR: ferret: the target exited with status 0 after running %s, "
+                       "before the regression run finished\n", pid, name);
+    else
+        fprintf(out(), "==%d== ERROR: ferret: the target exited with status 0 while running %s\n", pid, name);
+    fprintf(out(), "SUMMARY: ferret: the target exited with status 0\n");
+}
+
+static const char *signame(int sig, char *buf, size_t len)
+{
+    const char *s = sigabbrev_np(sig);
+    if (s)
+        snprintf(buf, len, "SIG%s", s);
+    else
+        snprintf(buf, len, "%d", sig);
+    return buf;
+}
+
+void report_replay_died(const char *name, int code, int sig)
+{
+    char buf[16];
+    event("replay_died");
+    if (sig)
+        fprintf(out(), "ferret: the failing input is %s (the target was killed by signal %s)\n", name,
+                signame(sig, buf, sizeof buf));
+    else
+        fprintf(out(), "ferret: the failing input is %s (the target exited with status %d)\n", name, code);
 }
 
 void report_dictionary(const char *words, size_t len)

@@ -1,9 +1,9 @@
 /*
  * report.h - the one output sink (issue 13): the lines of the coordinator,
  * the findings, merge, sync, the dictionaries, the corpus, the regression
- * run and libFuzzer's command line go through here, to stderr.  (Not yet:
- * flags.c's usage, main.c, worker.c's attach error, replay_guard.c's
- * verdicts.)  The events whose words differ between Go's fuzzer and
+ * run (its watch's verdicts too) and libFuzzer's command line go through
+ * here, to stderr.  (Not yet: flags.c's usage, main.c, worker.c's attach
+ * error.)  The events whose words differ between Go's fuzzer and
  * libFuzzer are handed to the dialect chosen once at start-up (reporter.h:
  * report_go.c, report_libfuzzer.c; libfuzzer_main picks libFuzzer's); lines
  * both dialects print alike (warnings, errors, -v notes, merge lines) are
@@ -35,6 +35,7 @@ void report_replay_running(const struct report_replay *r);
 void report_replay_executed(const struct report_replay *r);
 void report_replay_failed(const struct report_replay *r);
 void report_replay_oom(const struct report_replay *r);
+void report_replay_timeout(const struct report_replay *r);
 void report_replay_target_done(const char *target, size_t failed, size_t ran);
 void report_replay_done(int failed);
 
@@ -53,6 +54,12 @@ void report_findings_summary_line(enum finding_kind kind, uint64_t hits, const c
 void report_merge_resumed(const char *control_path, size_t done, size_t total);
 void report_merge_skipped(const char *path, const char *failure);
 void report_merge_done(size_t files, size_t features, size_t run, size_t resumed);
+/* The regression run's watch (replay_guard.c), alike in both dialects: the
+ * target ended the run with status 0 while running name (between: after
+ * running it, before the run finished); the run ended while name ran, and
+ * nothing of the runtime's had named it (sig 0: exited with code). */
+void report_replay_exit0(const char *name, int pid, int between);
+void report_replay_died(const char *name, int code, int sig);
 /* The automatic dictionary at the end of a run: words, one a line. */
 void report_dictionary(const char *words, size_t len);
 /* "ferret: warning: " and the rest */

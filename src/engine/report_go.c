@@ -168,6 +168,21 @@ static void go_replay_oom(FILE *out, const struct report_replay *r)
     fprintf(out, "SUMMARY: ferret: out-of-memory\n");
 }
 
+/* The regression run's watch: an input ran past -timeout.  Killed: nothing
+ * else reported it; otherwise the target's stack is above, named. */
+static void go_replay_timeout(FILE *out, const struct report_replay *r)
+{
+    double secs = (double)r->timeout_ns / 1e9;
+    if (r->killed) {
+        fprintf(out, "==%d== ERROR: ferret: timeout: the target has been running one input for longer "
+                     "than -timeout (%.3gs) while running %s, and did not stop; killed\n",
+                r->pid, secs, r->ctx);
+        fprintf(out, "SUMMARY: ferret: timeout\n");
+    } else {
+        fprintf(out, "ferret: the failing input is %s (timeout: it ran for more than %.3gs)\n", r->ctx, secs);
+    }
+}
+
 static void go_replay_target_done(FILE *out, const char *target, size_t failed, size_t ran)
 {
     if (failed)
@@ -194,6 +209,7 @@ void report_go_table(struct reporter *t)
     t->replay_executed = go_replay_quiet;
     t->replay_failed = go_replay_failed;
     t->replay_oom = go_replay_oom;
+    t->replay_timeout = go_replay_timeout;
     t->replay_target_done = go_replay_target_done;
     t->replay_done = go_replay_done;
 }

@@ -151,6 +151,15 @@ static void lf_replay_oom(FILE *out, const struct report_replay *r)
     fprintf(out, "SUMMARY: libFuzzer: out-of-memory\n");
 }
 
+/* The regression run's watch: an input ran past -timeout. */
+static void lf_replay_timeout(FILE *out, const struct report_replay *r)
+{
+    fprintf(out, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", r->pid,
+            (unsigned long long)(r->timeout_ns / 1000000000ULL));
+    fprintf(out, "ferret: the failing input is %s\n", r->ctx);
+    fprintf(out, "SUMMARY: libFuzzer: timeout\n");
+}
+
 static void lf_replay_target_done(FILE *out, const char *target, size_t failed, size_t ran)
 {
     (void)out; /* libFuzzer's reproduce mode prints its NOTE instead */
@@ -179,6 +188,7 @@ void report_libfuzzer_table(struct reporter *t)
     t->replay_executed = lf_replay_executed;
     t->replay_failed = lf_replay_failed;
     t->replay_oom = lf_replay_oom;
+    t->replay_timeout = lf_replay_timeout;
     t->replay_target_done = lf_replay_target_done;
     t->replay_done = lf_replay_done;
 }

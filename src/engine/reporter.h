@@ -94,6 +94,8 @@ struct report_replay {
     long used_mb;             /* replay_oom */
     long long limit_mb;
     int pid;
+    uint64_t timeout_ns;      /* replay_timeout: -timeout */
+    int killed;               /* replay_timeout: the watch killed it (nothing else reported it) */
 };
 
 struct reporter {
@@ -110,6 +112,7 @@ struct reporter {
     void (*replay_executed)(FILE *out, const struct report_replay *r);
     void (*replay_failed)(FILE *out, const struct report_replay *r);   /* a typed target's check */
     void (*replay_oom)(FILE *out, const struct report_replay *r);      /* over -rss_limit_mb */
+    void (*replay_timeout)(FILE *out, const struct report_replay *r);  /* the watch: over -timeout */
     void (*replay_target_done)(FILE *out, const char *target, size_t failed, size_t ran);
     void (*replay_done)(FILE *out, int failed);
 };

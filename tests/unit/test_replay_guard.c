@@ -8,22 +8,22 @@
 
 #include "check.h"
 #include "replay_guard.h"
+#include "report.h"
 
 #define SEC 1000000000ULL
 #define EXITED(c) ((c) << 8)        /* a waitpid status: exit status c */
 #define SIGNALED(s) (s)             /* ... killed by signal s */
 
-static char *out;
+static const char *out;
 static int raised;
 
+/* The verdict, in g's dialect; out: what the reporter printed. */
 static int judge(const struct replay_guard_opts *g, struct replay_end e)
 {
-    size_t len;
-    free(out);
-    out = NULL;
-    FILE *f = open_memstream(&out, &len);
-    int code = replay_guard_judge(g, &e, 42, f, &raised);
-    fclose(f);
+    report_use_libfuzzer(g->libfuzzer);
+    report_capture(1);
+    int code = replay_guard_judge(g, &e, 42, &raised);
+    out = report_captured(NULL);
     return code;
 }
 
@@ -115,6 +115,15 @@ int main(void)
     e = (struct replay_end){.status = EXITED(0), .phase = REPLAY_RUNNING, .name = ""};
     CHECK_EQ_U(judge(&go, e), 1);
     CHECK(strstr(out, "while running (an input)\n"));
-    free(out);
+
+    /* A crash whose report named the input already: not named again. */
+    e = (struct replay_end){.status = EXITED(1), .phase = REPLAY_RUNNING, .elapsed_ns = SEC, .name = "t/abc",
+                            .named = 1};
+    CHECK_EQ_U(judge(&go, e), 1);
+    CHECK_EQ_U(strlen(out), 0);
+    e.status = SIGNALED(SIGSEGV);
+    CHECK_EQ_U(judge(&lf, e), 128 + SIGSEGV);
+    CHECK_EQ_U(strlen(out), 0);
+    report_capture(0);
     return CHECK_DONE("replay_guard");
 }
