@@ -412,6 +412,20 @@ void crash_tick(struct coordinator *c, uint64_t now)
 
 /* ---- failures in ------------------------------------------------------------ */
 
+/* libFuzzer's command line: the target ended the worker with a nonzero
+ * status (_exit(n)) in the middle of an input and said nothing (no report
+ * began: no sanitizer, signal, exit() or malloc-limit report).  libFuzzer's
+ * process would simply have ended with n, writing no artifact; ClusterFuzz
+ * reads n (1: the engine failed; anything else: a bug of the target's, kept
+ * as an empty testcase).  Go's command line records a finding instead. */
+static int target_ended_run(const struct coordinator *c, const struct worker *w, int status,
+                            enum finding_kind kind)
+{
+    return c->o->libfuzzer && !keep_going(c) && kind == FINDING_CRASH && WIFEXITED(status) &&
+           WEXITSTATUS(status) != 0 && !SHM_LOAD(w->shm.hdr->dying) &&
+           SHM_LOAD(w->shm.hdr->fault) == 0;
+}
+
 enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int status,
                                   int kernel_oom)
 {
@@ -434,6 +448,12 @@ enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int s
     if (c->merging && w->job.op == RPC_RUN) {
         merge_on_result(c, w->job.base, reason); /* skipped and named, not a finding */
         return CRASH_GO_ON;
+    }
+    if (target_ended_run(c, w, status, kind) && c->phase != PH_DONE) {
+        report_target_ended(WEXITSTATUS(status));
+        if (!c->fd.exit)
+            c->fd.exit = WEXITSTATUS(status);
+        return CRASH_ALL_DONE;
     }
     return record(c, w, data, len, kind, reason);
 }

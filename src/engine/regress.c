@@ -128,6 +128,8 @@ static const char *entry_name(const struct entry *e)
 /* Runs the entries of c whose names match entry_re; returns how many
  * failed a typed target's check (a crash ends the process). */
 static size_t replay_target(const struct options *o, const struct fuzz_target *t, struct corpus *c,
+                            const char *entry_re, size_t *ran);
+static size_t replay_target(const struct options *o, const struct fuzz_target *t, struct corpus *c,
                             const char *entry_re, size_t *ran)
 {
     size_t failures = 0;
@@ -164,8 +166,25 @@ static size_t replay_target(const struct options *o, const struct fuzz_target *t
     return failures;
 }
 
+/* The runtime's own reports in the run's dialect; libFuzzer's command line
+ * exits as libFuzzer's reproduce mode does: -timeout_exitcode for a
+ * timeout, -error_exitcode for exit() from the target, 71 for a malloc
+ * over the limit. */
+static void set_words(const struct options *o, uint64_t timeout_ns)
+{
+    struct runtime_words w = {.timeout_exit = -1, .exit_exit = -1, .oom_exit = -1};
+    report_runtime_words(&w, timeout_ns);
+    if (o->libfuzzer) {
+        w.timeout_exit = (int)o->timeout_exitcode;
+        w.exit_exit = (int)o->error_exitcode;
+        w.oom_exit = REPLAY_LF_OOM_EXIT;
+    }
+    runtime_set_words(&w);
+}
+
 static void setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv)
 {
+    set_words(o, timeout_ns);
     target_install_crash_reporting();
     target_set_dying_hook(replay_guard_named); /* its report names the input: the watch need not */
     target_set_exit_is_failure(1);
@@ -202,6 +221,8 @@ static char *split_run(const char *run, const char **entry_re)
 }
 
 /* One target: replays its seeds, prints ok or the failures. */
+static int regress_target(const struct options *o, const struct fuzz_target *t, const char *entry_re,
+                          int with_paths, size_t *failures);
 static int regress_target(const struct options *o, const struct fuzz_target *t, const char *entry_re,
                           int with_paths, size_t *failures)
 {

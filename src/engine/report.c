@@ -146,6 +146,12 @@ void report_replay_done(int failed)
     report_dialect()->replay_done(out(), failed);
 }
 
+void report_runtime_words(struct runtime_words *w, uint64_t timeout_ns)
+{
+    event("runtime_words");
+    report_dialect()->runtime_words(w, timeout_ns);
+}
+
 void report_finding_found(enum finding_kind kind, const char *found_path)
 {
     event("finding_found");
@@ -235,6 +241,13 @@ void report_replay_died(const char *name, int code, int sig)
                 signame(sig, buf, sizeof buf));
     else
         fprintf(out(), "ferret: the failing input is %s (the target exited with status %d)\n", name, code);
+}
+
+void report_target_ended(int status)
+{
+    event("target_ended");
+    fprintf(out(), "INFO: ferret: the fuzz target ended the process with status %d while running an input, "
+                   "without a report; exiting with it, as libFuzzer does (no artifact)\n", status);
 }
 
 void report_dictionary(const char *words, size_t len)

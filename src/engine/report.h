@@ -38,6 +38,9 @@ void report_replay_oom(const struct report_replay *r);
 void report_replay_timeout(const struct report_replay *r);
 void report_replay_target_done(const char *target, size_t failed, size_t ran);
 void report_replay_done(int failed);
+/* The words of the runtime's own reports in this dialect (w's exit codes
+ * are left alone): for runtime_set_words. */
+void report_runtime_words(struct runtime_words *w, uint64_t timeout_ns);
 
 /* ---- lines alike in both dialects ---- */
 /* A finding's course before it is written (alike in both dialects): found
@@ -60,6 +63,9 @@ void report_merge_done(size_t files, size_t features, size_t run, size_t resumed
  * nothing of the runtime's had named it (sig 0: exited with code). */
 void report_replay_exit0(const char *name, int pid, int between);
 void report_replay_died(const char *name, int code, int sig);
+/* libFuzzer's command line: the target ended a worker with _exit(status)
+ * while running an input, saying nothing; the run ends with that status. */
+void report_target_ended(int status);
 /* The automatic dictionary at the end of a run: words, one a line. */
 void report_dictionary(const char *words, size_t len);
 /* "ferret: warning: " and the rest */

@@ -197,6 +197,12 @@ static void go_replay_done(FILE *out, int failed)
         fprintf(out, "FAIL\n");
 }
 
+static void go_runtime_words(struct runtime_words *w, uint64_t timeout_ns)
+{
+    (void)timeout_ns; /* the runtime's own words are Go's dialect's */
+    w->timeout = w->exited = w->oom = w->signal = w->const_input = NULL;
+}
+
 void report_go_table(struct reporter *t)
 {
     t->name = "go";
@@ -212,4 +218,5 @@ void report_go_table(struct reporter *t)
     t->replay_timeout = go_replay_timeout;
     t->replay_target_done = go_replay_target_done;
     t->replay_done = go_replay_done;
+    t->runtime_words = go_runtime_words;
 }

@@ -147,13 +147,18 @@ static void lf_replay_oom(FILE *out, const struct report_replay *r)
 {
     fprintf(out, "==%d== ERROR: libFuzzer: out-of-memory (used: %ldMb; exceeds: %lldMb)\n", r->pid,
             r->used_mb, r->limit_mb);
+    fprintf(out, "   To change the out-of-memory limit use -rss_limit_mb=<N>\n\n");
     fprintf(out, "ferret: the failing input is %s\n", r->ctx);
     fprintf(out, "SUMMARY: libFuzzer: out-of-memory\n");
 }
 
-/* The regression run's watch: an input ran past -timeout. */
+/* The regression run's watch: an input ran past -timeout.  Unless the
+ * watch killed it, the runtime has reported it already, in libFuzzer's
+ * words (lf_runtime_words). */
 static void lf_replay_timeout(FILE *out, const struct report_replay *r)
 {
+    if (!r->killed)
+        return;
     fprintf(out, "==%d== ERROR: libFuzzer: timeout after %llu seconds\n", r->pid,
             (unsigned long long)(r->timeout_ns / 1000000000ULL));
     fprintf(out, "ferret: the failing input is %s\n", r->ctx);
@@ -176,6 +181,30 @@ static void lf_replay_done(FILE *out, int failed)
         fprintf(out, "FAIL\n");
 }
 
+/* The runtime's reports as libFuzzer words them: the lines ClusterFuzz's
+ * stack parser keys on ("ERROR: libFuzzer: timeout", "fuzz target
+ * exited", "out-of-memory (malloc(", "deadly signal", "fuzz target
+ * overwrites its const input"), each with the stack, as libFuzzer prints
+ * them (its AlarmCallback, ExitCallback, HandleMalloc, CrashCallback). */
+static void lf_runtime_words(struct runtime_words *w, uint64_t timeout_ns)
+{
+    static char timeout[400];
+    unsigned long long secs = (unsigned long long)(timeout_ns / 1000000000ULL);
+    snprintf(timeout, sizeof timeout,
+             "ALARM: working on the last Unit for %llu seconds\n"
+             "       and the timeout value is %llu (use -timeout=N to change)\n"
+             "==%%p== ERROR: libFuzzer: timeout after %llu seconds\n%%sSUMMARY: libFuzzer: timeout\n",
+             secs, secs, secs);
+    w->timeout = timeout;
+    w->exited = "==%p== ERROR: libFuzzer: fuzz target exited\n%sSUMMARY: libFuzzer: fuzz target exited\n";
+    w->oom = "==%p== ERROR: libFuzzer: out-of-memory (malloc(%z))\n"
+             "   To change the out-of-memory limit use -rss_limit_mb=<N>\n\n"
+             "%sSUMMARY: libFuzzer: out-of-memory\n";
+    w->signal = "==%p== ERROR: libFuzzer: deadly signal\n%sSUMMARY: libFuzzer: deadly signal\n";
+    w->const_input = "==%p== ERROR: libFuzzer: fuzz target overwrites its const input\n%s"
+                     "SUMMARY: libFuzzer: fuzz target overwrites its const input\n";
+}
+
 void report_libfuzzer_table(struct reporter *t)
 {
     t->name = "libfuzzer";
@@ -191,4 +220,5 @@ void report_libfuzzer_table(struct reporter *t)
     t->replay_timeout = lf_replay_timeout;
     t->replay_target_done = lf_replay_target_done;
     t->replay_done = lf_replay_done;
+    t->runtime_words = lf_runtime_words;
 }

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "finding.h"
+#include "runtime.h" /* struct runtime_words */
 
 /* Fuzzing set up: the first line. */
 struct report_start {
@@ -115,6 +116,9 @@ struct reporter {
     void (*replay_timeout)(FILE *out, const struct report_replay *r);  /* the watch: over -timeout */
     void (*replay_target_done)(FILE *out, const char *target, size_t failed, size_t ran);
     void (*replay_done)(FILE *out, int failed);
+    /* The runtime's own reports (timeout, exit(), malloc limit, fatal
+     * signal, const input), as templates (runtime.h); NULL keeps ferret's. */
+    void (*runtime_words)(struct runtime_words *w, uint64_t timeout_ns);
 };
 
 /* Each dialect fills the table in code, not as an initialized table of

@@ -480,6 +480,20 @@ static void close_fds(long long mask)
 }
 
 
+/* The runtime's own reports in the run's dialect, but for hangs and malloc
+ * limits: the coordinator's report of those findings (report_finding) opens
+ * with the dialect's line itself.  Exit codes stay the runtime's: the
+ * coordinator reads them (TARGET_HANG_EXIT, RUNTIME_OOM_EXIT). */
+static void set_words(const struct options *o)
+{
+    struct runtime_words w = {.timeout_exit = -1, .exit_exit = -1, .oom_exit = -1};
+    report_use_libfuzzer(o->libfuzzer);
+    report_runtime_words(&w, o->timeout);
+    w.timeout = NULL;
+    w.oom = NULL;
+    runtime_set_words(&w);
+}
+
 int worker_main(const struct options *o, int argc, char **argv, const char *spec)
 {
     static struct worker_ctx w;
@@ -498,6 +512,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
                 FERRET_WORKER_ENV, spec);
         return FERRET_EXIT_INTERNAL;
     }
+    set_words(o);
     target_install_crash_reporting();
     target_set_dying_hook(on_dying);
     target_init(&argc, &argv);

@@ -14,8 +14,10 @@
  * Invariants: only allocations made while the target runs are counted or
  * limited; the hooks never allocate.
  *
- * It also owns runtime_in_target (set by target.c around each run) and
- * whether LeakSanitizer's check at exit runs: the functions defined here in
+ * It also owns runtime_in_target (set by target.c around each run),
+ * whether LeakSanitizer's check at exit runs, and the words of the
+ * runtime's own reports with their writer (runtime_set_words,
+ * runtime_write; used by target.c too): the functions defined here in
  * place of the C library's depend on nothing above them.
  */
 #include <stddef.h>
@@ -75,22 +77,105 @@ static void write_u64(uint64_t v)
     write_str(buf + i);
 }
 
+/* ---- the runtime's reports ------------------------------------------------ */
+
+/* A dialect's words (runtime_set_words); zero: none given.  ferret's own
+ * are literals chosen in code (runtime_get_words), not pointers in static
+ * data: a pointer there is a dynamic relocation, and enough of them move
+ * the target's code (see reporter.h). */
+static struct runtime_words given;
+static int given_set;
+static struct runtime_words in_use;
+
+void runtime_set_words(const struct runtime_words *w)
+{
+    given = *w;
+    given_set = 1;
+}
+
+static const char *or(const char *a, const char *b) { return a ? a : b; }
+
+const struct runtime_words *runtime_get_words(void)
+{
+    in_use.timeout = or(given.timeout, "==%p== ERROR: ferret: timeout: the target has been running one "
+                                       "input for longer than -timeout%c\n%sSUMMARY: ferret: timeout\n");
+    in_use.exited = or(given.exited, "==%p== ERROR: ferret: the target called exit()%c\n"
+                                     "SUMMARY: ferret: the target called exit()\n");
+    in_use.oom = or(given.oom, "==ferret== ERROR: ferret: out-of-memory (malloc(%z)): one allocation is "
+                               "over -malloc_limit_mb=%m\n%sSUMMARY: ferret: out-of-memory (malloc(%z))\n");
+    in_use.signal = or(given.signal, "==%p== ERROR: ferret: deadly signal%g%c\n%sSUMMARY: ferret: deadly signal%g\n");
+    in_use.const_input = or(given.const_input, "==%p== ERROR: ferret: the fuzz target overwrote its const "
+                                               "input%c\n%sSUMMARY: ferret: the fuzz target overwrote its const input\n");
+    in_use.timeout_exit = given_set ? given.timeout_exit : -1;
+    in_use.exit_exit = given_set ? given.exit_exit : -1;
+    in_use.oom_exit = given_set ? given.oom_exit : -1;
+    return &in_use;
+}
+
+static void write_n(const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(2, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void write_field(char f, const struct runtime_vars *v)
+{
+    switch (f) {
+    case 'p': write_u64((uint64_t)getpid()); break;
+    case 'c':
+        if (v->context) {
+            write_str(" while running ");
+            write_str(v->context);
+        }
+        break;
+    case 's':
+        if (__sanitizer_print_stack_trace)
+            __sanitizer_print_stack_trace();
+        break;
+    case 'i':
+        if (v->context)
+            write_str(v->context);
+        break;
+    case 'z': write_u64(v->size); break;
+    case 'm': write_u64(malloc_limit >> 20); break;
+    case 'g':
+        if (v->sig) {
+            write_str(" ");
+            write_str(v->sig);
+        }
+        break;
+    default: write_n("%", 1); write_n(&f, 1); break;
+    }
+}
+
+void runtime_write(const char *tmpl, const struct runtime_vars *v)
+{
+    const char *p = tmpl;
+    while (*p) {
+        const char *pct = p;
+        while (*pct && *pct != '%') /* not strchr: a signal handler may be here */
+            pct++;
+        write_n(p, (size_t)(pct - p));
+        if (!*pct || !pct[1])
+            return;
+        write_field(pct[1], v);
+        p = pct + 2;
+    }
+}
+
 static void over_limit(size_t size)
 {
     runtime_crashing = 1; /* a report, however slow its stack trace: not a hang */
     if (fault_hook)
         fault_hook(size);
-    write_str("==ferret== ERROR: ferret: out-of-memory (malloc(");
-    write_u64(size);
-    write_str(")): one allocation is over -malloc_limit_mb=");
-    write_u64(malloc_limit >> 20);
-    write_str("\n");
-    if (__sanitizer_print_stack_trace)
-        __sanitizer_print_stack_trace();
-    write_str("SUMMARY: ferret: out-of-memory (malloc(");
-    write_u64(size);
-    write_str("))\n");
-    _exit(RUNTIME_OOM_EXIT);
+    const struct runtime_words *w = runtime_get_words();
+    runtime_write(w->oom, &(struct runtime_vars){.size = size});
+    _exit(w->oom_exit >= 0 ? w->oom_exit : RUNTIME_OOM_EXIT);
 }
 
 static inline void count_malloc(size_t size)

@@ -44,6 +44,38 @@ int memory_leak_check(void);
  * and a worker's own buffers are not the target's leaks). */
 void runtime_disable_exit_leak_check(void);
 
+/* The words of the runtime's own reports.  They are written from signal
+ * handlers and allocation hooks, so they are fixed text made up front: the
+ * engine takes them from the output dialect (report.h:
+ * report_runtime_words) and hands them down once (runtime_set_words); a
+ * NULL template keeps the runtime's own, ferret's words (Go's dialect).
+ * A template is written as it is, but for
+ *   %p  the pid                 %c  " while running <input>", if one is named
+ *   %i  the input's name alone ("" if none)
+ *   %s  the stack (__sanitizer_print_stack_trace, if linked in)
+ *   %z  the allocation's size   %m  -malloc_limit_mb
+ *   %g  " SIGSEGV" (the fatal signal's name, after a space; "" if unknown)
+ * An exit code < 0 keeps the runtime's own rule (target.c, memory.c). */
+struct runtime_words {
+    const char *timeout;     /* an input over -timeout (SIGALRM, the hang request) */
+    const char *exited;      /* the target called exit() */
+    const char *oom;         /* one allocation over -malloc_limit_mb */
+    const char *signal;      /* a fatal signal no sanitizer handles */
+    const char *const_input; /* the target wrote to its input */
+    int timeout_exit, exit_exit, oom_exit;
+};
+/* What a template's % fields stand for in one report. */
+struct runtime_vars {
+    const char *context;     /* the input running (target_set_context), or NULL */
+    uint64_t size;           /* %z */
+    const char *sig;         /* %g: "SIGSEGV", or NULL */
+};
+/* Takes w (copied; its strings must live as long as the process). */
+void runtime_set_words(const struct runtime_words *w);
+const struct runtime_words *runtime_get_words(void);
+/* Writes tmpl to stderr; async-signal-safe (write(2) only, no malloc). */
+void runtime_write(const char *tmpl, const struct runtime_vars *v);
+
 /* cmptrace.c: comparison feedback. */
 struct torc;
 /* The live table of recent compares of this process. */

@@ -95,17 +95,17 @@ static void run_one(const uint8_t *data, size_t len)
 
 int target_has_bytes_fn(void) { return LLVMFuzzerTestOneInput != NULL; }
 
-static void write_str(const char *s);
-static void write_report_head(const char *what);
+/* One of the runtime's reports, in the words handed down (runtime.h). */
+static void report(const char *tmpl, const char *sig)
+{
+    runtime_write(tmpl, &(struct runtime_vars){.context = run_context, .sig = sig});
+}
 
 /* The target wrote to its const input: a bug, as libFuzzer reports it. */
 static void overwrote_input(void)
 {
     dying();
-    write_report_head("the fuzz target overwrote its const input");
-    if (__sanitizer_print_stack_trace)
-        __sanitizer_print_stack_trace();
-    write_str("SUMMARY: ferret: the fuzz target overwrote its const input\n");
+    report(runtime_get_words()->const_input, NULL);
     _exit(1);
 }
 
@@ -175,53 +175,18 @@ void target_run(const uint8_t *data, size_t len) { target_run_checked(data, len,
 
 void target_set_context(const char *context) { run_context = context; }
 
-static void write_str(const char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0) {
-        ssize_t w = write(2, s, n);
-        if (w <= 0)
-            return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
-
-static void write_report_head(const char *what)
-{
-    char pid[24];
-    int i = (int)sizeof pid - 1;
-    pid[i] = 0;
-    for (long p = (long)getpid(); p > 0 && i > 0; p /= 10)
-        pid[--i] = (char)('0' + p % 10);
-    write_str("==");
-    write_str(pid + i);
-    write_str("== ERROR: ferret: ");
-    write_str(what);
-    if (run_context) {
-        write_str(" while running ");
-        write_str(run_context);
-    }
-    write_str("\n");
-}
-
 static void on_fatal_signal(int sig)
 {
-    const char *name = sig == SIGSEGV ? "deadly signal SIGSEGV"
-                     : sig == SIGBUS  ? "deadly signal SIGBUS"
-                     : sig == SIGILL  ? "deadly signal SIGILL"
-                     : sig == SIGFPE  ? "deadly signal SIGFPE"
-                     : sig == SIGABRT ? "deadly signal SIGABRT"
-                     : sig == SIGTRAP ? "deadly signal SIGTRAP"
-                     : "deadly signal";
+    const char *name = sig == SIGSEGV ? "SIGSEGV"
+                     : sig == SIGBUS  ? "SIGBUS"
+                     : sig == SIGILL  ? "SIGILL"
+                     : sig == SIGFPE  ? "SIGFPE"
+                     : sig == SIGABRT ? "SIGABRT"
+                     : sig == SIGTRAP ? "SIGTRAP"
+                     : NULL;
     crashing = 1;
     dying();
-    write_report_head(name);
-    if (__sanitizer_print_stack_trace)
-        __sanitizer_print_stack_trace();
-    write_str("SUMMARY: ferret: ");
-    write_str(name);
-    write_str("\n");
+    report(runtime_get_words()->signal, name);
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -264,11 +229,9 @@ static void on_hang_signal(int sig, siginfo_t *si, void *uc)
     }
     if (!in_target)
         return;
-    write_report_head("timeout: the target has been running one input for longer than -timeout");
-    if (__sanitizer_print_stack_trace)
-        __sanitizer_print_stack_trace();
-    write_str("SUMMARY: ferret: timeout\n");
-    _exit(exit_is_failure ? 1 : TARGET_HANG_EXIT);
+    const struct runtime_words *w = runtime_get_words();
+    report(w->timeout, NULL);
+    _exit(w->timeout_exit >= 0 ? w->timeout_exit : exit_is_failure ? 1 : TARGET_HANG_EXIT);
 }
 
 static void set_hang_handler(int sig)
@@ -289,9 +252,11 @@ void target_set_timeout(uint64_t ns)
 static void on_exit_hook(void)
 {
     if (in_target) {
+        const struct runtime_words *w = runtime_get_words();
         dying();
-        write_report_head("the target called exit()");
-        write_str("SUMMARY: ferret: the target called exit()\n");
+        report(w->exited, NULL);
+        if (w->exit_exit >= 0)
+            _exit(w->exit_exit);
         if (exit_is_failure)
             _exit(1);
     }
@@ -301,11 +266,8 @@ static void on_exit_hook(void)
 static void on_sanitizer_death(void)
 {
     dying();
-    if (run_context) {
-        write_str("ferret: the failing input is ");
-        write_str(run_context);
-        write_str("\n");
-    }
+    if (run_context)
+        runtime_write("ferret: the failing input is %i\n", &(struct runtime_vars){.context = run_context});
 }
 
 /* Only signals nobody else (a sanitizer) handles get our handler. */

@@ -60,13 +60,18 @@ for variant in plain asan; do
     assert_contains blk.log "SUMMARY: ferret: timeout"
     assert_clean
 
-    # libFuzzer's reproduce mode: its timeout line, -timeout_exitcode.
+    # libFuzzer's reproduce mode: its timeout lines, the error line before
+    # the stack (ClusterFuzz's parser reads them in that order),
+    # -timeout_exitcode.
     printf 'H' >hang-input
     took run_ferret lf.log 30 -timeout=1 -runs=5 hang-input
     assert_rc "[$variant] reproduce a hang: exit code" 70
     assert_contains lf.log "Running: hang-input"
+    assert_contains lf.log "ALARM: working on the last Unit for 1 seconds"
     assert_contains lf.log "ERROR: libFuzzer: timeout after 1 seconds"
-    assert_contains lf.log "ferret: the failing input is hang-input"
+    assert_contains lf.log "SUMMARY: libFuzzer: timeout"
+    assert_not_contains lf.log "ERROR: ferret: timeout"
+    [ "$(grep -c 'ERROR: libFuzzer: timeout' lf.log)" = 1 ] || { show_log lf.log; fail "[$variant] the timeout is reported more than once"; }
     run_ferret lf2.log 40 -timeout=1 -timeout_exitcode=55 -runs=5 blocks-alarm
     assert_rc "[$variant] reproduce a SIGALRM-blocking hang: exit code" 55
     assert_contains lf2.log "ERROR: libFuzzer: timeout after 1 seconds"
