@@ -21,12 +21,14 @@
 #include "rng.h"
 
 #include "codes.h" /* exit codes, the worker's environment variable */
+#include "frame.h" /* FERRET_FRAME: the roles on the stack of a report */
 
-int worker_main(const struct options *o, int argc, char **argv, const char *spec);
+int worker_main(const struct options *o, int argc, char **argv, const char *spec)
+    FERRET_FRAME(worker_main);
 int coordinator_run(const struct options *o, int argc, char **argv);
-int regress_run(const struct options *o, int argc, char **argv);
+int regress_run(const struct options *o, int argc, char **argv) FERRET_FRAME(regress_run);
 /* libfuzzer.c: libFuzzer's command line (options.libfuzzer set). */
-int libfuzzer_main(const struct options *o, int argc, char **argv);
+int libfuzzer_main(const struct options *o, int argc, char **argv) FERRET_FRAME(libfuzzer_main);
 /* fuzz.c: the coordinator with merging on (-merge=1 OUT IN..., set
  * up by libfuzzer.c): the baseline run is the whole job (merge.c) */
 int coordinator_merge(const struct options *o, char **argv);

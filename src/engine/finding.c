@@ -63,7 +63,8 @@ static int boring_frame(const char *fn, size_t n)
                                      "__msan", "__interception", "__libc_", "__GI_", "__pthread_kill",
                                      "__restore_rt", "__assert", "__cxa_", "__gxx_personality",
                                      "_Unwind", "std::terminate", "operator new", "operator delete",
-                                     "MemcmpInterceptorCommon", "target_run", "registry_run"};
+                                     "MemcmpInterceptorCommon", "target_run", "registry_run",
+                                     "fuzzer::" /* ferret's own frames (frame.h), libFuzzer's */};
     static const char *exact[] = {"main", "_start", "raise", "abort", "malloc", "calloc", "realloc",
                                   "free", "memcmp", "bcmp", "strcmp", "strncmp", "memcpy", "memmove",
                                   "memset", "pthread_kill", "target_run", "run_one", "run_and_snapshot",

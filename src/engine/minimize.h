@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "frame.h"
+
 /* try() results */
 #define MIN_REJECT 0   /* candidate lost the property */
 #define MIN_KEEP   1   /* candidate keeps it: adopt it */
@@ -43,7 +45,7 @@ typedef int (*minimize_try_fn)(void *arg, const uint8_t *cand, size_t len,
  * are always ones for which try() returned MIN_KEEP, or the original input.
  * A zeroed cursor starts from the beginning. */
 size_t minimize(uint8_t *data, size_t len, struct min_cursor *cur,
-                minimize_try_fn try_fn, void *arg);
+                minimize_try_fn try_fn, void *arg) FERRET_FRAME(minimize);
 
 /* Advances a cursor past the candidate it points at (see above). */
 void minimize_cursor_skip(struct min_cursor *cur, size_t len);

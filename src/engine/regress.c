@@ -40,6 +40,7 @@
 /* -rss_limit_mb holds here too: an input whose run took the process past
  * it fails, as it did while fuzzing.  (While it runs, the parent watches
  * the same limit: replay_guard.c.) */
+static void check_rss(const struct options *o, const char *ctx) FERRET_FRAME(check_rss);
 static void check_rss(const struct options *o, const char *ctx)
 {
     struct rusage ru;
@@ -128,7 +129,7 @@ static const char *entry_name(const struct entry *e)
 /* Runs the entries of c whose names match entry_re; returns how many
  * failed a typed target's check (a crash ends the process). */
 static size_t replay_target(const struct options *o, const struct fuzz_target *t, struct corpus *c,
-                            const char *entry_re, size_t *ran);
+                            const char *entry_re, size_t *ran) FERRET_FRAME(replay_target);
 static size_t replay_target(const struct options *o, const struct fuzz_target *t, struct corpus *c,
                             const char *entry_re, size_t *ran)
 {
@@ -183,6 +184,8 @@ static void set_words(const struct options *o, uint64_t timeout_ns)
 }
 
 static void setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv)
+    FERRET_FRAME(setup_runtime);
+static void setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv)
 {
     set_words(o, timeout_ns);
     target_install_crash_reporting();
@@ -222,7 +225,7 @@ static char *split_run(const char *run, const char **entry_re)
 
 /* One target: replays its seeds, prints ok or the failures. */
 static int regress_target(const struct options *o, const struct fuzz_target *t, const char *entry_re,
-                          int with_paths, size_t *failures);
+                          int with_paths, size_t *failures) FERRET_FRAME(regress_target);
 static int regress_target(const struct options *o, const struct fuzz_target *t, const char *entry_re,
                           int with_paths, size_t *failures)
 {
@@ -240,6 +243,8 @@ static int regress_target(const struct options *o, const struct fuzz_target *t, 
 }
 
 /* The replay itself (in the supervised child). */
+static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, char **argv)
+    FERRET_FRAME(replay_all);
 static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, char **argv)
 {
     struct fuzz_target *v;

@@ -27,6 +27,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "frame.h" /* FERRET_FRAME: under a custom mutator's crash */
+
 struct mutate_src;
 struct shm;
 
@@ -39,7 +41,8 @@ void replay_set_custom_mutator(replay_custom_fn fn);
 /* The input for one FUZZ execution: base (cut to len_limit) mutated by the
  * stream seeded with rng_state.  buf has len_limit bytes of room. */
 size_t replay_build_input(uint64_t rng_state, uint8_t *buf, const uint8_t *base,
-                          size_t base_len, const struct mutate_src *src, size_t len_limit);
+                          size_t base_len, const struct mutate_src *src, size_t len_limit)
+    FERRET_FRAME(replay_build_input);
 
 /* The mutation sources a FUZZ call draws on: the partner and the frozen
  * compare table and dictionary in the worker's shared memory, and the

@@ -136,7 +136,8 @@ size_t typed_mutate(rng_t *rng, const struct typed_schema *s, uint8_t *data, siz
 #define TYPED_MIN_DONE 0xffffffffu
 
 size_t typed_minimize(const struct typed_schema *s, uint8_t *data, size_t len,
-                      struct min_cursor *cur, minimize_try_fn try_fn, void *arg);
+                      struct min_cursor *cur, minimize_try_fn try_fn, void *arg)
+    FERRET_FRAME(typed_minimize);
 
 /* Like minimize_cursor_skip: advance the cursor past the candidate it points
  * at.  len (the input's length) is not needed by this encoding. */

@@ -86,6 +86,8 @@ static void freeze_torc(struct worker_ctx *w)
 }
 
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
+    FERRET_FRAME(run_and_snapshot);
+static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
 {
     SHM_STORE(w->shm.hdr->runs, ++w->runs);
     coverage_clear(w->regions, w->nregions);
@@ -150,6 +152,7 @@ static int failed(const struct worker_ctx *w)
     return w->typed && registry_failed();
 }
 
+static void worker_run(struct worker_ctx *w, struct rpc_reply *r) FERRET_FRAME(worker_run);
 static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
 {
     struct shm_header *h = w->shm.hdr;
@@ -173,6 +176,7 @@ static void worker_run(struct worker_ctx *w, struct rpc_reply *r)
 /* Re-runs a candidate with new coverage twice; 1 if what both runs hit
  * still has something new (that stable part is then in shm.cov).  Counters
  * whose hit counts differ between the runs are marked in shm.unstable. */
+static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns) FERRET_FRAME(deflake);
 static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns)
 {
     uint8_t *a = w->shm.cov, *b = w->cov, *u = w->shm.unstable;
@@ -188,6 +192,8 @@ static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns)
     return coverage_has_new(a, w->mask, w->shm.ncounters);
 }
 
+static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
+    FERRET_FRAME(worker_fuzz);
 static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
 {
     struct shm_header *h = w->shm.hdr;
@@ -251,6 +257,8 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
 }
 
 static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_cursor *cur)
+    FERRET_FRAME(min_try);
+static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_cursor *cur)
 {
     struct worker_ctx *w = arg;
     struct shm_header *h = w->shm.hdr;
@@ -283,6 +291,8 @@ static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_
     return coverage_has_all(w->cov, w->keep, w->shm.ncounters) ? MIN_KEEP : MIN_REJECT;
 }
 
+static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
+    FERRET_FRAME(worker_minimize);
 static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
 {
     struct shm_header *h = w->shm.hdr;
@@ -399,6 +409,7 @@ static void check_health(struct rpc_reply *r)
         r->diag |= RPC_DIAG_FORK;
 }
 
+static int worker_serve(struct worker_ctx *w) FERRET_FRAME(worker_serve);
 static int worker_serve(struct worker_ctx *w)
 {
     struct rpc_call c;

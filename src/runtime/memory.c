@@ -123,6 +123,7 @@ static void write_n(const char *s, size_t n)
     }
 }
 
+static void write_field(char f, const struct runtime_vars *v) FERRET_FRAME(write_field);
 static void write_field(char f, const struct runtime_vars *v)
 {
     switch (f) {
@@ -168,6 +169,7 @@ void runtime_write(const char *tmpl, const struct runtime_vars *v)
     }
 }
 
+static void over_limit(size_t size) FERRET_FRAME(over_limit);
 static void over_limit(size_t size)
 {
     runtime_crashing = 1; /* a report, however slow its stack trace: not a hang */
@@ -178,6 +180,7 @@ static void over_limit(size_t size)
     _exit(w->oom_exit >= 0 ? w->oom_exit : RUNTIME_OOM_EXIT);
 }
 
+static inline void count_malloc(size_t size) FERRET_FRAME(count_malloc);
 static inline void count_malloc(size_t size)
 {
     if (!runtime_in_target)
@@ -187,12 +190,14 @@ static inline void count_malloc(size_t size)
     mallocs++;
 }
 
+static void on_malloc(const volatile void *p, size_t size) FERRET_FRAME(on_malloc);
 static void on_malloc(const volatile void *p, size_t size)
 {
     (void)p;
     count_malloc(size);
 }
 
+static void on_free(const volatile void *p) FERRET_FRAME(on_free);
 static void on_free(const volatile void *p)
 {
     if (p && runtime_in_target)

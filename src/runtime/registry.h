@@ -38,7 +38,7 @@ void registry_select(const struct ferret_target *t);
 const struct ferret_target *registry_selected(void);
 const struct typed_schema *registry_selected_schema(void); /* NULL if none */
 /* Runs the selected target on one input in binary form. */
-void registry_run(const uint8_t *data, size_t len);
+void registry_run(const uint8_t *data, size_t len) FERRET_FRAME(registry_run);
 /* After a run: did the input fail (ferret_fail/ferret_fatal), and the lines
  * the target logged (NUL-terminated, *len bytes). */
 int registry_failed(void);

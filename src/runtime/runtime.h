@@ -19,6 +19,7 @@
 
 #include "codes.h"    /* TARGET_HANG_EXIT */
 #include "coverage.h" /* struct sancov_region */
+#include "frame.h"    /* FERRET_FRAME: ferret's frames are fuzzer::ferret:: in a stack */
 
 #define FERRET_EXPORT __attribute__((visibility("default")))
 
@@ -74,7 +75,7 @@ struct runtime_vars {
 void runtime_set_words(const struct runtime_words *w);
 const struct runtime_words *runtime_get_words(void);
 /* Writes tmpl to stderr; async-signal-safe (write(2) only, no malloc). */
-void runtime_write(const char *tmpl, const struct runtime_vars *v);
+void runtime_write(const char *tmpl, const struct runtime_vars *v) FERRET_FRAME(runtime_write);
 
 /* cmptrace.c: comparison feedback. */
 struct torc;
@@ -88,12 +89,12 @@ extern volatile int runtime_in_target; /* 1 while the target runs */
 extern volatile sig_atomic_t runtime_crashing;
 
 /* target.c: running the user's code. */
-int target_init(int *argc, char ***argv); /* calls LLVMFuzzerInitialize if any */
-void target_run(const uint8_t *data, size_t len);
+int target_init(int *argc, char ***argv) FERRET_FRAME(target_init); /* calls LLVMFuzzerInitialize if any */
+void target_run(const uint8_t *data, size_t len) FERRET_FRAME(target_run);
 /* target_run, checking that the target left its input alone only when
  * check_input is set (the fuzzing loop's sample: the copy and compare are
  * most of the cost of an execution of a small target). */
-void target_run_checked(const uint8_t *data, size_t len, int check_input);
+void target_run_checked(const uint8_t *data, size_t len, int check_input) FERRET_FRAME(target_run_checked);
 /* 1 if the binary defines LLVMFuzzerTestOneInput (it may hold only typed
  * targets, registry.h). */
 int target_has_bytes_fn(void);
@@ -119,7 +120,7 @@ void target_set_context(const char *context);
 void target_set_exit_is_failure(int on);
 int target_has_custom_mutator(void);
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
-                            unsigned int seed);
+                            unsigned int seed) FERRET_FRAME(target_custom_mutate);
 
 /* sancov.c: compare sites (cmptrace.c) are keyed by their offset from this
  * PC: the target's first instrumented one, from the PC table. */

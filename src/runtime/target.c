@@ -75,6 +75,7 @@ int target_init(int *argc, char ***argv)
     return rc;
 }
 
+static void run_one(const uint8_t *data, size_t len) FERRET_FRAME(run_one);
 static void run_one(const uint8_t *data, size_t len)
 {
     if (timeout_ns)
@@ -96,12 +97,14 @@ static void run_one(const uint8_t *data, size_t len)
 int target_has_bytes_fn(void) { return LLVMFuzzerTestOneInput != NULL; }
 
 /* One of the runtime's reports, in the words handed down (runtime.h). */
+static void report(const char *tmpl, const char *sig) FERRET_FRAME(report);
 static void report(const char *tmpl, const char *sig)
 {
     runtime_write(tmpl, &(struct runtime_vars){.context = run_context, .sig = sig});
 }
 
 /* The target wrote to its const input: a bug, as libFuzzer reports it. */
+static void overwrote_input(void) FERRET_FRAME(overwrote_input);
 static void overwrote_input(void)
 {
     dying();
@@ -175,6 +178,7 @@ void target_run(const uint8_t *data, size_t len) { target_run_checked(data, len,
 
 void target_set_context(const char *context) { run_context = context; }
 
+static void on_fatal_signal(int sig) FERRET_FRAME(on_fatal_signal);
 static void on_fatal_signal(int sig)
 {
     const char *name = sig == SIGSEGV ? "SIGSEGV"
@@ -215,6 +219,7 @@ static int hang_request(int sig, const siginfo_t *si)
 }
 
 /* The coordinator saw this worker stuck on one input: show where. */
+static void on_hang_signal(int sig, siginfo_t *si, void *uc) FERRET_FRAME(on_hang_signal);
 static void on_hang_signal(int sig, siginfo_t *si, void *uc)
 {
     (void)uc;
@@ -249,6 +254,7 @@ void target_set_timeout(uint64_t ns)
     timeout_ns = ns;
 }
 
+static void on_exit_hook(void) FERRET_FRAME(on_exit_hook);
 static void on_exit_hook(void)
 {
     if (in_target) {
@@ -263,6 +269,7 @@ static void on_exit_hook(void)
 }
 
 /* A sanitizer found a bug and is about to exit: name the input. */
+static void on_sanitizer_death(void) FERRET_FRAME(on_sanitizer_death);
 static void on_sanitizer_death(void)
 {
     dying();
