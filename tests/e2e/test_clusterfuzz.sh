@@ -42,6 +42,39 @@ printf 'FUNNY' >benign
 assert_rc "reproduce: a benign input runs 100 times and exits 0" 0 ok.log
 assert_contains ok.log "Executed benign in"
 
+# --- reproduce each way an input ends, as ClusterFuzz's reproduce and
+# regression tasks run it, and the lines its parser keys on
+# (clusterfuzz/stacktraces/constants.py): the error line before the stack,
+# libFuzzer's exit codes.
+magic_bin=$BIN
+build_target lf_ends asan
+printf 'H' >r-hang; printf 'M' >r-oom; printf 'E0' >r-exit; printf 'S' >r-segv
+{ timeout 60 "$BIN" -timeout=2 -rss_limit_mb=2560 -runs=100 r-hang >r-hang.log 2>&1; RC=$?; } 2>/dev/null
+assert_rc "reproduce a timeout: -timeout_exitcode" 70 r-hang.log
+grep -qE '^==[0-9]+== ERROR: libFuzzer: timeout after 2 seconds$' r-hang.log || { show_log r-hang.log; fail "no 'ERROR: libFuzzer: timeout' line"; }
+{ timeout 60 "$BIN" -timeout=25 -rss_limit_mb=2560 -runs=100 r-oom >r-oom.log 2>&1; RC=$?; } 2>/dev/null
+assert_rc "reproduce an out-of-memory" 71 r-oom.log
+assert_contains r-oom.log "ERROR: libFuzzer: out-of-memory (malloc(3221225472))"
+{ timeout 60 "$BIN" -timeout=25 -rss_limit_mb=2560 -runs=100 r-exit >r-exit.log 2>&1; RC=$?; } 2>/dev/null
+assert_rc "reproduce exit(0) from the target: -error_exitcode" 77 r-exit.log
+assert_contains r-exit.log "ERROR: libFuzzer: fuzz target exited"
+{ timeout 60 "$BIN" -timeout=25 -rss_limit_mb=2560 -runs=100 r-segv >r-segv.log 2>&1; RC=$?; } 2>/dev/null
+assert_ne "reproduce a SEGV" 0 "$RC"
+assert_contains r-segv.log "ERROR: AddressSanitizer: SEGV"
+for log in r-hang.log r-oom.log r-exit.log r-segv.log; do
+    ! grep -E '^    #[0-9]+ 0x[0-9a-f]+ in [^ ]+ '"$ROOT"'/src/' "$log" | grep -vqE ' in (fuzzer::|main )' ||
+        { show_log "$log"; fail "$log: a ferret frame would enter ClusterFuzz's crash state"; }
+done
+# Fuzzing, a target that _exit(1)s (ClusterFuzz's exit_fuzzer): the run
+# ends with 1 and names no testcase, so ClusterFuzz logs an engine error
+# and keeps an empty testcase, as with libFuzzer.
+mkdir -p xc xa; printf 'X1' >xc/x
+run_ferret x.log 60 -timeout=25 -rss_limit_mb=2560 -runs=100 -artifact_prefix="$WORK/xa/" xc
+assert_rc "fuzzing, _exit(1): its status" 1 x.log
+assert_not_contains x.log "Test unit written to"
+assert_file_count xa 0
+BIN=$magic_bin
+
 # --- minimize: a padded crash goes down to 4 bytes.
 { printf 'FUZZ'; head -c 60 /dev/zero | tr '\0' 'x'; } >big-crash
 run_ferret min.log 120 -timeout=25 -rss_limit_mb=2560 -minimize_crash=1 -runs=10000 \
