@@ -486,6 +486,44 @@ static void test_libfuzzer_artifacts_and_exit_codes(void)
     }
 }
 
+/* libFuzzer's command line: a silent _exit(n) of the target ends the run
+ * with n and no artifact (as libFuzzer's process would); one that began a
+ * report (dying), -keep_going, and Go's command line keep it a finding. */
+static void test_libfuzzer_silent_exit_ends_the_run(void)
+{
+    struct fx f;
+    fx_init(&f, 1, NULL, NULL);
+    fx_run(&f, "X27");
+    CHECK(crash_on_death(&f.c, &f.w, 27 << 8, 0) == CRASH_ALL_DONE);
+    CHECK_EQ_U(f.c.fd.n, 0);
+    CHECK_EQ_U(crash_exit_code(&f.c), 27);
+    CHECK(strstr(report_captured(NULL), "ended the process with status 27") != NULL);
+    CHECK(strstr(report_captured(NULL), "Test unit written to") == NULL);
+    fx_free(&f);
+
+    fx_init(&f, 1, NULL, NULL); /* exit(3): the runtime's report began */
+    fx_run(&f, "E3");
+    SHM_STORE(f.w.shm.hdr->dying, 1);
+    fx_say(&f, "==1== ERROR: libFuzzer: fuzz target exited\n");
+    CHECK(crash_on_death(&f.c, &f.w, 3 << 8, 0) == CRASH_STOP_FUZZING);
+    f.c.phase = PH_CRASH;
+    CHECK(fx_advance(&f) == CRASH_ALL_DONE);
+    CHECK_EQ_U(crash_exit_code(&f.c), 77);
+    fx_free(&f);
+
+    fx_init(&f, 1, "-ignore_crashes=1", NULL);
+    fx_run(&f, "X27");
+    CHECK(crash_on_death(&f.c, &f.w, 27 << 8, 0) == CRASH_GO_ON);
+    CHECK_EQ_U(f.c.fd.n, 1);
+    fx_free(&f);
+
+    fx_init(&f, 0, "-fuzzminimizetime=0", NULL);
+    fx_run(&f, "X27");
+    CHECK(crash_on_death(&f.c, &f.w, 27 << 8, 0) == CRASH_STOP_FUZZING);
+    CHECK_EQ_U(f.c.fd.n, 1);
+    fx_free(&f);
+}
+
 static void test_unwritable_finding_is_printed_in_hex(void)
 {
     struct fx f;
@@ -526,6 +564,7 @@ int main(void)
     RUN(test_minimization_keeps_only_the_same_failure);
     RUN(test_stop_while_minimizing_writes_what_there_is);
     RUN(test_libfuzzer_artifacts_and_exit_codes);
+    RUN(test_libfuzzer_silent_exit_ends_the_run);
     RUN(test_unwritable_finding_is_printed_in_hex);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
