@@ -16,8 +16,11 @@ check_mode() {
         assert_rc "[$variant/$seed/go] exit code" 1
         find_crasher fuzz.log
     else
+        # libFuzzer's command line ends the run on a silent _exit(n) with n
+        # and no artifact, as libFuzzer does (test_lf_exit): the target
+        # dies silently by a signal instead.
         mkdir corpus
-        run_ferret fuzz.log 120 -runs=200000 -seed="$seed" -artifact_prefix=art/ corpus
+        FERRET_E2E_DIE_BY_SIGNAL=1 run_ferret fuzz.log 120 -runs=200000 -seed="$seed" -artifact_prefix=art/ corpus
         mkdir -p art
         assert_rc "[$variant/$seed/libfuzzer] exit code" 77
         CRASHER=$(ls art/crash-* 2>/dev/null | head -1)

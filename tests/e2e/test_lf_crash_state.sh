@@ -12,10 +12,16 @@
 . "$(dirname "$0")/lib.sh"
 
 # Frames of ferret's sources ($ROOT/src/) not named fuzzer::..., none
-# (main is left out by ^main, as libFuzzer's main is).
+# (main is left out by ^main, as libFuzzer's main is).  A third argument
+# "maybe": the stack may be missing (a fuzzing hang's stack is best effort:
+# the worker is killed 0.5 s after it is asked for it, and a loaded
+# machine's symbolizer can take longer).
 check_frames() {
-    local log=$1 what=$2 bad
-    grep -qE '^    #[0-9]+ 0x' "$log" || { show_log "$log"; fail "$what: no stack in $log"; }
+    local log=$1 what=$2 maybe=${3:-} bad
+    if ! grep -qE '^    #[0-9]+ 0x' "$log"; then
+        [ "$maybe" = maybe ] && { note "$what: no stack this time (best effort)"; return 0; }
+        show_log "$log"; fail "$what: no stack in $log"
+    fi
     bad=$(grep -E "^    #[0-9]+ 0x[0-9a-f]+ in [^ ]+ $ROOT/src/" "$log" |
           grep -vE '^    #[0-9]+ 0x[0-9a-f]+ in (fuzzer::|main )')
     [ -z "$bad" ] || { show_log "$log" 60; fail "$what: ferret frames not named fuzzer::: $bad"; }
@@ -53,7 +59,7 @@ for input in segv hang big exit3; do
     rm -rf c art; mkdir -p c art && cp "$input" c/
     run_ferret f-$input.log 120 -timeout=2 -malloc_limit_mb=64 -runs=100 -seed=1 -artifact_prefix="$WORK/art/" c
     assert_ne "fuzzing $input" 0 "$RC"
-    check_frames f-$input.log "fuzzing, $input"
+    check_frames f-$input.log "fuzzing, $input" "$([ "$input" = hang ] && echo maybe)"
 done
 
 # A crash in LLVMFuzzerInitialize: its caller is ferret's.
