@@ -8,6 +8,11 @@
  *
  * Every symbol libferret.a exports is one of: main, LLVMFuzzer*,
  * __sanitizer_cov_* / __sancov_* (SanitizerCoverage callbacks), or ferret_*.
+ *
+ * Owns: nothing: the public interface.  A struct ferret_target that
+ * FERRET_FUZZ defines is the harness's, registered by pointer (registry.c
+ * keeps the pointer); the ferret_t a target is handed and the ferret_seeds
+ * a seeds function adds to are registry.c's.
  */
 #ifndef FERRET_H
 #define FERRET_H

@@ -17,6 +17,13 @@
  *    engine's own compares never pollute the table;
  *  - a hook costs a hash and one slot store (plus a bit set with value
  *    profile); no locks, no allocation, no syscall.
+ *
+ * Owns: in every process of the binary (only a worker's and the regression
+ * run's see the target compare): live, the table of recent compares (the
+ * worker freezes a copy of it into shared memory); vp_on and vp_map, value
+ * profile's switch and feature bits (an extra counter region registered
+ * with sancov.c); libc_memcmp ... libc_memmem, the C library's functions
+ * found by a constructor.
  */
 #include <dlfcn.h>
 #include <stddef.h>

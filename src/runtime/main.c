@@ -4,6 +4,10 @@
  * One binary, three roles (engine.h): a worker when the coordinator started
  * it (FERRET_WORKER in the environment), the coordinator with -fuzz, and a
  * regression test otherwise.  Only main() exits; everything below returns.
+ *
+ * Owns: rng, the state of LLVMFuzzerMutate (a static seeded 0x5eed, in
+ * whichever process a custom mutator calls it); main()'s struct options and
+ * the copy of FERRET_WORKER, which it removes from the environment.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -14,11 +14,17 @@
  * Invariants: only allocations made while the target runs are counted or
  * limited; the hooks never allocate.
  *
- * It also owns runtime_in_target (set by target.c around each run),
- * whether LeakSanitizer's check at exit runs, and the words of the
- * runtime's own reports with their writer (runtime_set_words,
- * runtime_write; used by target.c too): the functions defined here in
- * place of the C library's depend on nothing above them.
+ * Owns: in every process of the binary: runtime_in_target (1 while the
+ * target runs; written by target.c) and runtime_crashing (a report of ours
+ * is being written; set here and by target.c), defined here so the
+ * functions that replace the C library's depend on nothing above them;
+ * exit_check_off (LeakSanitizer's check at exit is off); malloc_limit and
+ * fault_hook (set by memory_init: a worker's, with its hook, or the
+ * regression run's); mallocs and frees, the current execution's counts;
+ * given and given_set, the dialect's words for the runtime's own reports
+ * (handed down once by runtime_set_words: by worker_main in a worker, by
+ * regress.c in the regression run), and in_use, the words in force
+ * (runtime_get_words; runtime_write writes them, for target.c too).
  */
 #include <stddef.h>
 #include <stdint.h>

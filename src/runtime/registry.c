@@ -13,6 +13,14 @@
  *    input goes on; ferret_fatal and ferret_skip longjmp back to
  *    registry_run, which is always below them on the stack while an input
  *    runs; ctx is reset before every input.
+ *
+ * Owns: in every process of the binary: targets, ntargets, overflow, the
+ * table FERRET_FUZZ's constructors fill before main() (never changed
+ * after), and sorted (sorted by name at first use); selected and
+ * selected_schema, the typed target this process runs (registry_select,
+ * through select.c; NULL: LLVMFuzzerTestOneInput); ctx, the running input's
+ * ferret_t (failed, skipped, where it failed, the lines it logged), reset
+ * before each input.
  */
 #include <setjmp.h>
 #include <stdarg.h>

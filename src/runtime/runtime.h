@@ -9,6 +9,12 @@
  *    never change afterwards; sancov_total() is therefore fixed for the life
  *    of the process, and equal in the coordinator and its workers (same
  *    binary), which the ping checks.
+ *
+ * Owns: nothing: an interface.  The runtime's state is in its files: the
+ * counter regions in sancov.c, the compare table in cmptrace.c, the heap's
+ * counts and limit and the flags runtime_in_target and runtime_crashing
+ * (declared here) in memory.c, the run's settings and signal handlers in
+ * target.c.
  */
 #ifndef FERRET_RUNTIME_H
 #define FERRET_RUNTIME_H

@@ -9,6 +9,12 @@
  *
  * Invariant: registration happens in constructors, single-threaded, before
  * main(); afterwards the region table is read-only.
+ *
+ * Owns: in every process of the binary: regions, nregions, total,
+ * regions_overflowed (the counter regions the module constructors register
+ * before main(), read-only afterwards), pcs_start and pcs_end (the first
+ * module's pc-table), and __sancov_lowest_stack (per thread, written by the
+ * instrumentation).
  */
 #include <stddef.h>
 #include <stdint.h>

@@ -18,6 +18,17 @@
  *    included, does what it would do without ferret.  A worker that is
  *    writing a crash report when it arrives says so (the dying hook) and
  *    goes on writing: a slow report is not a hang.
+ *
+ * Owns: in the process that runs the target (a worker, the regression run):
+ * run_context (the input's name for crash reports), exit_is_failure and
+ * timeout_ns (the regression run's: exit() exits 1, and the per-input
+ * SIGALRM timer), dying_hook (the worker's), shadow and shadow_cap (the
+ * copy of the input the const check compares with), altstack (the alternate
+ * stack of its fatal-signal handlers); the handlers it installs for
+ * SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and SIGTRAP (where no sanitizer
+ * has one), for the hang signal (and SIGALRM), the atexit hook and the
+ * sanitizer death callback.  It sets runtime_in_target around each run
+ * (memory.c's).
  */
 #include <signal.h>
 #include <stdio.h>
