@@ -1,6 +1,8 @@
 /*
  * clock.c - engine_now_ns (see clock.h).  The worker's hot loop reads the
  * cheaper CLOCK_MONOTONIC_COARSE itself; everything else reads this.
+ *
+ * Owns: nothing (it reads the clock).
  */
 #include <time.h>
 

@@ -30,6 +30,9 @@
  *    trailing bytes the input lacks).
  *  - i2s_mutate_*: only the first MUTATE_MAX candidates are considered;
  *    those that would exceed max_len are dropped before the draw.
+ *
+ * Owns: nothing (pure functions over what the caller passes; candidates
+ * live on the stack of one call).
  */
 #include "cmpmut.h"
 

@@ -1,8 +1,10 @@
 /*
  * codes.h - the exit codes every role of a ferret binary returns, and the
  * contract between a worker and the coordinator that starts it (its
- * environment variable, its exit code for lost pipes).  Layer 0: owns
- * nothing, depends on nothing; documented in README.md ("Exit codes").
+ * environment variable, its exit code for lost pipes).  Layer 0: depends
+ * on nothing; documented in README.md ("Exit codes").
+ *
+ * Owns: nothing (constants only).
  */
 #ifndef FERRET_CODES_H
 #define FERRET_CODES_H

@@ -2,6 +2,11 @@
  * coverage.c - see coverage.h.  coverage_scan_new() is on the per-execution
  * path: it reads the counters a word at a time and touches only the words an
  * execution wrote to.
+ *
+ * Owns: nothing that changes: the bucket table (coverage_bucket) is
+ * read-only.  The scans clear the live counters the caller passes (the
+ * runtime's regions, sancov.c) and write only the vectors and masks the
+ * caller hands in.
  */
 #include <string.h>
 

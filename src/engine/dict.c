@@ -13,6 +13,11 @@
  * closing quote (libFuzzer and AFL reject it too).  Spaces or tabs may
  * surround the '=' after a name, as AFL allows.  A line may end in "\r\n".
  * Raw bytes inside quotes, control bytes included, stand for themselves.
+ *
+ * Owns: no state of its own.  Of a struct dict the caller keeps (the
+ * coordinator's words and autodict, coordinator_int.h; a test's), only this
+ * file writes the fields: the word array w, n and cap, grown by dict_add
+ * and dict_parse, freed by dict_free.
  */
 #include <errno.h>
 #include <stdarg.h>

@@ -1,6 +1,9 @@
 /*
  * finding.c - reports and stack signatures (see finding.h).
  * Invariant: never reads outside log[0..len), whatever the worker printed.
+ *
+ * Owns: nothing (pure functions over the report text and finding the caller
+ * passes).
  */
 #include <stdio.h>
 #include <string.h>

@@ -2,6 +2,12 @@
  * flags.c - parsing the X-macro table of flags.h.
  * Invariant: flags_parse() never exits and never prints; it reports the first
  * bad flag in err and leaves the choice of exit code to main().
+ *
+ * Owns: the flag table (flag_table) and the duration units, read-only.  Of
+ * the struct options it parses into (main()'s, one per process), it
+ * allocates paths and unknown (freed by flags_free); every field is written
+ * here only: a driver that changes one (libfuzzer.c, fuzz.c) changes its
+ * own copy.
  */
 #include <ctype.h>
 #include <limits.h>

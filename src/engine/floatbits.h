@@ -2,6 +2,8 @@
  * floatbits.h - a float or double as its bits and back, for code that must
  * keep NaN payloads and -0 exactly (the Go corpus encoding, typed inputs,
  * their tests).  memcpy, so no aliasing rule is broken.
+ *
+ * Owns: nothing (pure inline functions).
  */
 #ifndef FERRET_FLOATBITS_H
 #define FERRET_FLOATBITS_H

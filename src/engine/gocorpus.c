@@ -16,6 +16,11 @@
  * wraps an out-of-range integer the way a Go conversion would, so its output
  * always parses back.  Nothing here prints, exits or needs libm: floats are
  * taken apart by their bits (their digits are gofloat.c's).
+ *
+ * Owns: nothing between calls (pure functions over what the caller passes).
+ * The values gocorpus_parse hands back, and the bytes each []byte or string
+ * value holds, are malloc'd for the caller, who frees them with
+ * gocorpus_free.
  */
 #include <inttypes.h>
 #include <stdarg.h>

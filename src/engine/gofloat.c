@@ -1,9 +1,9 @@
 /*
  * gofloat.c - floats as Go writes and reads them (gofloat.h): the text the
  * Go corpus encoding writes for a float, and strconv.ParseFloat of a Go
- * float literal.  Owns the decimal conversion; which call wraps a float in a
- * corpus file (float64(...), math.Float64frombits(0x...)) and which NaN is
- * Go's are gocorpus.c's business.
+ * float literal.  The decimal conversion is here; which call wraps a float
+ * in a corpus file (float64(...), math.Float64frombits(0x...)) and which
+ * NaN is Go's are gocorpus.c's business.
  *
  * Float text is Go's strconv.FormatFloat(v, 'g', -1, 32 or 64), which fmt's
  * %v uses.  Digits: the shortest that read back as the same float, found by
@@ -22,6 +22,9 @@
  * no libm: floats are converted with snprintf, strtod and strtof (in the C
  * locale, which the engine never changes); the only allocation is the
  * parsers' copy of the literal, freed before they return.
+ *
+ * Owns: nothing (pure functions; the parsers' copy of a literal is freed
+ * before they return).
  */
 #include <float.h>
 #include <inttypes.h>

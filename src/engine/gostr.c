@@ -5,8 +5,8 @@
  * and strconv.Quote and strconv.QuoteRune written into the output sink (the
  * Go corpus encoding writes strings, []byte, byte and rune values with them).
  *
- * Owns the printable-rune table, the functions of gostr.h and the output
- * sink's definition there.
+ * Defines the printable-rune table, the functions of gostr.h and the
+ * output sink's definition there.
  *
  * Printable runes (Go's unicode.IsPrint: categories L, M, N, P, S and the
  * ASCII space) come from a range table generated from Unicode 15.0.0's
@@ -20,6 +20,9 @@
  * its capacity.  print_ranges is sorted, its ranges disjoint and above
  * U+00FF (is_print does a binary search over it; U+0000..U+00FF are decided
  * in code).
+ *
+ * Owns: the printable-rune table (print_ranges), read-only; no state that
+ * changes.  The output sink (struct out, gostr.h) is the caller's.
  */
 #include <stddef.h>
 #include <stdint.h>

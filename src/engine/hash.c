@@ -2,6 +2,9 @@
  * hash.c - SHA-1 as specified in FIPS 180-1: 512-bit blocks, 80-word message
  * schedule, five 32-bit chaining words, big-endian throughout.  Used only to
  * name files by content, so one-shot over a buffer is all we need.
+ *
+ * Owns: nothing (a pure function of the buffer; the round constants are
+ * read-only).
  */
 #include "hash.h"
 

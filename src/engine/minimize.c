@@ -29,6 +29,10 @@
  *   PRINTABLE pos = byte index, chunk = index into the replacement list
  *             ('0', 'a', ' ').  Printable bytes are passed over; the first
  *             accepted replacement wins.
+ *
+ * Owns: nothing between calls: the scratch buffer candidates are built in
+ * is allocated and freed by each minimize() call; the input, the cursor and
+ * try()'s state are the caller's.
  */
 #include "minimize.h"
 

@@ -13,6 +13,9 @@
  *  - mutator_mutate() never hands back its input unchanged when max_len > 0.
  *
  * src->partner must not alias data.
+ *
+ * Owns: nothing (pure functions over what the caller passes; the tables of
+ * interesting values and of mutations are read-only).
  */
 #include "mutator.h"
 

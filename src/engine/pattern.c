@@ -1,7 +1,10 @@
 /*
  * pattern.c - matching names against -fuzz=REGEX and -run=T/E (see
  * pattern.h): POSIX extended regular expressions, unanchored, as go test's
- * are (RE2, which agrees on what names use).  Pure: owns nothing, no I/O.
+ * are (RE2, which agrees on what names use).  Pure, no I/O.
+ *
+ * Owns: nothing (pure functions over what the caller passes; a pattern is
+ * compiled, matched and freed within one call).
  */
 #include <regex.h>
 #include <stdio.h>

@@ -1,6 +1,10 @@
 /*
  * queue.c - ring buffer behind queue.h.
  * Invariant: elements live at v[(head + i) & (cap - 1)] for i < len.
+ *
+ * Owns: no state of its own.  Of a struct queue the caller keeps (the
+ * coordinator's inputq, minq, writeq, base_retry, findings and sync
+ * queues), only this file writes the fields: the ring v, cap, head and len.
  */
 #include <stdlib.h>
 

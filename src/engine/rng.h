@@ -5,6 +5,10 @@
  * memory with a single store before each execution.  The coordinator replays
  * a mutation from that word alone: same state, same input, same partner and
  * same max_len always give the same bytes (see mutator.h).
+ *
+ * Owns: nothing: the state is the caller's rng_t, one 64-bit word (the
+ * coordinator's c->rng, a worker's for each FUZZ call, replay.c's for each
+ * input it builds, the one LLVMFuzzerMutate keeps in main.c).
  */
 #ifndef FERRET_RNG_H
 #define FERRET_RNG_H

@@ -21,6 +21,11 @@
  * No libm: log2 is computed by log2_pos below, so the library links
  * without -lm.  "len / 64" and "fuzzed / 64" in the formula are real
  * divisions, not integer ones.
+ *
+ * Owns: no state of its own.  Of the struct schedule the caller keeps (the
+ * coordinator's sched, coordinator_int.h), only this file writes the
+ * fields: the entries (each one's features array is taken over by sched_add
+ * and freed here), freq, cumulative, dirty, stale and the refresh count.
  */
 #include <stdint.h>
 #include <stdlib.h>

@@ -11,6 +11,10 @@
  * A frozen copy read back from a dead or hostile worker may carry any count:
  * a k past the used slots gives NULL (no mutation), never a read out of the
  * table, and an honest worker's count is exact, so its picks replay.
+ *
+ * Owns: nothing.  torc_count writes the used-slot counts into the table the
+ * caller passes (the frozen copy in a worker's shared memory); a pick only
+ * reads.
  */
 #include "torc.h"
 

@@ -30,6 +30,10 @@
  *    canonical forms.
  *  - Nothing here keeps state between calls; typed_mutate is a pure function
  *    of its arguments and the rng state (crash recovery replays it).
+ *
+ * Owns: nothing: an interface.  A struct typed_schema is filled by
+ * registry.c (registry_schema; the selected target's is registry.c's
+ * selected_schema) and only read here after.
  */
 #ifndef FERRET_TYPED_H
 #define FERRET_TYPED_H

@@ -5,7 +5,7 @@
  * rounding a float to d significant digits, which mutation and minimization
  * both use.
  *
- * Owns typed_is_variable, typed_width, typed_fixed_size, typed_decode,
+ * Defines typed_is_variable, typed_width, typed_fixed_size, typed_decode,
  * typed_encode and typed_canonicalize (typed.h), and the shared
  * typed_last_var, typed_scan, typed_get_raw and typed_round_digits
  * (typed_int.h).  Mutation is in typed_mutate.c, minimization in
@@ -21,6 +21,8 @@
  *  - No libm: floats are taken apart by their bits; decimal rounding goes
  *    through snprintf's %e and strtod/strtof, with no radix character in
  *    what is parsed, so the locale cannot change a result.
+ *
+ * Owns: nothing (pure functions over what the caller passes).
  */
 #include "typed_int.h"
 

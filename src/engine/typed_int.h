@@ -12,6 +12,9 @@
  * itself as the single typed.c did: the schema's predicates, integers as
  * 64-bit words, the little-endian load and store of the form, and floats
  * taken apart by their bits (no libm: see typed_form.c).
+ *
+ * Owns: nothing: the shared declarations and static inline helpers of the
+ * three typed_*.c files, which keep no state either.
  */
 #ifndef FERRET_TYPED_INT_H
 #define FERRET_TYPED_INT_H

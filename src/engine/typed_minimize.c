@@ -5,7 +5,7 @@
  * goes to minimize() (minimize.h) on its bytes alone, each candidate framed
  * back into the whole form before try() sees it.
  *
- * Owns typed_minimize, typed_minimize_cursor_skip, typed_minimize_done,
+ * Defines typed_minimize, typed_minimize_cursor_skip, typed_minimize_done,
  * the cursor's helpers and typed_digits (how many significant digits a
  * float needs).  Decoding, encoding and rounding come from typed_form.c
  * through typed_int.h.
@@ -22,6 +22,10 @@
  *  - The only memory it takes is the candidate buffer and a copy of the
  *    argument minimize() works on, both freed before it returns.
  *  - No libm (see typed_form.c).
+ *
+ * Owns: nothing between calls: the candidate buffer and the copy of the
+ * argument minimize() works on are allocated and freed by each
+ * typed_minimize() call; the input and the cursor are the caller's.
  */
 #include "typed_int.h"
 

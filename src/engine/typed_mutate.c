@@ -5,7 +5,7 @@
  * flipped, []byte and string by mutator_mutate() on that argument alone,
  * and with one variable argument sometimes the whole buffer.
  *
- * Owns typed_mutate and all it alone uses: the tables of interesting
+ * Defines typed_mutate and all it alone uses: the tables of interesting
  * values, the numeric operations, comparison feedback (torc) for numbers,
  * the stacking and the last-resort change.  The form's layout and the float
  * helpers come from typed_form.c through typed_int.h.
@@ -22,6 +22,9 @@
  *    max_len is below the smallest form: then the bytes are mutated raw).
  *  - Bounds: writes stay inside data[0..max_len).
  *  - No libm (see typed_form.c).
+ *
+ * Owns: nothing (pure; its tables of interesting values are read-only, and
+ * struct typed_mut lives on the stack of one call).
  */
 #include "typed_int.h"
 
