@@ -51,6 +51,16 @@
  * privileges, gives the target's children pids that differ from the
  * worker's view (getppid() == 0), and breaks LeakSanitizer in the worker
  * (its tracer is created in the new namespace and cannot find its parent).
+ *
+ * Owns: no file-scope state.  In a process the coordinator started, before
+ * main(): it marks the four descriptors of the FERRET_WORKER spec
+ * close-on-exec and, when it makes a keeper, becomes it (child subreaper,
+ * PR_SET_PDEATHSIG to a real-time signal, SIGCHLD and that signal blocked,
+ * its own descriptors: stdin, stdout and stderr on /dev/null, the report
+ * pipe's write end on 3, nothing else), forks the worker and rewrites the
+ * worker's FERRET_WORKER to name the keeper.  In the coordinator: its
+ * child-subreaper flag (contain_coordinator_init); it kills strays it finds
+ * but keeps no record of them.
  */
 #include <dirent.h>
 #include <errno.h>

@@ -34,6 +34,15 @@
  *    against the coordinator's own copy of the layout before use;
  *  - with -fuzztime=Nx, exactly N fuzzing executions are handed out and
  *    counted (executions are counted when the worker reports them or dies).
+ *
+ * Owns: no file-scope state.  In the coordinator, the [L] fields of struct
+ * coordinator (coordinator_int.h): the phase, the queues (inputq, minq,
+ * writeq, base_retry), the schedule, the mask's growth, the budget's
+ * clocks, the automatic timeout, the unstable counters; with calls.c and
+ * crash.c, the [C] records of each worker slot; the candidates (struct
+ * cand) waiting on minq.  On disk, in the cache directory: the new inputs
+ * and minimized forms it writes, and the files of entries replaced by their
+ * minimized form, which it removes.
  */
 #include <errno.h>
 #include <poll.h>

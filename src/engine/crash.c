@@ -24,6 +24,14 @@
  *  - only one finding is minimized at a time (c->fd.fmin); the others wait in
  *    c->findq;
  *  - lengths read from a worker are checked (shm_check_len) before use.
+ *
+ * Owns: in the coordinator: the findings lifecycle, struct findings (c->fd,
+ * written only here) and each struct finding in it (its bytes, report,
+ * signature, minimization cursor and paths); it marks an entry that fails
+ * by itself failed.  On disk, written atomically: in Go mode the input as
+ * found and then its minimized form in testdata/fuzz/<target>/ (the found
+ * one removed once replaced); in libFuzzer mode the artifact
+ * (<artifact_prefix>crash-<sha1> and the like, or -exact_artifact_path).
  */
 #include <errno.h>
 #include <signal.h>

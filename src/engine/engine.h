@@ -10,6 +10,10 @@
  *     |-- -fuzz ----------------> coordinator_run()    (fuzz.c)
  *     |-- -clean_fuzzcache -----> fuzz_clean_cache()   (fuzz.c)
  *     `-- otherwise ------------> regress_run()        (regress.c: replay the corpus)
+ *
+ * Owns: nothing: the roles' entry points.  Each role's state is in its own
+ * files (worker.c; fuzz.c and coordinator_int.h for the coordinator;
+ * regress.c and replay_guard.c for the regression run).
  */
 #ifndef FERRET_ENGINE_H
 #define FERRET_ENGINE_H

@@ -5,6 +5,14 @@
  * (coordinator.c) and turn what it found into the exit code.  Layer 4: it
  * owns no state beyond the set-up; the coordinator's phase machine and
  * loop are coordinator.c's.
+ *
+ * Owns: c, the run's one struct coordinator (a static in run(), in the
+ * coordinator) and its [F] fields: the paths (testdata, cachedir: created,
+ * stale temporary files removed), the corpus as loaded, the pool of worker
+ * slots, the coverage mask's memfd, the scratch buffers, the signalfd
+ * (SIGINT, SIGTERM and SIGCHLD blocked; SIGPIPE and SIGXFSZ ignored).
+ * -minimize_crash: a temporary cache directory /tmp/ferret-minimize-XXXXXX,
+ * removed at the end.
  */
 #include <errno.h>
 #include <poll.h>

@@ -23,6 +23,10 @@
  * This file only translates: the work is done by the coordinator, the merge
  * and the regression runner, which print libFuzzer's lines when
  * options.libfuzzer is set.
+ *
+ * Owns: nothing: it translates the options into a copy on its stack that it
+ * hands down, and switches the process's reporter to libFuzzer's dialect
+ * (report.c's table).
  */
 #include <errno.h>
 #include <stdio.h>

@@ -24,6 +24,14 @@
  * inputs without one.
  *
  * Invariant: files in OUT are never removed or rewritten.
+ *
+ * Owns: M, the merge's struct merge_state (in the coordinator of a -merge
+ * run): the control file's stream and path (-merge_control_file, or its own
+ * /tmp/ferret-merge-XXXXXX, removed when the merge succeeds), when it was
+ * last fsynced, how many results came from it, and each input's status.
+ * Also the [M] fields of struct coordinator (the features of inputs it
+ * decided on, base_done, an entry's merged flag), the control file itself,
+ * and the kept IN files it writes into OUT.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -21,6 +21,14 @@
  * SIGALRM with the target's stack, or by the parent, which kills the child
  * REPLAY_GRACE_NS later.  Under a debugger nothing is forked, and there is
  * no default timeout.
+ *
+ * Owns: no file-scope state.  In the regression run (the child the parent
+ * watches; the one process under a debugger): each target's corpus (on its
+ * stack, freed after that target), which target is current (select_use),
+ * and the runtime's settings for replaying: crash reporting, exit() as
+ * failure, the malloc limit, the per-input timeout, the name of the running
+ * input (target_set_context).  The fork and the parent's watch are
+ * replay_guard.c's.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -7,6 +7,13 @@
  * dynamic symbol table, moves the target's code and with it the compare
  * table's slots: a fixed -seed would no longer repeat a run of the previous
  * build, which bench/oracle.sh checks).
+ *
+ * Owns: in whichever process reports (the coordinator, the regression run):
+ * table, the dialect's table of events (Go's unless libFuzzer's was
+ * chosen), filled once; the capture for tests: cap (the memfd stream
+ * written instead of stderr), cap_buf (its text read back) and ev_buf,
+ * ev_len, ev_cap (the events' names).  Without the capture it writes to
+ * stderr, which it does not own.
  */
 #include <stdarg.h>
 #include <stdio.h>

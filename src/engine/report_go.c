@@ -3,6 +3,9 @@
  *   fuzz: elapsed: 3s, execs: 123456 (41152/sec), new interesting: 12 (total: 20)
  * and a finding as `--- FAIL: target`, its report, where it is written and
  * how to re-run it, then FAIL.
+ *
+ * Owns: nothing: it fills the struct reporter it is handed (report.c's
+ * table) and writes on the stream it is handed.
  */
 #include <stdio.h>
 #include <string.h>

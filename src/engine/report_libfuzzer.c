@@ -7,6 +7,9 @@
  *   artifact_prefix='P'; Test unit written to F
  *   Base64: ...
  *   Done N runs in S second(s), stat::...
+ *
+ * Owns: nothing: it fills the struct reporter it is handed (report.c's
+ * table) and writes on the stream it is handed.
  */
 #include <stdio.h>
 #include <string.h>

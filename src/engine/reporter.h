@@ -7,6 +7,9 @@
  * (numbers, paths, the finding); the dialect decides the words, or says
  * nothing.  A dialect uses no other file of ferret's but finding.c, so
  * report.c can own the choice without a cycle.
+ *
+ * Owns: nothing: an interface.  The struct reporter a dialect fills is
+ * report.c's (its table); the event structs are the caller's, on its stack.
  */
 #ifndef FERRET_REPORTER_H
 #define FERRET_REPORTER_H

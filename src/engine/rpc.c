@@ -1,6 +1,10 @@
 /*
  * rpc.c - reading and writing the fixed-size call and reply records, and
  * checking replies (see rpc.h for the protocol).
+ *
+ * Owns: nothing: it reads and writes the call and reply records on the pipe
+ * ends the caller passes (supervise.c's in the coordinator, worker.c's in a
+ * worker).
  */
 #include <errno.h>
 #include <unistd.h>

@@ -1,6 +1,12 @@
 /*
  * select.c - see select.h.  Patterns are POSIX extended regular expressions,
  * unanchored, as go test's are (RE2, which agrees on what names use).
+ *
+ * Owns: current and have_current: the fuzz target this process is about,
+ * set by select_fuzz at start-up (the coordinator, a worker, libFuzzer
+ * mode) or by regress.c for each target it replays.  select_use also sets
+ * the registry's selected target (registry.c) and corpus.c's schema to
+ * match.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,14 @@
  *
  * Invariant: a worker's memfd is sealed against growing and shrinking before
  * the worker exists, so no worker can make the coordinator's mapping fault.
+ *
+ * Owns: no file-scope state.  It creates the memfds (a worker's
+ * "ferret-worker", sealed against growing and shrinking; the coverage
+ * mask's "ferret-coverage") and maps them; of a struct shm only this file
+ * writes the fields (fd, base, size, the mapper's own max_len and
+ * ncounters, the area pointers), and of a header it writes magic,
+ * header_size, max_len and ncounters at creation.  Who writes the other
+ * header fields and the areas is marked [C]/[W] in shm.h.
  */
 #include <errno.h>
 #include <fcntl.h>

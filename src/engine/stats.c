@@ -1,5 +1,10 @@
 /*
  * stats.c - the progress lines' clock (see stats.h).
+ *
+ * Owns: the fields of struct stats (the coordinator's c->stats): when
+ * fuzzing was set up, when the last line was printed and the executions at
+ * that line; and the times it sets in each progress event it hands the
+ * reporter.
  */
 #include "report.h"
 #include "stats.h"

@@ -9,6 +9,15 @@
  *    re-attaches to the same sealed memfd;
  *  - a signal goes to the worker only while /proc says its parent is its
  *    keeper (our unreaped child): never to a pid that was reused.
+ *
+ * Owns: in the coordinator: the [S] fields of each worker slot
+ * (supervise.h), the processes it starts (the binary re-executed, each the
+ * keeper of its worker, contain.c), their four pipes (call, reply, output,
+ * keeper report; the coordinator's ends O_CLOEXEC, the read ends
+ * non-blocking), each slot's output ring (log) and shared memory
+ * (shm_create at sup_worker_init, the header reset at each start); and env,
+ * the static FERRET_WORKER=... string sup_start hands to putenv in the
+ * child.
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -24,6 +24,13 @@
  * if it is a fault, and never read again.  One pass opens at most
  * SYNC_MAX_FILES files, reads at most SYNC_MAX_BYTES (plus one file) and
  * queues at most SYNC_MAX_IMPORT entries; what is left waits for the next.
+ *
+ * Owns: in the coordinator: struct sync_state (c->sync: the names seen, the
+ * queue of entries to run, when it last listed, whether it published and
+ * warned), written only here but for the loop popping q; the [Y] additions
+ * to the corpus.  In DIR: it creates DIR/corpus and DIR/findings, publishes
+ * DIR/corpus/<sha1> (atomically) and claims DIR/findings/<sha1 of the
+ * signature> by link() from a .tmp-<name>-<pid>, which it removes.
  */
 #include <dirent.h>
 #include <errno.h>

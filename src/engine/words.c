@@ -1,5 +1,9 @@
 /*
  * words.c - loading and keeping the run's dictionaries (see words.h).
+ *
+ * Owns: no state of its own: it writes the coordinator's [W] fields (words,
+ * autodict, words_version, words_saved) and the file <cachedir>/.autodict
+ * (written atomically).
  */
 #include <errno.h>
 #include <stdio.h>
