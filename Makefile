@@ -57,11 +57,12 @@ check: deps
 	$(MAKE) e2e
 
 # The source's shape: files call only their own layer and those below, no
-# cycle (tools/layers.txt, from the objects and includes), and every source
-# file is in the README's tour.
+# cycle (tools/layers.txt, from the objects and includes), every source
+# file is in the README's tour, and every file's header says what it owns.
 layers: $(BUILD)/libferret.a
 	@bash tools/layers.sh --quiet
 	@bash tools/tour.sh
+	@bash tools/owns.sh
 
 demo: deps $(BUILD)/libferret.a
 	@bash examples/demo.sh
