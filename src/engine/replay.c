@@ -3,7 +3,9 @@
  * rebuilt the same way by the worker that runs it and by the coordinator
  * that recovers it after the worker died.
  *
- * Owns: the custom mutator pointer (custom), written once per process.
+ * Owns: the custom mutator pointer (custom: the target's
+ * LLVMFuzzerCustomMutator, or NULL), written once per process, by
+ * worker_main in a worker and by the coordinator's set-up (fuzz.c).
  */
 #include <string.h>
 

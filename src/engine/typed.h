@@ -33,7 +33,7 @@
  *
  * Owns: nothing: an interface.  A struct typed_schema is filled by
  * registry.c (registry_schema; the selected target's is registry.c's
- * selected_schema) and only read here after.
+ * selected_schema) and only read afterwards.
  */
 #ifndef FERRET_TYPED_H
 #define FERRET_TYPED_H
