@@ -8,12 +8,13 @@
  * table's slots: a fixed -seed would no longer repeat a run of the previous
  * build, which bench/oracle.sh checks).
  *
- * Owns: in whichever process reports (the coordinator, the regression run):
- * table, the dialect's table of events (Go's unless libFuzzer's was
- * chosen), filled once; the capture for tests: cap (the memfd stream
- * written instead of stderr), cap_buf (its text read back) and ev_buf,
- * ev_len, ev_cap (the events' names).  Without the capture it writes to
- * stderr, which it does not own.
+ * Owns: in each process that reports (the coordinator, the regression run;
+ * main() and a worker for their error lines): table, the dialect's table of
+ * events (Go's, filled at the first event, unless report_use_libfuzzer
+ * chose libFuzzer's at start-up); the capture for tests: cap (the memfd
+ * stream written instead of stderr), cap_buf (its text read back) and
+ * ev_buf, ev_len, ev_cap (the events' names).  Without the capture it
+ * writes to stderr, which it does not own.
  */
 #include <stdarg.h>
 #include <stdio.h>
