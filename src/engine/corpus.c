@@ -6,14 +6,14 @@
  * directory never stalls a reader, and no more than a caller's limit is read.
  *
  * Owns: codec, the schema that turns typed files into binary forms (NULL:
- * raw bytes), set once per process through select_use (select.c): in the
- * coordinator, a worker and the regression run.  Of a struct corpus, only
- * this file writes the array (v, n, cap) and the name index, and of an
- * entry its bytes, name and path (its flags and exec_ns are its users': the
- * loop, crash.c, merge.c).  On disk: the files it writes (a temporary
- * .tmp-<name>-<pid> in the same directory, renamed or removed before it
- * returns; a killed writer's are removed by corpus_remove_stale_temps) and
- * the directories corpus_mkdirs creates.
+ * raw bytes), set through select_use (select.c): once in the coordinator
+ * and in a worker, once per target in the regression run.  Of a struct
+ * corpus, only this file writes the array (v, n, cap) and the name index,
+ * and of an entry its bytes, name and path (its flags and exec_ns are its
+ * users': the loop, crash.c, merge.c).  On disk: the files it writes (a
+ * temporary .tmp-<name>-<pid> in the same directory, renamed or removed
+ * before it returns; a killed writer's are removed by
+ * corpus_remove_stale_temps) and the directories corpus_mkdirs creates.
  */
 #include <dirent.h>
 #include <errno.h>

@@ -16,16 +16,16 @@
  *  - the worker never exits on its own while a call is in progress; it exits
  *    0 when the call pipe closes.
  *
- * Owns: in a worker: w, its struct worker_ctx (a static in worker_main: the
- * call and reply pipes, its shared memory and the mask mapped read-only,
- * its private input, keep and coverage buffers, the MINIMIZE state, the
- * executions it published as hdr->runs); the_worker, a pointer to it for
- * the runtime's dying and malloc-fault hooks; start_state, the process as
- * it was after start-up (a descriptor on the working directory, its path,
- * the count of open descriptors, the pipes' identities), to notice a target
- * that changes it.  In its shared memory: the [W] fields of the header
- * (shm.h) and the areas it fills (the frozen compare table, the input or
- * candidate it reports, coverage, unstable counters).
+ * Owns: in a worker: w, its struct worker_ctx (a static in worker_main: its
+ * ends of the call and reply pipes, its shared memory and the mask mapped
+ * read-only, its private input, keep and coverage buffers, the MINIMIZE
+ * state, the executions it published as hdr->runs); the_worker, a pointer
+ * to it for the runtime's dying and malloc-fault hooks; start_state, the
+ * process as it was after start-up (a descriptor on the working directory,
+ * its path, the count of open descriptors, the pipes' identities), to
+ * notice a target that changes it.  In its shared memory: the [W] fields of
+ * the header (shm.h) and the areas it fills (the frozen compare table, the
+ * input or candidate it reports, coverage, unstable counters).
  */
 #include <dirent.h>
 #include <errno.h>

@@ -12,7 +12,8 @@
  *
  * Owns: in every process of the binary: regions, nregions, total,
  * regions_overflowed (the counter regions the module constructors register
- * before main(), read-only afterwards), pcs_start and pcs_end (the first
+ * before main(), and value profile's, added at the start of main() by
+ * cmptrace.c; read-only afterwards), pcs_start and pcs_end (the first
  * module's pc-table), and __sancov_lowest_stack (per thread, written by the
  * instrumentation).
  */
