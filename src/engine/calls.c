@@ -3,8 +3,8 @@
  *
  * Owns: nothing of its own: it writes the coordinator's [K] fields (execs,
  * assigned), a worker's job record (its copy of a MINIMIZE input, mode,
- * limit) and, in the worker's shared memory, the input area, input_len and
- * stop.
+ * limit) and credited executions (w->execs) and, in the worker's shared
+ * memory, the input area, input_len and stop.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -10,9 +10,10 @@
  * coordinator) and its [F] fields: the paths (testdata, cachedir: created,
  * stale temporary files removed), the corpus as loaded, the pool of worker
  * slots, the coverage mask's memfd, the scratch buffers, the signalfd
- * (SIGINT, SIGTERM and SIGCHLD blocked; SIGPIPE and SIGXFSZ ignored).
- * -minimize_crash: a temporary cache directory /tmp/ferret-minimize-XXXXXX,
- * removed at the end.
+ * (SIGINT, SIGTERM and SIGCHLD blocked; SIGPIPE and SIGXFSZ ignored), the
+ * -stats_file, opened for appending into c->smp.sf (statsfile.c; the lines
+ * are sample.c's).  -minimize_crash: a temporary cache directory
+ * /tmp/ferret-minimize-XXXXXX, removed at the end.
  */
 #include <errno.h>
 #include <poll.h>

@@ -14,7 +14,8 @@
  * chose libFuzzer's at start-up); the capture for tests: cap (the memfd
  * stream written instead of stderr), cap_buf (its text read back) and
  * ev_buf, ev_len, ev_cap (the events' names).  Without the capture it
- * writes to stderr, which it does not own.
+ * writes to the status screen's held-back stream (report_screen.c's) while
+ * the screen is on, else to stderr: neither is its own.
  */
 #include <stdarg.h>
 #include <stdio.h>
