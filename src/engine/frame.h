@@ -24,6 +24,8 @@
  * use (the label must be on the first declaration).  tests/e2e/
  * test_lf_crash_state.sh fails when a report shows a frame of ferret's
  * sources under another name.
+ *
+ * Owns: nothing (one macro).
  */
 #ifndef FERRET_FRAME_H
 #define FERRET_FRAME_H

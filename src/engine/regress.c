@@ -27,8 +27,9 @@
  * stack, freed after that target), which target is current (select_use),
  * and the runtime's settings for replaying: crash reporting, exit() as
  * failure, the malloc limit, the per-input timeout, the name of the running
- * input (target_set_context).  The fork and the parent's watch are
- * replay_guard.c's.
+ * input (target_set_context), the words of the runtime's own reports
+ * (runtime_set_words) and its dying hook (replay_guard_named).  The fork
+ * and the parent's watch are replay_guard.c's.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -16,12 +16,12 @@
  *    and the parent then ends as the child does.
  *
  * Owns: shared, the MAP_SHARED mapping (struct replay_shared: phase,
- * name_seq, start_ns, execs, the input's name) made by replay_guard_start
- * before the fork: written by the regression run's child, only read by its
- * parent; NULL when the run is not supervised.  In the parent: child_pid
- * and got_sig (the child and the last SIGTERM, SIGINT, SIGHUP or SIGQUIT
- * its handler passed on to it), those four handlers, and watch's name and
- * signame's buf (static buffers for the verdict).
+ * name_seq, start_ns, execs, named, the input's name) made by
+ * replay_guard_start before the fork: written by the regression run's
+ * child, only read by its parent; NULL when the run is not supervised.  In
+ * the parent: child_pid and got_sig (the child and the last SIGTERM,
+ * SIGINT, SIGHUP or SIGQUIT its handler passed on to it), those four
+ * handlers, and watch's name (a static buffer for the verdict).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -8,8 +8,11 @@
  *   Base64: ...
  *   Done N runs in S second(s), stat::...
  *
- * Owns: nothing: it fills the struct reporter it is handed (report.c's
- * table) and writes on the stream it is handed.
+ * Owns: timeout, a static in lf_runtime_words: the text of libFuzzer's
+ * timeout report with -timeout's seconds written in, which the runtime
+ * keeps a pointer to (runtime_set_words, memory.c) in a worker or the
+ * regression run.  Otherwise it fills the struct reporter it is handed
+ * (report.c's table) and writes on the stream it is handed.
  */
 #include <stdio.h>
 #include <string.h>

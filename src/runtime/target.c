@@ -22,13 +22,15 @@
  * Owns: in the process that runs the target (a worker, the regression run):
  * run_context (the input's name for crash reports), exit_is_failure and
  * timeout_ns (the regression run's: an exit() or a timeout inside the
- * target exits 1; the per-input SIGALRM timer), dying_hook (the worker's),
- * shadow and shadow_cap (the copy of the input the const check compares
- * with), altstack (the alternate stack of its fatal-signal handlers); the
- * handlers it installs for SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT and
- * SIGTRAP (where no sanitizer has one), for the hang signal (and, in the
- * regression run, SIGALRM), the atexit hook and the sanitizer death
- * callback.  It sets runtime_in_target around each run (memory.c's).
+ * target exits 1 unless the report's words set the code; the per-input
+ * SIGALRM timer), dying_hook (a worker's; the regression run's is
+ * replay_guard_named), shadow and shadow_cap (the copy of the input the
+ * const check compares with), altstack (the alternate stack of its
+ * fatal-signal handlers); the handlers it installs for SIGSEGV, SIGBUS,
+ * SIGILL, SIGFPE, SIGABRT and SIGTRAP (where no sanitizer has one), for the
+ * hang signal (and, in the regression run, SIGALRM), the atexit hook and
+ * the sanitizer death callback.  It sets runtime_in_target around each run
+ * (memory.c's).
  */
 #include <signal.h>
 #include <stdio.h>
