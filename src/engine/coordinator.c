@@ -699,6 +699,8 @@ static void on_reply(struct coordinator *c, struct worker *w)
             return;
         }
         sup_replied(w);
+        if (!c->ready_said++)
+            report_ready(&c->start_info); /* the target's LLVMFuzzerInitialize returned */
         return;
     }
     sup_replied(w);

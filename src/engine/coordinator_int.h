@@ -20,6 +20,7 @@
 #include "minimize.h"
 #include "mutator.h"
 #include "queue.h"
+#include "reporter.h"
 #include "schedule.h"
 #include "stats.h"
 #include "statsfile.h"
@@ -138,6 +139,7 @@ struct coordinator {
     int nw;                    /* [F] */
     uint8_t *mask;             /* [F] made, [L] grown: the global coverage mask, read-only to workers */
     size_t ncounters;          /* [F] coverage counters in the binary */
+    size_t nedges;             /* [F] counters 0..nedges-1 are edges; value-profile bits follow */
     size_t max_len;            /* [F] longest input */
     struct corpus corpus;      /* [F] loads it, [L][Y] add to it */
     struct queue inputq, minq;  /* [L] inputq: new entries, fuzzed first; minq: to minimize */
@@ -182,6 +184,8 @@ struct coordinator {
     uint8_t *diff;             /* [F] ncounters bytes of scratch for the loop */
     uint8_t *unstable;         /* [L] ncounters bytes: 1 = flaky counter */
     size_t nunstable;          /* [L] */
+    struct report_start start_info; /* [F] said at set-up, and [L] when the first worker is up */
+    int ready_said;            /* [L] report_ready() was called */
 };
 
 

@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -255,6 +257,37 @@ static int runs_only(const struct coordinator *c)
            !c->minimize_path;
 }
 
+/* The instrumented code's counters: the regions before the value-profile
+ * bits (appended in main(), after every module's constructor). */
+static size_t edge_counters(void)
+{
+    const struct sancov_region *r = sancov_regions();
+    size_t n = 0;
+    for (size_t k = 0; k < sancov_region_count() && !r[k].raw; k++)
+        n += r[k].len;
+    return n;
+}
+
+/* What the first lines say (report_start, then report_ready). */
+static void start_info(struct coordinator *c, uint64_t seed)
+{
+    struct rusage ru;
+    struct report_start *s = &c->start_info;
+    *s = (struct report_start){
+        .target = c->target, .nworkers = c->nw, .seed = seed, .max_len = c->max_len,
+        .corpus_n = c->corpus.n, .ncounters = c->ncounters, .cachedir = c->cachedir,
+        .fuzzing = !c->merging && !c->minimize_path, .max_len_given = c->o->max_len != 0,
+        .corpus_min = c->corpus.n ? SIZE_MAX : 0};
+    for (size_t i = 0; i < c->corpus.n; i++) {
+        size_t n = c->corpus.v[i]->len;
+        s->corpus_min = n < s->corpus_min ? n : s->corpus_min;
+        s->corpus_max = n > s->corpus_max ? n : s->corpus_max;
+        s->corpus_bytes += n;
+    }
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        s->rss_mb = (uint64_t)ru.ru_maxrss / 1024;
+}
+
 static int coordinator_setup(struct coordinator *c, const struct options *o, char **argv)
 {
     int rc;
@@ -264,6 +297,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
+    c->nedges = edge_counters();
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     if (c->ncounters == 0 && !runs_only(c)) {
         report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
@@ -284,9 +318,8 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
         return rc;
     uint64_t seed = o->seed ? o->seed : (engine_now_ns() ^ ((uint64_t)getpid() << 32));
     c->rng.s = seed;
-    report_start(&(struct report_start){
-        .target = c->target, .nworkers = c->nw, .seed = seed, .max_len = c->max_len,
-        .corpus_n = c->corpus.n, .ncounters = c->ncounters, .cachedir = c->cachedir});
+    start_info(c, seed);
+    report_start(&c->start_info);
     if (setup_signals(c) != 0 || setup_workers(c, argv) != 0) {
         report_error("cannot set up workers: %s\n", strerror(errno));
         return FERRET_EXIT_INTERNAL;

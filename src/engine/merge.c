@@ -58,6 +58,17 @@ struct merge_state {
 
 static struct merge_state M;
 
+/* ClusterFuzz runs its two-step merge (-merge_control_file kept between a
+ * merge of the old corpus and one of old + new, whose MERGE-OUTER figures
+ * it subtracts) only if the binary holds this libFuzzer message, its sign
+ * of a libFuzzer recent enough for both; otherwise a single merge, whose
+ * new_edges/new_features read 0.  ferret does both things the message
+ * stands for: it checks the const input (target.c) and takes
+ * -merge_control_file (above).  Kept in the binary by "used". */
+__attribute__((used)) const char ferret_two_step_merge_marker[] =
+    "ferret takes -merge_control_file and reports a fuzz target that writes to its input "
+    "(libFuzzer's words: fuzz target overwrites its const input)";
+
 /* ---- the control file ---------------------------------------------------- */
 
 static int header_matches(FILE *f, const struct coordinator *c)
@@ -267,6 +278,25 @@ static size_t select_inputs(struct coordinator *c, size_t nout, struct feature_s
     return kept;
 }
 
+/* Edges in s: counters of the instrumented code (the first nedges, not the
+ * value-profile bits after them) with any bucket bit.  A feature is
+ * counter * 8 + bucket, so byte i of s->bits is counter i's buckets. */
+static size_t set_edges(const struct feature_set *s, size_t nedges)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nedges && i * 8 < s->nbits; i++)
+        n += s->bits[i] != 0;
+    return n;
+}
+
+static size_t set_features(const struct feature_set *s)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < s->nbits; f++)
+        n += set_has(s, (uint32_t)f);
+    return n;
+}
+
 /* Called when every input has run: select, write, report.  Returns an exit code. */
 int merge_finish(struct coordinator *c, size_t nout)
 {
@@ -277,19 +307,16 @@ int merge_finish(struct coordinator *c, size_t nout)
         return FERRET_EXIT_INTERNAL;
     for (size_t i = 0; i < nout; i++)
         take(c, i, &s);
-    size_t before = 0;
-    for (size_t f = 0; f < s.nbits; f++)
-        before += set_has(&s, (uint32_t)f);
-    size_t kept = select_inputs(c, nout, &s, keep), after = 0;
-    for (size_t f = 0; f < s.nbits; f++)
-        after += set_has(&s, (uint32_t)f);
+    size_t before = set_features(&s), edges_before = set_edges(&s, c->nedges);
+    size_t kept = select_inputs(c, nout, &s, keep);
     for (size_t i = nout; i < c->corpus.n; i++)
         if (keep[i] && corpus_write_atomic(c->cachedir, c->corpus.v[i]->data, c->corpus.v[i]->len, NULL) != 0) {
             report_error("cannot write to %s: %s\n", c->cachedir, strerror(errno));
             rc = FERRET_EXIT_WRITE;
             break;
         }
-    report_merge_done(kept, after - before, c->corpus.n - M.resumed, M.resumed);
+    report_merge_done(kept, set_features(&s) - before, set_edges(&s, c->nedges) - edges_before,
+                      c->corpus.n - M.resumed, M.resumed);
     if (M.control) {
         fflush(M.control);
         fsync(fileno(M.control));

@@ -84,6 +84,12 @@ void report_start(const struct report_start *s)
     report_dialect()->start(out(), s);
 }
 
+void report_ready(const struct report_start *s)
+{
+    event("ready");
+    report_dialect()->ready(out(), s);
+}
+
 int report_baseline(const struct report_baseline *b, int first)
 {
     event("baseline");
@@ -213,11 +219,11 @@ void report_merge_skipped(const char *path, const char *failure)
     fprintf(out(), "MERGE-INNER: skipping %s: %s\n", path ? path : "(input)", failure);
 }
 
-void report_merge_done(size_t files, size_t features, size_t run, size_t resumed)
+void report_merge_done(size_t files, size_t features, size_t edges, size_t run, size_t resumed)
 {
     event("merge_done");
-    fprintf(out(), "MERGE-OUTER: %zu new files with %zu new features added; %zu inputs run, %zu resumed\n",
-            files, features, run, resumed);
+    fprintf(out(), "MERGE-OUTER: %zu new files with %zu new features added; %zu new coverage edges; "
+            "%zu inputs run, %zu resumed\n", files, features, edges, run, resumed);
 }
 
 void report_replay_exit0(const char *name, int pid, int between)

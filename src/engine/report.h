@@ -25,6 +25,7 @@ const struct reporter *report_dialect(void);
 
 /* ---- events the dialect words ---- */
 void report_start(const struct report_start *s);
+void report_ready(const struct report_start *s);
 /* 1 if a line was printed */
 int report_baseline(const struct report_baseline *b, int first);
 int report_progress(struct report_progress *p);
@@ -56,7 +57,9 @@ void report_findings_summary_line(enum finding_kind kind, uint64_t hits, const c
 /* The merge (libFuzzer's words: ferret merges only on its command line). */
 void report_merge_resumed(const char *control_path, size_t done, size_t total);
 void report_merge_skipped(const char *path, const char *failure);
-void report_merge_done(size_t files, size_t features, size_t run, size_t resumed);
+/* libFuzzer's "N new files with F new features added; E new coverage edges"
+ * (ClusterFuzz's two-step merge diffs F and E between two merges). */
+void report_merge_done(size_t files, size_t features, size_t edges, size_t run, size_t resumed);
 /* The regression run's watch (replay_guard.c), alike in both dialects: the
  * target ended the run with status 0 while running name (between: after
  * running it, before the run finished); the run ended while name ran, and

@@ -39,6 +39,12 @@ static void go_start(FILE *out, const struct report_start *s)
             s->cachedir);
 }
 
+static void go_ready(FILE *out, const struct report_start *s)
+{
+    (void)out; /* Go says nothing more: its first line said it all */
+    (void)s;
+}
+
 static void baseline_line(FILE *out, uint64_t elapsed_ns, size_t done, size_t total, int nworkers)
 {
     char el[32];
@@ -210,6 +216,7 @@ void report_go_table(struct reporter *t)
 {
     t->name = "go";
     t->start = go_start;
+    t->ready = go_ready;
     t->baseline = go_baseline;
     t->progress = go_progress;
     t->finding = go_finding;

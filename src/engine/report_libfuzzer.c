@@ -27,10 +27,30 @@ static void tail(FILE *out, const char *log, size_t len)
 
 static void lf_start(FILE *out, const struct report_start *s)
 {
-    fprintf(out, "INFO: Seed: %llu\nINFO: Loaded 1 modules   (%zu inline 8-bit counters)\n"
-            "INFO: ferret: %d workers, -max_len %zu, %zu corpus files, new units go to %s\n",
-            (unsigned long long)s->seed, s->ncounters, s->nworkers, s->max_len, s->corpus_n,
-            s->cachedir);
+    fprintf(out, "INFO: Seed: %llu\n", (unsigned long long)s->seed);
+    if (s->cachedir)
+        fprintf(out, "INFO: ferret: %d workers, -max_len %zu, %zu corpus files, new units go to %s\n",
+                s->nworkers, s->max_len, s->corpus_n, s->cachedir);
+    else
+        fprintf(out, "INFO: ferret: %d workers, -max_len %zu, %zu corpus files, new units kept in memory\n",
+                s->nworkers, s->max_len, s->corpus_n);
+    fflush(out);
+}
+
+/* libFuzzer prints these once LLVMFuzzerInitialize has returned, so
+ * ClusterFuzz takes a log without "Loaded" for a start-up crash; then,
+ * fuzzing, the -max_len it chose and the seed corpus it is about to run. */
+static void lf_ready(FILE *out, const struct report_start *s)
+{
+    fprintf(out, "INFO: Loaded 1 modules   (%zu inline 8-bit counters)\n", s->ncounters);
+    if (s->fuzzing && !s->max_len_given)
+        fprintf(out, "INFO: -max_len is not provided; libFuzzer will not generate inputs larger "
+                "than %zu bytes\n", s->max_len);
+    if (s->fuzzing)
+        fprintf(out, "INFO: seed corpus: files: %zu min: %zub max: %zub total: %zub rss: %lluMb\n",
+                s->corpus_n, s->corpus_min, s->corpus_max, s->corpus_bytes,
+                (unsigned long long)s->rss_mb);
+    fflush(out);
 }
 
 /* libFuzzer has no baseline line: ferret's own says how far it is, but not
@@ -215,6 +235,7 @@ void report_libfuzzer_table(struct reporter *t)
 {
     t->name = "libfuzzer";
     t->start = lf_start;
+    t->ready = lf_ready;
     t->baseline = lf_baseline;
     t->progress = lf_progress;
     t->finding = lf_finding;

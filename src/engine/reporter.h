@@ -28,6 +28,11 @@ struct report_start {
     uint64_t seed;
     size_t max_len, corpus_n, ncounters;
     const char *cachedir;
+    /* for the ready event: */
+    int fuzzing;              /* a fuzzing run (not a merge, not minimizing) */
+    int max_len_given;        /* -max_len was on the command line */
+    size_t corpus_min, corpus_max, corpus_bytes; /* sizes of the seed inputs */
+    uint64_t rss_mb;          /* the coordinator's, at set-up */
 };
 
 /* The baseline run: done of total corpus entries run. */
@@ -105,6 +110,9 @@ struct report_replay {
 struct reporter {
     const char *name;
     void (*start)(FILE *out, const struct report_start *s);
+    /* the first worker is up: the target's LLVMFuzzerInitialize ran and
+     * returned (a target dying in it never gets this far) */
+    void (*ready)(FILE *out, const struct report_start *s);
     /* first: the line right after set-up (before any entry ran) */
     int (*baseline)(FILE *out, const struct report_baseline *b, int first);
     /* 1 if it printed a line */

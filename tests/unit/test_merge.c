@@ -73,6 +73,7 @@ static void fx_init(struct fx *f, int set_cover)
     f->c.o = &f->o;
     f->c.cachedir = f->out;
     f->c.ncounters = 64; /* features 0..511 */
+    f->c.nedges = 60;    /* counters 60..63: value profile */
     f->c.merging = 1;
 }
 
@@ -206,7 +207,28 @@ static void test_keeps_inputs_adding_features(void)
     const char *err = said;
     CHECK_EQ_U(rc, FERRET_EXIT_OK);
     CHECK(OUT_HOLDS(&f, "out-one", "abcde", "twenty-bytes-long-xx"));
-    CHECK(strstr(err, "MERGE-OUTER: 2 new files with 3 new features added") != NULL);
+    /* features 3, 4 and 5: counter 0 (which OUT has, by feature 1) and counter 0 again */
+    CHECK(strstr(err, "MERGE-OUTER: 2 new files with 3 new features added; 0 new coverage edges;") != NULL);
+    fx_free(&f);
+}
+
+/* The edges figure: counters (feature / 8) newly hit, value-profile
+ * counters (nedges and up) left out; ClusterFuzz subtracts it between its
+ * two merge steps. */
+static void test_new_edges(void)
+{
+    struct fx f;
+    fx_init(&f, 0);
+    CHECK(corpus_write_atomic(f.out, (const uint8_t *)"o", 1, NULL) == 0);
+    fx_add(&f, "o", "out/o");
+    fx_add(&f, "ab", NULL);
+    fx_add(&f, "cde", NULL);
+    CHECK_EQ_U(fx_prepare(&f, 1), FERRET_EXIT_OK);
+    OK(&f, 0, 1);         /* counter 0 */
+    OK(&f, 1, 2, 8, 9);   /* counter 0 again (a new bucket), counter 1 */
+    OK(&f, 2, 16, 490);   /* counter 2, and value-profile counter 61 */
+    CHECK_EQ_U(fx_finish(&f, 1), FERRET_EXIT_OK);
+    CHECK(strstr(said, "MERGE-OUTER: 2 new files with 5 new features added; 2 new coverage edges;") != NULL);
     fx_free(&f);
 }
 
@@ -565,6 +587,7 @@ int main(void)
 {
     CHECK(mkdtemp(root) != NULL);
     RUN(test_keeps_inputs_adding_features);
+    RUN(test_new_edges);
     RUN(test_smallest_first);
     RUN(test_set_cover);
     RUN(test_set_cover_tie);

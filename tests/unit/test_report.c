@@ -39,9 +39,11 @@ static const char *play(void)
 {
     report_capture(1);
     filled = 0;
-    report_start(&(struct report_start){.target = "packet", .nworkers = 2, .seed = 7,
-                                         .max_len = 4096, .corpus_n = 3, .ncounters = 100,
-                                         .cachedir = "cache"});
+    struct report_start s = {.target = "packet", .nworkers = 2, .seed = 7, .max_len = 4096,
+                             .corpus_n = 3, .ncounters = 100, .cachedir = "cache", .fuzzing = 1,
+                             .corpus_min = 1, .corpus_max = 9, .corpus_bytes = 12, .rss_mb = 30};
+    report_start(&s);
+    report_ready(&s);
     report_baseline(&(struct report_baseline){.done = 0, .total = 3}, 1);
     struct report_progress p = {.tick = REPORT_NEW, .new_len = 5, .fill = fill};
     report_progress(&p);
@@ -65,7 +67,7 @@ int main(void)
     /* Go's dialect, the default. */
     const char *go = play();
     CHECK(has(report_captured_events(),
-              "start\nbaseline\nprogress NEW\nprogress pulse\nfinding\nfinal_stats\nwarning\n"));
+              "start\nready\nbaseline\nprogress NEW\nprogress pulse\nfinding\nfinal_stats\nwarning\n"));
     CHECK(has(go, "fuzz: target packet, 2 workers, seed 7, max_len 4096, corpus 3, cache cache\n"));
     CHECK(has(go, "fuzz: elapsed: 0s, gathering baseline coverage: 0/3 completed\n"));
     CHECK(has(go, "fuzz: elapsed: 3s, execs: 3000 (1000/sec), new interesting: 4 (total: 9)\n"));
@@ -81,7 +83,10 @@ int main(void)
     /* libFuzzer's. */
     report_use_libfuzzer(1);
     const char *lf = play();
-    CHECK(has(lf, "INFO: Seed: 7\nINFO: Loaded 1 modules   (100 inline 8-bit counters)\n"));
+    CHECK(has(lf, "INFO: Seed: 7\nINFO: ferret: 2 workers, -max_len 4096, 3 corpus files, new units go to cache\n"
+                  "INFO: Loaded 1 modules   (100 inline 8-bit counters)\n"
+                  "INFO: -max_len is not provided; libFuzzer will not generate inputs larger than 4096 bytes\n"
+                  "INFO: seed corpus: files: 3 min: 1b max: 9b total: 12b rss: 30Mb\n"));
     CHECK(!strstr(lf, "gathering baseline")); /* not before any entry ran */
     CHECK(has(lf, "#3000\tNEW    cov: 12 ft: 30 corp: 9/200b lim: 16 exec/s: 0 rss: 40Mb L: 5/5\n"));
     CHECK(has(lf, "#3000\tpulse  cov: 12 ft: 30 corp: 9/200b lim: 16 exec/s: 1000 rss: 40Mb\n"));
