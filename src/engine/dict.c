@@ -232,12 +232,14 @@ int dict_parse(struct dict *d, const char *text, size_t len, const char *file,
                char *err, size_t errlen)
 {
     size_t n0 = d->n, pos = 0;
+    d->bad_line = 0;
     for (size_t line = 1; pos < len; line++) {
         char why[64];
         const char *p = text + pos;
         const char *end = p + next_line(text, len, &pos);
         if (parse_line(d, p, end, why, sizeof why) != 0) {
             d->n = n0;
+            d->bad_line = line;
             return fail(err, errlen, "%s:%zu: %s", file ? file : "<dict>", line, why);
         }
     }

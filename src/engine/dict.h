@@ -31,10 +31,11 @@ struct dict_word {
 struct dict {
     struct dict_word *w;
     size_t n, cap;
+    size_t bad_line; /* the line dict_parse last failed on (1-based); 0 if none */
 };
 
-/* Parses text (the whole file) into d, appending.  On error returns -1 and
- * writes "FILE:LINE: what was expected" into err. */
+/* Parses text (the whole file) into d, appending.  On error returns -1,
+ * writes "FILE:LINE: what was expected" into err and sets d->bad_line. */
 int dict_parse(struct dict *d, const char *text, size_t len, const char *file,
                char *err, size_t errlen);
 /* (Reading a dictionary file is corpus_load_dict's, in corpus.c: the files

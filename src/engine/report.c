@@ -84,6 +84,12 @@ void report_start(const struct report_start *s)
     report_dialect()->start(out(), s);
 }
 
+void report_bad_dictionary(size_t bad_line, const char *err)
+{
+    event("bad_dictionary");
+    report_dialect()->bad_dictionary(out(), bad_line, err);
+}
+
 void report_ready(const struct report_start *s)
 {
     event("ready");

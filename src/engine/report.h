@@ -25,6 +25,9 @@ const struct reporter *report_dialect(void);
 
 /* ---- events the dialect words ---- */
 void report_start(const struct report_start *s);
+/* -dict=FILE cannot be used: err names the file (and the line, bad_line,
+ * when one is malformed; 0 when the file cannot be read). */
+void report_bad_dictionary(size_t bad_line, const char *err);
 void report_ready(const struct report_start *s);
 /* 1 if a line was printed */
 int report_baseline(const struct report_baseline *b, int first);

@@ -45,6 +45,12 @@ static void go_ready(FILE *out, const struct report_start *s)
     (void)s;
 }
 
+static void go_bad_dictionary(FILE *out, size_t bad_line, const char *err)
+{
+    (void)bad_line; /* err names the file and the line */
+    fprintf(out, "ferret: bad dictionary: %s\n", err);
+}
+
 static void baseline_line(FILE *out, uint64_t elapsed_ns, size_t done, size_t total, int nworkers)
 {
     char el[32];
@@ -217,6 +223,7 @@ void report_go_table(struct reporter *t)
     t->name = "go";
     t->start = go_start;
     t->ready = go_ready;
+    t->bad_dictionary = go_bad_dictionary;
     t->baseline = go_baseline;
     t->progress = go_progress;
     t->finding = go_finding;

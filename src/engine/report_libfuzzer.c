@@ -53,6 +53,15 @@ static void lf_ready(FILE *out, const struct report_start *s)
     fflush(out);
 }
 
+/* libFuzzer's line (ClusterFuzz greps "ParseDictionaryFile: error in line
+ * N"), then ferret's, which says what is wrong. */
+static void lf_bad_dictionary(FILE *out, size_t bad_line, const char *err)
+{
+    if (bad_line)
+        fprintf(out, "ParseDictionaryFile: error in line %zu\n", bad_line);
+    fprintf(out, "ferret: bad dictionary: %s\n", err);
+}
+
 /* libFuzzer has no baseline line: ferret's own says how far it is, but not
  * before any entry ran. */
 static int lf_baseline(FILE *out, const struct report_baseline *b, int first)
@@ -236,6 +245,7 @@ void report_libfuzzer_table(struct reporter *t)
     t->name = "libfuzzer";
     t->start = lf_start;
     t->ready = lf_ready;
+    t->bad_dictionary = lf_bad_dictionary;
     t->baseline = lf_baseline;
     t->progress = lf_progress;
     t->finding = lf_finding;

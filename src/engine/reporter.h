@@ -113,6 +113,8 @@ struct reporter {
     /* the first worker is up: the target's LLVMFuzzerInitialize ran and
      * returned (a target dying in it never gets this far) */
     void (*ready)(FILE *out, const struct report_start *s);
+    /* -dict=FILE is malformed at bad_line (0: unreadable); err says where and why */
+    void (*bad_dictionary)(FILE *out, size_t bad_line, const char *err);
     /* first: the line right after set-up (before any entry ran) */
     int (*baseline)(FILE *out, const struct report_baseline *b, int first);
     /* 1 if it printed a line */

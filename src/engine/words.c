@@ -24,7 +24,7 @@ int words_load(struct coordinator *c)
 {
     char err[512], path[4096];
     if (c->o->dict && corpus_load_dict(&c->words, c->o->dict, err, sizeof err) != 0) {
-        report_error("bad dictionary: %s\n", err);
+        report_bad_dictionary(c->words.bad_line, err);
         return FERRET_EXIT_INPUT;
     }
     snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);

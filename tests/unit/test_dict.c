@@ -102,6 +102,7 @@ static void test_errors(void)
         CHECK(dict_add(&d, (const uint8_t *)"pre", 3) == 1);
         CHECK(dict_parse(&d, text, strlen(text), "bad.dict", err, sizeof err) == -1);
         CHECK(strstr(err, "bad.dict:4:") == err);
+        CHECK(d.bad_line == 4); /* for libFuzzer's "ParseDictionaryFile: error in line 4" */
         if (strcmp(err, want) != 0)
             fprintf(stderr, "case %zu: got [%s], want [%s]\n", i, err, want);
         CHECK(strcmp(err, want) == 0);
