@@ -210,8 +210,8 @@ static void write_pending(struct coordinator *c)
 {
     struct entry *e;
     while ((e = queue_pop(&c->writeq))) {
-        if (e->retired || crash_exit_code(c) == FERRET_EXIT_WRITE)
-            continue;
+        if (e->retired || crash_exit_code(c) == FERRET_EXIT_WRITE || !c->cachedir)
+            continue; /* (no directory: libFuzzer mode without one keeps them in memory) */
         if (corpus_write_atomic(c->cachedir, e->data, e->len, &e->path) != 0) {
             report_error("cannot write corpus entry to %s: %s; fix the directory or pass -cachedir=DIR\n",
                     c->cachedir, strerror(errno));
@@ -282,7 +282,7 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
 {
     char *path = NULL;
     int added;
-    if (corpus_write_atomic(c->cachedir, data, len, &path) != 0) {
+    if (c->cachedir && corpus_write_atomic(c->cachedir, data, len, &path) != 0) {
         report_warning("cannot write a minimized corpus entry to %s: %s; "
                 "keeping %s as found\n", c->cachedir, strerror(errno), old->name);
         return;

@@ -117,7 +117,8 @@ static int load_corpus(struct coordinator *c)
         return load_merge_inputs(c);
     if (add_code_seeds(c) != 0)
         return FERRET_EXIT_USAGE;
-    if (corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) != 0 &&
+    if (c->testdata &&
+        corpus_load_dir(&c->corpus, c->testdata, limit, CORPUS_SKIP_EMPTY | CORPUS_STRICT, NULL) != 0 &&
         errno != ENOENT) {
         report_error("cannot read seed corpus %s: %s\n", c->testdata, strerror(errno));
         return FERRET_EXIT_INPUT;
@@ -140,7 +141,8 @@ static int load_corpus(struct coordinator *c)
         free(data);
     }
     /* (an empty file there is ferret's own: an input minimized to nothing) */
-    if (corpus_load_dir(&c->corpus, c->cachedir, limit, 0, NULL) != 0 && errno != ENOENT) {
+    if (c->cachedir && corpus_load_dir(&c->corpus, c->cachedir, limit, 0, NULL) != 0 &&
+        errno != ENOENT) {
         report_error("cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
@@ -161,9 +163,38 @@ static void choose_max_len(struct coordinator *c)
     c->max_len = m;
 }
 
+/* The corpus directory new inputs go to (libFuzzer mode: the first one
+ * given, OUT for a merge, or none: then they are kept in memory only). */
+static int check_cachedir(const struct coordinator *c)
+{
+    struct stat st;
+    corpus_remove_stale_temps(c->cachedir);
+    if (corpus_mkdirs(c->cachedir) != 0 || stat(c->cachedir, &st) != 0 ||
+        (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) || access(c->cachedir, W_OK) != 0) {
+        report_error("cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
+                c->cachedir, strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    return FERRET_EXIT_OK;
+}
+
+/* libFuzzer mode reads and writes only where libFuzzer would: the
+ * directories and files on its command line, the artifacts; no seed
+ * directory of Go's (testdata/fuzz/<target>), no cache in ~/.cache. */
+static int setup_paths_libfuzzer(struct coordinator *c)
+{
+    c->testdata = NULL;
+    if (!c->o->cachedir)
+        return FERRET_EXIT_OK;
+    c->cachedir = strdup(c->o->cachedir);
+    return c->cachedir ? check_cachedir(c) : FERRET_EXIT_INTERNAL;
+}
+
 static int setup_paths(struct coordinator *c)
 {
     char buf[4096];
+    if (c->o->libfuzzer)
+        return setup_paths_libfuzzer(c);
     snprintf(buf, sizeof buf, "testdata/fuzz/%s", c->target);
     c->testdata = strdup(buf);
     int typed = select_current() && select_current()->typed; /* <binary>/<Target>, as Go's <pkg>/<Target> */
@@ -173,16 +204,8 @@ static int setup_paths(struct coordinator *c)
         report_error("no cache directory: set HOME or XDG_CACHE_HOME, or pass -cachedir=DIR\n");
         return FERRET_EXIT_INPUT;
     }
-    struct stat st;
-    corpus_remove_stale_temps(c->cachedir);
     corpus_remove_stale_temps(c->testdata);
-    if (corpus_mkdirs(c->cachedir) != 0 || stat(c->cachedir, &st) != 0 ||
-        (!S_ISDIR(st.st_mode) && (errno = ENOTDIR)) || access(c->cachedir, W_OK) != 0) {
-        report_error("cannot write to cache directory %s: %s; pass -cachedir=DIR\n",
-                c->cachedir, strerror(errno));
-        return FERRET_EXIT_WRITE;
-    }
-    return FERRET_EXIT_OK;
+    return check_cachedir(c);
 }
 
 /* -stats_file: opened for appending before anything runs, so a path that
@@ -405,7 +428,6 @@ int coordinator_merge(const struct options *o, char **argv)
 int coordinator_minimize(const struct options *o, int argc, char **argv)
 {
     struct options t = *o;
-    char tmp[] = "/tmp/ferret-minimize-XXXXXX";
     (void)argc;
     t.fuzz = "";
     t.parallel = 1;
@@ -417,12 +439,6 @@ int coordinator_minimize(const struct options *o, int argc, char **argv)
     else if (o->max_total_time > 0)
         t.fuzzminimizetime = (struct budget){.kind = BUDGET_TIME,
                                              .ns = (uint64_t)o->max_total_time * SEC_NS};
-    if (!mkdtemp(tmp)) {
-        report_error("cannot create a temporary directory: %s\n", strerror(errno));
-        return FERRET_EXIT_WRITE;
-    }
-    t.cachedir = tmp; /* nothing is cached while minimizing */
-    int rc = run(&t, argv, o->paths[0], 0);
-    rmdir(tmp);
-    return rc;
+    t.cachedir = NULL; /* nothing is kept while minimizing */
+    return run(&t, argv, o->paths[0], 0);
 }

@@ -19,6 +19,18 @@
 
 #define AUTODICT_FILE ".autodict"
 
+/* Where the automatic dictionary is kept between runs: the cache (Go
+ * mode).  libFuzzer mode keeps it in memory only: its directories are the
+ * user's corpus, where a .autodict would count as one more unit (ClusterFuzz
+ * counts the files), and libFuzzer keeps its own there neither. */
+static int autodict_path(const struct coordinator *c, char *path, size_t len)
+{
+    if (c->o->libfuzzer || !c->cachedir)
+        return -1;
+    snprintf(path, len, "%s/%s", c->cachedir, AUTODICT_FILE);
+    return 0;
+}
+
 /* -dict words first, then the automatic dictionary kept from earlier runs. */
 int words_load(struct coordinator *c)
 {
@@ -27,8 +39,8 @@ int words_load(struct coordinator *c)
         report_bad_dictionary(c->words.bad_line, err);
         return FERRET_EXIT_INPUT;
     }
-    snprintf(path, sizeof path, "%s/%s", c->cachedir, AUTODICT_FILE);
-    if (access(path, F_OK) == 0 && corpus_load_dict(&c->autodict, path, err, sizeof err) != 0)
+    if (autodict_path(c, path, sizeof path) == 0 && access(path, F_OK) == 0 &&
+        corpus_load_dict(&c->autodict, path, err, sizeof err) != 0)
         report_error("ignoring the automatic dictionary: %s\n", err);
     for (size_t i = 0; i < c->autodict.n && c->words.n < SHM_WORDS_MAX; i++)
         dict_add(&c->words, c->autodict.w[i].bytes, c->autodict.w[i].len);
@@ -42,6 +54,7 @@ void save_words(struct coordinator *c)
     if (c->words_saved++)
         return;
     size_t cap = c->autodict.n * (4 * DICT_MAX_WORD + 4) + 1, len = 0;
+    char path[4096];
     char *text = malloc(cap);
     if (!text || c->autodict.n == 0) {
         free(text);
@@ -55,7 +68,8 @@ void save_words(struct coordinator *c)
         text[len++] = '\n';
     }
     report_dictionary(text, len);
-    if (corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
+    if (autodict_path(c, path, sizeof path) == 0 &&
+        corpus_write_named(c->cachedir, AUTODICT_FILE, (const uint8_t *)text, len) != 0)
         report_error("cannot write %s/%s: %s\n", c->cachedir, AUTODICT_FILE, strerror(errno));
     free(text);
 }

@@ -1,8 +1,8 @@
 /*
  * words.h - the dictionaries a run keeps: the -dict words, then the
  * automatic dictionary (operands whose replacement led to new coverage),
- * kept in <cachedir>/.autodict between runs and shown at the end as a
- * recommended dictionary.  The words themselves live in the coordinator's
+ * kept in <cachedir>/.autodict between runs (Go mode; libFuzzer mode keeps
+ * it in memory only) and shown at the end as a recommended dictionary.  The words themselves live in the coordinator's
  * state (words, autodict, words_version).
  */
 #ifndef FERRET_WORDS_H
