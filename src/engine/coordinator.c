@@ -563,6 +563,9 @@ static void on_run_done(struct coordinator *c, struct worker *w)
     if (c->merging)
         merge_on_result(c, e, w->reply.status == RPC_LEAK ? "leaks memory"
                               : w->reply.status == RPC_FAILURE ? "fails" : NULL);
+    if (c->merging && is_finding_reply(w->reply.status))
+        crash_merge_artifact(c, w, w->reply.status == RPC_LEAK ? FINDING_LEAK : FINDING_FAIL,
+                             w->reply.status == RPC_LEAK ? "memory leak" : "the fuzz target failed");
     c->base_done++;
     if (c->phase == PH_BASELINE && c->base_done == c->corpus.n)
         start_fuzzing(c);

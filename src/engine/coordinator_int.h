@@ -215,6 +215,13 @@ enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int s
                                   int kernel_oom);
 /* 1 if the kernel's OOM killer killed something since the last look. */
 int crash_kernel_oom(struct coordinator *c);
+/* -merge: the input w ran (w->job.base) crashed, hung, ran out of memory
+ * or leaked: it is written as libFuzzer's merge leaves it,
+ * <artifact_prefix>{crash,timeout,oom,leak}-<sha1> (or
+ * -exact_artifact_path), with its report, for corpus pruning to quarantine;
+ * not a finding (the merge exits 0 unless the file cannot be written). */
+void crash_merge_artifact(struct coordinator *c, struct worker *w, enum finding_kind kind,
+                          const char *reason);
 /* A living worker reported a leak or a typed target's failure. */
 enum crash_outcome crash_on_report(struct coordinator *c, struct worker *w);
 /* minimize_cursor_skip, or the typed minimizer's for a typed target. */

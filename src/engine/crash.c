@@ -455,6 +455,7 @@ enum crash_outcome crash_on_death(struct coordinator *c, struct worker *w, int s
     describe(c, w, status, kind, kernel_oom, reason, sizeof reason);
     if (c->merging && w->job.op == RPC_RUN) {
         merge_on_result(c, w->job.base, reason); /* skipped and named, not a finding */
+        crash_merge_artifact(c, w, kind, reason);
         return CRASH_GO_ON;
     }
     if (target_ended_run(c, w, status, kind) && c->phase != PH_DONE) {
@@ -584,6 +585,18 @@ static int write_artifact(struct coordinator *c, struct finding *f)
     return -1;
 }
 
+static void say_finding(const struct coordinator *c, const struct finding *f, int written)
+{
+    report_finding(&(struct report_finding){
+        .target = c->target, .kind = f->kind, .reason = f->reason, .report = f->report,
+        .report_len = f->report ? f->report_len : 0, .corpus_path = f->corpus_path,
+        .path = written ? f->path : NULL, .data = f->data, .len = f->len,
+        .typed = corpus_schema() != NULL, .argv0 = c->argv0, .timeout_ns = c->timeout_ns,
+        .rss_limit_mb = c->o->rss_limit_mb,
+        .malloc_limit_mb = c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
+        .artifact_prefix = c->o->artifact_prefix, .pid = (int)getpid()});
+}
+
 /* Writes and reports f; CRASH_ALL_DONE when that ends the run (no
  * -keep_going). */
 static enum crash_outcome finish(struct coordinator *c, struct finding *f)
@@ -595,15 +608,25 @@ static enum crash_outcome finish(struct coordinator *c, struct finding *f)
         c->fd.exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
                         : f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
                         : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
-    report_finding(&(struct report_finding){
-        .target = c->target, .kind = f->kind, .reason = f->reason, .report = f->report,
-        .report_len = f->report ? f->report_len : 0, .corpus_path = f->corpus_path,
-        .path = written ? f->path : NULL, .data = f->data, .len = f->len,
-        .typed = corpus_schema() != NULL, .argv0 = c->argv0, .timeout_ns = c->timeout_ns,
-        .rss_limit_mb = c->o->rss_limit_mb,
-        .malloc_limit_mb = c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb,
-        .artifact_prefix = c->o->artifact_prefix, .pid = (int)getpid()});
+    say_finding(c, f, written);
     return keep_going(c) ? CRASH_GO_ON : CRASH_ALL_DONE;
+}
+
+void crash_merge_artifact(struct coordinator *c, struct worker *w, enum finding_kind kind,
+                          const char *reason)
+{
+    const struct entry *e = w->job.base;
+    struct finding *f = e ? new_finding(w, e->data, e->len, kind, reason) : NULL;
+    if (!f)
+        return;
+    f->path = lf_artifact_path(c, f);
+    int written = f->path && write_path(f->path, f->data, f->len) == 0;
+    if (!written) {
+        report_error("cannot write %s: %s\n", f->path ? f->path : "the artifact", strerror(errno));
+        c->fd.write_failed = 1; /* the merge goes on; its exit code says so */
+    }
+    say_finding(c, f, written);
+    free_finding(f);
 }
 
 enum crash_outcome crash_advance(struct coordinator *c)
