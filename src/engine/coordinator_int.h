@@ -176,6 +176,7 @@ struct coordinator {
     uint64_t peak_rss_mb;      /* [L] libFuzzer mode: for stat::peak_rss_mb */
     struct entry *minimize_only; /* [F] -minimize_crash: the input to minimize */
     const char *minimize_path; /* [F] ... and its file */
+    int cleansing;             /* [F] -cleanse_crash: minimize_only is cleansed, not shrunk */
     int merging;               /* [F] -merge: the baseline run is the whole job (merge.c) */
     struct sync_state sync;    /* sync.c's: -sync_dir (the loop pops sync.q) */
     struct sample_state smp;   /* sample.c's: the stats file and the status screen */

@@ -42,6 +42,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "cleanse.h"
 #include "coordinator_int.h"
 #include "report.h"
 #include "words.h"
@@ -231,6 +232,9 @@ static uint32_t minimize_mode(const struct coordinator *c, const struct finding 
         return 0;
     if (c->o->libfuzzer && !c->minimize_only)
         return 0; /* libFuzzer writes what it found at once; minimizing is -minimize_crash */
+    if (c->cleansing) /* a hang or a leak is written as it is */
+        return f->kind == FINDING_CRASH || (f->kind == FINDING_OOM && strstr(f->reason, "malloc("))
+                   ? RPC_MIN_CLEANSE : 0;
     if (f->kind == FINDING_CRASH || (f->kind == FINDING_OOM && strstr(f->reason, "malloc(")))
         return RPC_MIN_CRASH;
     if (f->kind == FINDING_LEAK)
@@ -337,9 +341,13 @@ static void on_minimize_death(struct coordinator *c, struct worker *w, const uin
     f->cursor = w->shm.hdr->cursor;
     size_t report_len = 0;
     char *report = NULL;
-    if (w->kill_reason != KILL_NONE || f->mode != RPC_MIN_CRASH || len > f->len ||
+    int dies = f->mode == RPC_MIN_CRASH || f->mode == RPC_MIN_CLEANSE;
+    if (w->kill_reason != KILL_NONE || !dies || len > f->len ||
         !(report = same_failure(f, w, status, &report_len))) {
-        crash_cursor_skip(&f->cursor, f->len); /* not the same failure: a different bug */
+        if (f->mode == RPC_MIN_CLEANSE)
+            cleanse_cursor_skip(&f->cursor); /* not the same failure: the byte matters */
+        else
+            crash_cursor_skip(&f->cursor, f->len); /* not the same failure: a different bug */
         return;
     }
     if (set_data(f, data, len) == 0) {

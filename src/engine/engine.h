@@ -6,7 +6,8 @@
  *     |-- FERRET_WORKER set ----> worker_main()        (worker.c: one per CPU)
  *     |-- a libFuzzer flag -----> libfuzzer_main()     (libfuzzer.c), which calls
  *     |                             coordinator_run, coordinator_merge,
- *     |                             coordinator_minimize or regress_run
+ *     |                             coordinator_minimize, coordinator_cleanse
+ *     |                             or regress_run
  *     |-- -fuzz ----------------> coordinator_run()    (fuzz.c)
  *     |-- -clean_fuzzcache -----> fuzz_clean_cache()   (fuzz.c)
  *     `-- otherwise ------------> regress_run()        (regress.c: replay the corpus)
@@ -40,6 +41,8 @@ int coordinator_merge(const struct options *o, char **argv);
 int fuzz_clean_cache(const struct options *o, char **argv);
 /* fuzz.c: -minimize_crash=1 FILE */
 int coordinator_minimize(const struct options *o, int argc, char **argv);
+/* fuzz.c: -cleanse_crash=1 -exact_artifact_path=OUT FILE */
+int coordinator_cleanse(const struct options *o, char **argv);
 
 #include "clock.h" /* engine_now_ns */
 

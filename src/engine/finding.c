@@ -71,7 +71,7 @@ static int boring_frame(const char *fn, size_t n)
     static const char *exact[] = {"main", "_start", "raise", "abort", "malloc", "calloc", "realloc",
                                   "free", "memcmp", "bcmp", "strcmp", "strncmp", "memcpy", "memmove",
                                   "memset", "pthread_kill", "target_run", "run_one", "run_and_snapshot",
-                                  "min_try", "minimize", "on_fatal_signal", "on_hang_signal",
+                                  "min_try", "minimize", "cleanse", "on_fatal_signal", "on_hang_signal",
                                   "over_limit", "count_malloc", "on_malloc", "deflake"};
     for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
         size_t pl = strlen(prefixes[i]);

@@ -61,6 +61,7 @@ struct budget {
     X(set_cover_merge, BOOL, "0", LF, "libFuzzer: -merge with a greedy set cover") \
     X(merge_control_file, STRING, NULL, LF, "libFuzzer: merge progress file; a killed merge resumes from it") \
     X(minimize_crash, BOOL, "0", LF, "libFuzzer: minimize the crashing input given (budget: -runs or -max_total_time)") \
+    X(cleanse_crash, BOOL, "0", LF, "libFuzzer: replace the bytes of the crashing input given that do not matter with ' ' or 0xff, while it fails the same way; writes -exact_artifact_path (needed)") \
     X(only_ascii, BOOL, "0", LF, "libFuzzer: generate only ASCII (printable and space) inputs") \
     X(print_final_stats, BOOL, "0", LF, "libFuzzer: print stat:: lines at exit") \
     X(error_exitcode, EXITCODE, "77", LF, "libFuzzer: exit code for a crash or leak found, 1..255") \

@@ -364,13 +364,29 @@ static void final_stats(struct coordinator *c)
         .peak_rss_mb = c->peak_rss_mb, .print_final_stats = c->o->print_final_stats});
 }
 
-static int run(const struct options *o, char **argv, const char *minimize_path, int merging)
+/* -cleanse_crash: how many bytes were replaced (the input and its cleansed
+ * form have one length). */
+static void say_cleansed(const struct coordinator *c)
+{
+    const struct finding *f = c->fd.v[0];
+    const struct entry *e = c->minimize_only;
+    size_t n = 0;
+    for (size_t i = 0; e && f->len == e->len && i < f->len; i++)
+        n += f->data[i] != e->data[i];
+    say("INFO: ferret: -cleanse_crash: %zu of %zu bytes replaced, written to %s\n", n, f->len,
+        f->path);
+}
+
+enum run_kind { RUN_FUZZ, RUN_MERGE, RUN_MINIMIZE, RUN_CLEANSE };
+
+static int run(const struct options *o, char **argv, const char *minimize_path, enum run_kind kind)
 {
     runtime_disable_exit_leak_check();
     static struct coordinator c; /* reachable for LeakSanitizer, if it ever looked */
     memset(&c, 0, sizeof c);
     c.minimize_path = minimize_path;
-    c.merging = merging;
+    c.merging = kind == RUN_MERGE;
+    c.cleansing = kind == RUN_CLEANSE;
     int rc = coordinator_setup(&c, o, argv);
     if (rc != FERRET_EXIT_OK) {
         if (c.w)
@@ -387,15 +403,18 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
         say("ERROR: the input %s did not crash\n", minimize_path);
         return (int)o->error_exitcode;
     }
-    if (minimize_path && c.fd.v[0]->path && crash_exit_code(&c) != FERRET_EXIT_WRITE)
-        return FERRET_EXIT_OK; /* as libFuzzer: minimized and written */
+    if (minimize_path && c.fd.v[0]->path && crash_exit_code(&c) != FERRET_EXIT_WRITE) {
+        if (c.cleansing)
+            say_cleansed(&c);
+        return FERRET_EXIT_OK; /* as libFuzzer: minimized (cleansed) and written */
+    }
     return crash_exit_code(&c); /* a finding written wins over what went wrong after it */
 }
 
 int coordinator_run(const struct options *o, int argc, char **argv)
 {
     (void)argc;
-    return run(o, argv, NULL, 0);
+    return run(o, argv, NULL, RUN_FUZZ);
 }
 
 /* -clean_fuzzcache: the binary's cache corpus (every target's), or
@@ -419,26 +438,48 @@ int fuzz_clean_cache(const struct options *o, char **argv)
 
 int coordinator_merge(const struct options *o, char **argv)
 {
-    return run(o, argv, NULL, 1);
+    return run(o, argv, NULL, RUN_MERGE);
 }
 
-/* -minimize_crash=1 FILE: the file must fail; it is then minimized within
- * -runs tries or -max_total_time seconds (60 s by default) and written as
- * <artifact_prefix>minimized-from-<sha1> or -exact_artifact_path. */
-int coordinator_minimize(const struct options *o, int argc, char **argv)
+/* One worker, one input, no fuzzing: -minimize_crash and -cleanse_crash,
+ * within -runs tries or -max_total_time seconds if given (else dflt). */
+static struct options one_input_options(const struct options *o, struct budget dflt)
 {
     struct options t = *o;
-    (void)argc;
     t.fuzz = "";
     t.parallel = 1;
     t.keep_going = 0;
     t.ignore_crashes = 0;
     t.fuzztime = (struct budget){.kind = BUDGET_COUNT, .count = 0};
+    t.fuzzminimizetime = dflt;
     if (o->runs > 0)
         t.fuzzminimizetime = (struct budget){.kind = BUDGET_COUNT, .count = (uint64_t)o->runs};
     else if (o->max_total_time > 0)
         t.fuzzminimizetime = (struct budget){.kind = BUDGET_TIME,
                                              .ns = (uint64_t)o->max_total_time * SEC_NS};
     t.cachedir = NULL; /* nothing is kept while minimizing */
-    return run(&t, argv, o->paths[0], 0);
+    return t;
+}
+
+/* -minimize_crash=1 FILE: the file must fail; it is then minimized within
+ * -runs tries or -max_total_time seconds (-fuzzminimizetime, 60 s, by
+ * default) and written as <artifact_prefix>minimized-from-<sha1> or
+ * -exact_artifact_path. */
+int coordinator_minimize(const struct options *o, int argc, char **argv)
+{
+    (void)argc;
+    struct options t = one_input_options(o, o->fuzzminimizetime);
+    return run(&t, argv, o->paths[0], RUN_MINIMIZE);
+}
+
+/* -cleanse_crash=1 -exact_artifact_path=OUT FILE: the file must crash; the
+ * bytes that do not matter are replaced while it crashes the same way (same
+ * kind, same stack signature: cleanse.c, crash.c) and the result is written
+ * to OUT.  Without -runs or -max_total_time it ends by itself: at most
+ * CLEANSE_PASSES passes of two tries per byte.  A hang, a leak or an RSS
+ * limit is written unchanged (each try would cost the full limit). */
+int coordinator_cleanse(const struct options *o, char **argv)
+{
+    struct options t = one_input_options(o, (struct budget){.kind = BUDGET_COUNT, .count = UINT64_MAX});
+    return run(&t, argv, o->paths[0], RUN_CLEANSE);
 }

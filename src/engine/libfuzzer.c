@@ -9,6 +9,8 @@
  *   files only                 run each file (-runs times), report, exit
  *   -merge=1 OUT IN...         merge (merge.c)
  *   -minimize_crash=1 FILE     minimize a crashing input
+ *   -cleanse_crash=1 FILE      replace the bytes of a crashing input that do
+ *                              not matter (into -exact_artifact_path)
  *   otherwise                  fuzz: the first directory receives new inputs,
  *                              the others are seeds; -runs / -max_total_time
  *                              are the budget; -fork / -workers / -jobs the
@@ -165,6 +167,14 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     say_no_effect(o);
     if (o->merge || o->set_cover_merge)
         return merge_run(o, argc, argv);
+    if (o->cleanse_crash) {
+        if (o->npaths != 1 || is_dir(o->paths[0]) || !o->exact_artifact_path) {
+            say("ERROR: -cleanse_crash=1 needs exactly one input file and -exact_artifact_path=FILE "
+                "(where the cleansed input goes)\n");
+            return FERRET_EXIT_USAGE;
+        }
+        return coordinator_cleanse(o, argv);
+    }
     if (o->minimize_crash) {
         if (o->npaths != 1 || is_dir(o->paths[0])) {
             say("ERROR: -minimize_crash=1 needs exactly one input file\n");

@@ -45,6 +45,7 @@ enum rpc_min_mode {
     RPC_MIN_COVERAGE = 2,  /* keep: every bit of the mask in shm.cov is still hit */
     RPC_MIN_LEAK = 3,      /* keep: the candidate still leaks memory */
     RPC_MIN_FAIL = 4,      /* keep: the candidate still fails (typed targets) */
+    RPC_MIN_CLEANSE = 5,   /* as CRASH, but cleanse() (bytes replaced) instead of minimize() */
 };
 
 struct rpc_call {

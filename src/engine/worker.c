@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cleanse.h"
 #include "coverage.h"
 #include "engine.h"
 #include "mutator.h"
@@ -285,7 +286,7 @@ static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_
     SHM_STORE(h->state, SHM_MIN_TRY);
     run_and_snapshot(w, cand, len, w->cov);
     SHM_STORE(h->state, SHM_IDLE);
-    if (w->min_mode == RPC_MIN_CRASH)
+    if (w->min_mode == RPC_MIN_CRASH || w->min_mode == RPC_MIN_CLEANSE)
         return MIN_REJECT; /* it returned: no crash */
     if (w->min_mode == RPC_MIN_LEAK)
         return leaked(w) ? MIN_KEEP : MIN_REJECT;
@@ -316,7 +317,9 @@ static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, stru
     w->min_tries = 0;
     w->min_deadline_ns = c->duration_ms ? engine_now_ns() + c->duration_ms * 1000000ULL : 0;
     SHM_STORE(h->count, 0);
-    if (w->typed)
+    if (c->mode == RPC_MIN_CLEANSE)
+        cleanse(w->buf, len, &cur, min_try, w); /* the length stays */
+    else if (w->typed)
         len = typed_minimize(w->typed, w->buf, len, &cur, min_try, w);
     else
         len = minimize(w->buf, len, &cur, min_try, w);
