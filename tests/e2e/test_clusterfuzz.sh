@@ -1,7 +1,9 @@
 #!/bin/bash
 # The invocations ClusterFuzz makes of a libFuzzer target, run against a
 # ferret-built one: fuzz, merge in two steps with a control file, minimize,
-# reproduce.  Checks exit codes, the lines ClusterFuzz parses and the files.
+# cleanse, reproduce.  Checks exit codes, the lines ClusterFuzz parses (its
+# regular expressions, from clusterfuzz/_internal/bot/fuzzers/libFuzzer/
+# stats.py and engine.py) and the files.
 . "$(dirname "$0")/lib.sh"
 
 build_target magic asan
@@ -16,6 +18,13 @@ run_ferret fuzz.log 120 -timeout=25 -rss_limit_mb=2560 -max_len=64 -seed=1 -runs
 assert_rc "fuzz: a crash exits with libFuzzer's crash code (-error_exitcode)" 77
 assert_contains fuzz.log "WARNING: unrecognized flag '-some_future_flag=3'"
 assert_contains fuzz.log "INFO: Seed: 1"
+# LIBFUZZER_MODULES_LOADED_REGEX (edges_total; no such line = a start-up crash)
+grep -qE '^INFO:\s+Loaded\s+[0-9]+\s+(modules|PC tables)\s+\(([0-9]+)\s+.*\).*' fuzz.log ||
+    { show_log fuzz.log; fail "no 'INFO: Loaded 1 modules' line"; }
+# LIBFUZZER_LOG_SEED_CORPUS_INFO_REGEX (corpus_crash_count)
+grep -qE '^INFO:\s+seed corpus:\s+files:\s+1 .*rss:\s+[0-9]+Mb.*' fuzz.log ||
+    { show_log fuzz.log; fail "no 'INFO: seed corpus:' line"; }
+assert_not_contains fuzz.log "-max_len is not provided" # -max_len=64 was given
 grep -qE '^#[0-9]+	INITED cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+b lim: [0-9]+ exec/s: [0-9]+ rss: [0-9]+Mb' fuzz.log ||
     { show_log fuzz.log; fail "no libFuzzer INITED line"; }
 grep -qE '^#[0-9]+	NEW    cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+b lim: [0-9]+ exec/s: [0-9]+ rss: [0-9]+Mb L: [0-9]+/[0-9]+' fuzz.log ||
@@ -82,6 +91,13 @@ run_ferret min.log 120 -timeout=25 -rss_limit_mb=2560 -minimize_crash=1 -runs=10
 assert_rc "minimize" 0
 [ -f minimized ] || { show_log min.log; fail "no minimized file"; }
 assert_eq "minimized crash" "FUZZ" "$(cat minimized)"
+
+# --- cleanse, as ClusterFuzz's cleanse task: the padding becomes spaces.
+mkdir -p cleanse-work
+run_ferret cleanse.log 120 -timeout=25 -rss_limit_mb=2560 -cleanse_crash=1 \
+    -exact_artifact_path="$WORK/cleansed" -artifact_prefix="$WORK/cleanse-work/" big-crash
+assert_rc "cleanse" 0 cleanse.log
+assert_eq "cleansed crash" "FUZZ$(printf '%60s' '')" "$(cat cleansed)"
 run_ferret min2.log 60 -minimize_crash=1 -runs=100 -exact_artifact_path="$WORK/m2" benign
 assert_ne "minimizing a non-crashing input" 0 "$RC"
 assert_contains min2.log "did not crash"
@@ -109,5 +125,32 @@ assert_eq "a resumed merge keeps the same files as an uninterrupted one" "$b" "$
 n=$(count_files merged)
 [ "$n" -ge 4 ] && [ "$n" -lt 20 ] || { ls merged >&2; fail "the merge kept $n files: expected one per coverage level"; }
 [ -f merged/"$(sha1sum <new/crashes | cut -d' ' -f1)" ] && fail "the merge kept the crashing input"
+
+# --- ClusterFuzz's own two-step merge (engine.py, _minimize_corpus_two_step).
+# It runs only if the binary holds libFuzzer's const-input message; step 1
+# merges the old corpus into an empty directory, step 2 old + new with the
+# same control file; new_edges / new_features are step 2's MERGE-OUTER
+# figures minus step 1's (LIBFUZZER_MERGE_LOG_STATS_REGEX).  A crashing new
+# input is written under -artifact_prefix as crash-<sha1>.
+grep -qa 'fuzz target overwrites its const input' "$BIN" ||
+    fail "the binary lacks the string ClusterFuzz looks for before a two-step merge"
+mkdir -p old new2 out2 mart
+printf 'xyz' >old/a
+cp new/f1 new/f2 new/f3 new/crashes new/i1 new/i2 new2/
+merge_figures() { # LOG -> "features edges" from ClusterFuzz's regular expression
+    grep -E 'MERGE-OUTER:\s+[0-9]+\s+new files with\s+[0-9]+\s+new features added;\s+[0-9]+\s+new coverage edges' "$1" |
+        tail -n 1 | sed -E 's/.* with +([0-9]+) +new features added; +([0-9]+) +new coverage edges.*/\1 \2/'
+}
+run_ferret two1.log 120 -merge=1 -merge_control_file="$WORK/mcf" -artifact_prefix="$WORK/mart/" -timeout=25 out2 old
+assert_rc "two-step merge, step 1" 0 two1.log
+rm -rf out2 && mkdir out2
+run_ferret two2.log 120 -merge=1 -merge_control_file="$WORK/mcf" -artifact_prefix="$WORK/mart/" -timeout=25 out2 old new2
+assert_rc "two-step merge, step 2" 0 two2.log
+read -r f1 e1 <<<"$(merge_figures two1.log)"
+read -r f2 e2 <<<"$(merge_figures two2.log)"
+[ -n "$e1" ] && [ -n "$e2" ] || { show_log two2.log; fail "no MERGE-OUTER line ClusterFuzz can read"; }
+[ "$e1" -gt 0 ] && [ "$e2" -gt "$e1" ] && [ "$f2" -gt "$f1" ] ||
+    { show_log two2.log; fail "two-step merge: new_edges $((e2 - e1)), new_features $((f2 - f1)): expected > 0"; }
+[ -f "mart/crash-$(sha1sum <new/crashes | cut -d' ' -f1)" ] || { ls mart >&2; fail "no crash- artifact for the crashing input"; }
 assert_no_procs
 finish
