@@ -173,10 +173,15 @@ int merge_prepare(struct coordinator *c)
         return FERRET_EXIT_INTERNAL;
     M.control_path = c->o->merge_control_file;
     if (!M.control_path) {
-        char tmp[] = "/tmp/ferret-merge-XXXXXX";
+        char tmp[4096];
+        const char *dir = getenv("TMPDIR"); /* as libFuzzer (ClusterFuzz sets it for a merge) */
+        snprintf(tmp, sizeof tmp, "%s/ferret-merge-XXXXXX", dir && *dir ? dir : "/tmp");
         int fd = mkstemp(tmp);
-        if (fd < 0)
+        if (fd < 0) {
+            report_error("cannot create a merge control file %s: %s; set TMPDIR or pass "
+                    "-merge_control_file\n", tmp, strerror(errno));
             return FERRET_EXIT_WRITE;
+        }
         close(fd);
         unlink(tmp);
         M.tmp_control = strdup(tmp);
