@@ -146,6 +146,7 @@ static int load_corpus(struct coordinator *c)
         report_error("cannot read cache corpus %s: %s\n", c->cachedir, strerror(errno));
         return FERRET_EXIT_INPUT;
     }
+    c->start_info.no_corpus = c->corpus.n == 0; /* (start_info() keeps it) */
     if (c->corpus.n == 0 && !c->merging && !corpus_add(&c->corpus, (const uint8_t *)"", 0, NULL, NULL))
         return FERRET_EXIT_INTERNAL;
     return FERRET_EXIT_OK;
@@ -296,11 +297,12 @@ static void start_info(struct coordinator *c, uint64_t seed)
 {
     struct rusage ru;
     struct report_start *s = &c->start_info;
+    int no_corpus = s->no_corpus; /* load_corpus() said so */
     *s = (struct report_start){
         .target = c->target, .nworkers = c->nw, .seed = seed, .max_len = c->max_len,
         .corpus_n = c->corpus.n, .ncounters = c->ncounters, .cachedir = c->cachedir,
         .fuzzing = !c->merging && !c->minimize_path, .max_len_given = c->o->max_len != 0,
-        .corpus_min = c->corpus.n ? SIZE_MAX : 0};
+        .corpus_min = c->corpus.n ? SIZE_MAX : 0, .no_corpus = no_corpus};
     for (size_t i = 0; i < c->corpus.n; i++) {
         size_t n = c->corpus.v[i]->len;
         s->corpus_min = n < s->corpus_min ? n : s->corpus_min;

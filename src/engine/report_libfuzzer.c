@@ -46,7 +46,9 @@ static void lf_ready(FILE *out, const struct report_start *s)
     if (s->fuzzing && !s->max_len_given)
         fprintf(out, "INFO: -max_len is not provided; libFuzzer will not generate inputs larger "
                 "than %zu bytes\n", s->max_len);
-    if (s->fuzzing)
+    if (s->fuzzing && s->no_corpus)
+        fprintf(out, "INFO: A corpus is not provided, starting from an empty corpus\n");
+    else if (s->fuzzing)
         fprintf(out, "INFO: seed corpus: files: %zu min: %zub max: %zub total: %zub rss: %lluMb\n",
                 s->corpus_n, s->corpus_min, s->corpus_max, s->corpus_bytes,
                 (unsigned long long)s->rss_mb);

@@ -31,6 +31,7 @@ struct report_start {
     /* for the ready event: */
     int fuzzing;              /* a fuzzing run (not a merge, not minimizing) */
     int max_len_given;        /* -max_len was on the command line */
+    int no_corpus;            /* no seed input: ferret starts from the empty input */
     size_t corpus_min, corpus_max, corpus_bytes; /* sizes of the seed inputs */
     uint64_t rss_mb;          /* the coordinator's, at set-up */
 };

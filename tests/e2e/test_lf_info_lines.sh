@@ -6,7 +6,8 @@
 #  - "INFO: -max_len is not provided; libFuzzer will not generate inputs
 #    larger than N bytes" (only without -max_len), ClusterFuzz's max_len stat;
 #  - "INFO: seed corpus: files: N min: Nb max: Nb total: Nb rss: NMb", before
-#    the seed inputs run (ClusterFuzz's corpus_crash_count needs it);
+#    the seed inputs run (ClusterFuzz's corpus_crash_count needs it), or
+#    "INFO: A corpus is not provided, starting from an empty corpus";
 #  - "ParseDictionaryFile: error in line N" for a malformed -dict file.
 . "$(dirname "$0")/lib.sh"
 
@@ -26,6 +27,13 @@ grep -qE '^INFO: seed corpus: files: 2 min: 4b max: 11b total: 15b rss: [0-9]+Mb
 # In libFuzzer's order: Loaded, max_len, seed corpus, INITED.
 order=$(grep -nE '^(INFO: Loaded|INFO: -max_len|INFO: seed corpus|#[0-9]+	INITED)' fuzz.log | cut -d: -f2- | cut -c1-15 | tr '\n' '|')
 assert_eq "order of the start-up lines" "INFO: Loaded 1 |INFO: -max_len |INFO: seed corp|#" "${order%%#*}#"
+
+# No seed input (an empty corpus directory): libFuzzer's line for that instead.
+mkdir -p none
+run_ferret none.log 60 -runs=100 -seed=1 none
+assert_rc "fuzz from nothing" 0 none.log
+assert_contains none.log "INFO: A corpus is not provided, starting from an empty corpus"
+assert_not_contains none.log "INFO: seed corpus"
 
 run_ferret maxlen.log 60 -runs=100 -seed=1 -max_len=64 corpus
 assert_rc "fuzz with -max_len" 0 maxlen.log

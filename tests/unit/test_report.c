@@ -96,6 +96,14 @@ int main(void)
     CHECK(!strstr(lf, "--- FAIL"));
     CHECK(has(lf, "Done 3000 runs in 3 second(s)\nstat::number_of_executed_units: 3000\n"));
     CHECK(has(lf, "ferret: warning: the target leaks file descriptors\n"));
+    report_capture(1);
+    report_ready(&(struct report_start){.ncounters = 5, .max_len = 64, .max_len_given = 1,
+                                         .fuzzing = 1, .no_corpus = 1});
+    CHECK(!strcmp(report_captured(NULL), "INFO: Loaded 1 modules   (5 inline 8-bit counters)\n"
+                                         "INFO: A corpus is not provided, starting from an empty corpus\n"));
+    report_capture(1);
+    report_ready(&(struct report_start){.ncounters = 5}); /* a merge, minimizing: Loaded only */
+    CHECK(!strcmp(report_captured(NULL), "INFO: Loaded 1 modules   (5 inline 8-bit counters)\n"));
 
     /* Reproduce mode: libFuzzer names each file, Go's dialect only failures. */
     report_capture(1);
