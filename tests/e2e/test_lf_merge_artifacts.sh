@@ -3,7 +3,8 @@
 # 14 item 5): each is left out of the merge and written as libFuzzer's merge
 # leaves it, <artifact_prefix>{crash,timeout,oom,leak}-<sha1> with libFuzzer's
 # "Test unit written to" line, so corpus pruning can quarantine it; the merge
-# itself succeeds (exit 0) and keeps the good inputs.
+# itself succeeds (exit 0; 4 if such a file cannot be written) and keeps the
+# good inputs.
 . "$(dirname "$0")/lib.sh"
 
 build_target merge_bad asan
@@ -38,5 +39,11 @@ mkdir -p out2
 run_ferret merge2.log 120 -merge=1 -workers=1 -timeout=2 -malloc_limit_mb=64 out2 in
 assert_rc "merge without -artifact_prefix" 0 merge2.log
 [ -f "crash-$(sha Crash)" ] || { ls >&2; fail "no ./crash-<sha1>"; }
+# An artifact that cannot be written: named, the merge goes on, exit 4.
+mkdir -p in3 out3 && cp in/crash in/good_a in3/ && : >notadir
+run_ferret merge3.log 120 -merge=1 -workers=1 -artifact_prefix="$WORK/notadir/" out3 in3
+assert_rc "merge whose artifact cannot be written" 4 merge3.log
+assert_contains merge3.log "ferret: cannot write $WORK/notadir/crash-$(sha Crash)"
+assert_contains merge3.log "MERGE-OUTER: 1 new files"
 assert_clean
 finish
