@@ -18,6 +18,10 @@
  * pos equal to repl[chunk]: that try was kept (CHANGED, next byte).  With
  * TRIED and another byte there, the try never ended (MIN_STOP): it is made
  * again.  cleanse_cursor_skip() (rejected) moves to the next replacement.
+ *
+ * Owns: nothing between calls: the candidate buffer is allocated and freed
+ * by each cleanse() call; the input, the cursor and try()'s state are the
+ * caller's (the worker's, mirrored in shared memory).
  */
 #include "cleanse.h"
 

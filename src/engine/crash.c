@@ -31,7 +31,8 @@
  * by itself failed.  On disk, written atomically: in Go mode the input as
  * found and then its minimized form in testdata/fuzz/<target>/ (the found
  * one removed once replaced); in libFuzzer mode the artifact
- * (<artifact_prefix>crash-<sha1> and the like, or -exact_artifact_path).
+ * (<artifact_prefix>crash-<sha1> and the like, or -exact_artifact_path),
+ * also for each input a -merge leaves out (crash_merge_artifact).
  */
 #include <errno.h>
 #include <signal.h>

@@ -1,6 +1,6 @@
 /*
  * fuzz.c - the fuzzing driver: -fuzz (Go mode), libFuzzer's fuzzing, -merge=1
- * and -minimize_crash=1 all set a coordinator up here (paths, the corpus,
+ * -minimize_crash=1 and -cleanse_crash=1 all set a coordinator up here (paths, the corpus,
  * the dictionaries, max_len, the workers, signals), run its loop
  * (coordinator.c) and turn what it found into the exit code.  Layer 4: it
  * owns no state beyond the set-up; the coordinator's phase machine and
@@ -12,8 +12,10 @@
  * slots, the coverage mask's memfd, the scratch buffers, the signalfd
  * (SIGINT, SIGTERM and SIGCHLD blocked; SIGPIPE and SIGXFSZ ignored), the
  * -stats_file, opened for appending into c->smp.sf (statsfile.c; the lines
- * are sample.c's).  -minimize_crash: a temporary cache directory
- * /tmp/ferret-minimize-XXXXXX, removed at the end.
+ * are sample.c's), and c->start_info, what the first lines say.  libFuzzer
+ * mode has no testdata and no cache of its own (cachedir is the first corpus
+ * directory, OUT for a merge, or NULL: new units stay in memory);
+ * -minimize_crash and -cleanse_crash keep nothing.
  */
 #include <errno.h>
 #include <poll.h>

@@ -27,11 +27,12 @@
  *
  * Owns: M, the merge's struct merge_state (in the coordinator of a -merge
  * run): the control file's stream and path (-merge_control_file, or its own
- * /tmp/ferret-merge-XXXXXX, removed when the merge succeeds), when it was
+ * $TMPDIR/ferret-merge-XXXXXX, removed when the merge succeeds), when it was
  * last fsynced, how many results came from it, and each input's status.
  * Also the [M] fields of struct coordinator (the features of inputs it
  * decided on, base_done, an entry's merged flag), the control file itself,
- * and the kept IN files it writes into OUT.
+ * and the kept IN files it writes into OUT.  (The crash-/timeout-/oom-/leak-
+ * files of inputs that failed are crash.c's: crash_merge_artifact.)
  */
 #include <errno.h>
 #include <fcntl.h>
