@@ -8,10 +8,19 @@ endif
 PREFIX  ?= /usr/local
 BUILD   := build
 
-# The engine and runtime are never coverage-instrumented.  Everything is built
-# with hidden visibility; only symbols marked FERRET_EXPORT survive in
-# libferret.a (see the archive rule below).
+# The engine and runtime are never coverage-instrumented nor sanitized,
+# whatever CFLAGS the environment exports (OSS-Fuzz exports
+# -fsanitize=fuzzer-no-link,address and -fprofile-instr-generate
+# -fcoverage-mapping for its builds; libFuzzer itself is built without them
+# too): those flags are dropped and sanitizers switched off explicitly.  An
+# instrumented engine would count its own edges as the target's and run
+# 100 times slower.  Everything is built with hidden visibility; only
+# symbols marked FERRET_EXPORT survive in libferret.a (see the archive rule
+# below).
 CFLAGS  ?= -O2 -g
+INSTRUMENTATION_FLAGS := -fsanitize=% -fsanitize-% -fno-sanitize% -fprofile-% \
+           -fno-profile-% -fcoverage-% -fno-coverage-% --coverage -coverage -fxray-%
+override CFLAGS := $(filter-out $(INSTRUMENTATION_FLAGS),$(CFLAGS)) -fno-sanitize=all
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
            -fvisibility=hidden -fno-omit-frame-pointer -Iinclude -Isrc/engine -Isrc/runtime
 
