@@ -173,9 +173,11 @@ FERRET_VALUE_FN(ferret_float64, FERRET_FLOAT64, double, f64)
  * of the target's types (checked at start-up; a mismatch is an error naming
  * the target, the seed and the argument). */
 void ferret_add_values(ferret_seeds *s, const ferret_value *v, size_t n);
+#ifndef __cplusplus
 #define ferret_add(s, ...)                                                    \
     ferret_add_values((s), (const ferret_value[]){__VA_ARGS__},               \
                       sizeof((const ferret_value[]){__VA_ARGS__}) / sizeof(ferret_value))
+#endif
 
 /* Inside a target, as Go's t.Log, t.Errorf, t.Fatalf and t.Skipf:
  *  - ferret_log: a line shown with the input's failure (and nowhere else);
@@ -205,6 +207,16 @@ int ferret_failed(const ferret_t *t);
 
 #ifdef __cplusplus
 }
+
+/* C++ has no compound literals (g++ refuses the C form: "taking address of
+ * temporary array"; -pedantic warns about it in clang++): an
+ * initializer_list holds the values for the length of the call instead. */
+#include <initializer_list>
+static inline void ferret_add_list(ferret_seeds *s, std::initializer_list<ferret_value> v)
+{
+    ferret_add_values(s, v.begin(), v.size());
+}
+#define ferret_add(s, ...) ferret_add_list((s), {__VA_ARGS__})
 #endif
 
 #endif
