@@ -39,12 +39,16 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/engine/*.h include/*.h src/runtime/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-# One relocatable object, hidden symbols made local, then archived: a harness
-# can define any name it likes except main, LLVM*, __sanitizer_* and ferret_*.
+# One relocatable object, hidden symbols made local, then archived with
+# `main` as a member of its own (main_stub.c): a harness can define any name
+# it likes except LLVM*, __sanitizer_* and ferret_* (the C library functions
+# ferret watches are weak), and a program with its own main links without
+# ferret's (it calls LLVMFuzzerRunDriver).
+MAIN_STUB_OBJ := $(BUILD)/obj/runtime/main_stub.o
 $(BUILD)/libferret.a: $(ENGINE_OBJS) $(RUNTIME_OBJS)
-	ld -r -o $(BUILD)/ferret.o $^
+	ld -r -o $(BUILD)/ferret.o $(filter-out $(MAIN_STUB_OBJ),$^)
 	objcopy --localize-hidden $(BUILD)/ferret.o
-	rm -f $@ && ar rcs $@ $(BUILD)/ferret.o
+	rm -f $@ && ar rcs $@ $(BUILD)/ferret.o $(MAIN_STUB_OBJ)
 
 # Unit tests link the engine objects directly (no runtime, no main).
 $(BUILD)/engine.a: $(ENGINE_OBJS)

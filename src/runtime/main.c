@@ -1,13 +1,16 @@
 /*
- * main.c - the entry point libferret.a gives every fuzz binary.
+ * main.c - ferret's entry point: ferret_main, which the archive's `main`
+ * (main_stub.c, an archive member of its own) calls.
  *
  * One binary, three roles (engine.h): a worker when the coordinator started
  * it (FERRET_WORKER in the environment), the coordinator with -fuzz, and a
- * regression test otherwise.  Only main() exits; everything below returns.
+ * regression test otherwise.  Only these entry points end the process
+ * (main by returning); everything below returns.
  *
  * Owns: rng, the state of LLVMFuzzerMutate (a static seeded 0x5eed, in
- * whichever process a custom mutator calls it); main()'s struct options and
- * the copy of FERRET_WORKER, which it removes from the environment.
+ * whichever process a custom mutator calls it); ferret_main()'s struct
+ * options and the copy of FERRET_WORKER, which it removes from the
+ * environment.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +34,9 @@ FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_siz
     return mutator_mutate(&rng, data, size, max_size, &none);
 }
 
-FERRET_EXPORT int main(int argc, char **argv)
+/* The body of main (main_stub.c).  Exported (ferret_*) so that the stub,
+ * a separate archive member, can reach it. */
+FERRET_EXPORT int ferret_main(int argc, char **argv)
 {
     msan_engine_mode(); /* before the engine calls the C library */
     const char *spec = getenv(FERRET_WORKER_ENV);

@@ -28,6 +28,11 @@
 #include "frame.h"    /* FERRET_FRAME: ferret's frames are fuzzer::ferret:: in a stack */
 
 #define FERRET_EXPORT __attribute__((visibility("default")))
+/* A C library function (malloc, memcmp, ...) or sanitizer hook ferret
+ * defines to watch the target: weak, so that a target's own definition of
+ * the same name wins at link time (with libFuzzer such a target links too)
+ * and ferret does without watching that one. */
+#define FERRET_INTERPOSE __attribute__((visibility("default"), weak))
 
 #define SANCOV_MAX_REGIONS 64
 
