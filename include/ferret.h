@@ -205,6 +205,15 @@ __attribute__((noreturn)) void ferret_skip_at(ferret_t *t, const char *file, int
 /* 1 once ferret_fail or ferret_fatal was called for this input. */
 int ferret_failed(const ferret_t *t);
 
+/* Programs with a main of their own (language bindings, tools with a
+ * fuzzing mode) call this instead of linking ferret's main, as with
+ * libFuzzer: ferret runs on argc/argv with cb as the target (a bytes target,
+ * as LLVMFuzzerTestOneInput).  Returns ferret's exit code; in a worker
+ * process (ferret re-executes the binary, so main runs again and calls this
+ * again) it does not return but exits. */
+int LLVMFuzzerRunDriver(int *argc, char ***argv,
+                        int (*cb)(const uint8_t *data, size_t size));
+
 #ifdef __cplusplus
 }
 

@@ -1,11 +1,13 @@
 /*
- * main.c - ferret's entry point: ferret_main, which the archive's `main`
- * (main_stub.c, an archive member of its own) calls.
+ * main.c - ferret's entry points: ferret_main, which the archive's `main`
+ * (main_stub.c, an archive member of its own) calls, and libFuzzer's
+ * LLVMFuzzerRunDriver for programs with a main of their own.
  *
  * One binary, three roles (engine.h): a worker when the coordinator started
  * it (FERRET_WORKER in the environment), the coordinator with -fuzz, and a
  * regression test otherwise.  Only these entry points end the process
- * (main by returning); everything below returns.
+ * (main by returning; LLVMFuzzerRunDriver exits in a worker, see below);
+ * everything below returns.
  *
  * Owns: rng, the state of LLVMFuzzerMutate (a static seeded 0x5eed, in
  * whichever process a custom mutator calls it); ferret_main()'s struct
@@ -80,5 +82,23 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
         rc = regress_run(&o, argc, argv);
     }
     flags_free(&o);
+    return rc;
+}
+
+/* libFuzzer's entry point for programs that have their own main (language
+ * bindings, tools with a fuzzing mode): runs ferret on argc/argv with cb as
+ * the target.  A worker re-executes the binary, so the program's main runs
+ * again and calls this again: in the worker role it never returns (the
+ * program's main must not go on with its own work in a worker), it exits
+ * with the worker's status.  Otherwise it returns ferret's exit code. */
+FERRET_EXPORT int LLVMFuzzerRunDriver(int *argc, char ***argv,
+                                      int (*cb)(const uint8_t *data, size_t size))
+{
+    int worker = getenv(FERRET_WORKER_ENV) != NULL;
+    if (cb)
+        target_set_bytes_fn(cb);
+    int rc = ferret_main(*argc, *argv);
+    if (worker)
+        exit(rc);
     return rc;
 }
