@@ -33,7 +33,14 @@ UNIT_BINS    := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all demo check layers unit e2e bench install clean deps
 
-all: $(BUILD)/libferret.a
+WRAPPERS := $(BUILD)/bin/ferret-cc $(BUILD)/bin/ferret-c++
+
+all: $(BUILD)/libferret.a $(WRAPPERS)
+
+# The compiler wrappers (tools/ferret-cc): they find ../libferret.a.
+$(WRAPPERS): tools/ferret-cc
+	@mkdir -p $(dir $@)
+	cp $< $@.tmp && chmod 755 $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/engine/*.h include/*.h src/runtime/*.h)
 	@mkdir -p $(dir $@)
@@ -61,7 +68,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/engine.a tests/unit/check.h
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done
 
-e2e: $(BUILD)/libferret.a
+e2e: $(BUILD)/libferret.a $(WRAPPERS)
 	@bash tests/e2e/run_all.sh
 
 check: deps
@@ -95,12 +102,16 @@ bench: deps $(BUILD)/libferret.a
 	done
 
 # Everything beyond the base image (clang 14, compiler-rt, make) comes from
-# Debian's packages.  Nothing extra is needed yet; the hook stays for later.
+# Debian's packages: autoconf and automake, for the e2e test that builds an
+# autotools library with ferret-cc (tests/e2e/test_ferret_cc.sh).
 deps:
-	@true
+	@command -v autoreconf >/dev/null && command -v automake >/dev/null || \
+	    apt-get install -y -q autoconf automake
 
 install: $(BUILD)/libferret.a
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
+	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-cc
+	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-c++
 	install -m 644 $(BUILD)/libferret.a $(DESTDIR)$(PREFIX)/lib/libferret.a
 	install -m 644 include/ferret.h $(DESTDIR)$(PREFIX)/include/ferret.h
 
