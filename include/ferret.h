@@ -6,8 +6,14 @@
  * is.  The declarations below are the hooks ferret calls (all but the first
  * are optional) and the few functions ferret exports to targets.
  *
- * Every symbol libferret.a exports is one of: main, LLVMFuzzer*,
- * __sanitizer_cov_* / __sancov_* (SanitizerCoverage callbacks), or ferret_*.
+ * Every symbol libferret.a exports is one of: main (an archive member of its
+ * own: a program with its own main links without it and calls
+ * LLVMFuzzerRunDriver), LLVMFuzzer*, __sanitizer_cov_* / __sancov_*
+ * (SanitizerCoverage callbacks), __sanitizer_weak_hook_*, ferret_*, and weak
+ * definitions of the C library functions ferret watches (malloc, calloc,
+ * realloc, free, memcmp, bcmp, strcmp, strncmp, strcasecmp, strncasecmp,
+ * strstr, strcasestr, memmem) and of __lsan_is_turned_off: a harness's own
+ * definition of one of those wins.
  *
  * Owns: nothing: the public interface.  A struct ferret_target that
  * FERRET_FUZZ defines is the harness's, registered by pointer (registry.c
