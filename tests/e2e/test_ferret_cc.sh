@@ -8,7 +8,8 @@
 #    test programs and the library's own tool link and run with their own
 #    main and without the engine, and the library's harness, linked with
 #    LIB_FUZZING_ENGINE=-fsanitize=fuzzer, finds the library's bug;
-#  - a command with no input (--version) is passed through.
+#  - a command with no input (--version) is passed through;
+#  - installed by make install, the wrapper finds the archive and ferret.h.
 . "$(dirname "$0")/lib.sh"
 
 FCC="$ROOT/build/bin/ferret-cc"
@@ -33,6 +34,15 @@ run_ferret fuzz.log 90 -fuzz -fuzztime=2000000x -parallel=1 -seed=1 -cachedir=ca
 assert_rc "magic built by ferret-cc finds its crash" 1
 assert_contains fuzz.log "--- FAIL: magic"
 assert_no_procs
+
+# --- installed (make install): the wrapper finds PREFIX/lib/libferret.a and
+# PREFIX/include/ferret.h.
+(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL make -s install DESTDIR="$WORK/inst" PREFIX=/opt/ferret) \
+    >install.log 2>&1 || { cat install.log >&2; fail "make install failed"; }
+"$WORK/inst/opt/ferret/bin/ferret-cc" -g -O1 -fsanitize=fuzzer "$E2E/targets/typed.c" -o typed_installed \
+    2>cc.log || { cat cc.log >&2; fail "the installed ferret-cc cannot build typed.c (#include \"ferret.h\")"; }
+nm typed_installed | grep -q ' T ferret_main$' || fail "the installed ferret-cc did not link libferret.a"
+rm -rf "$WORK/inst" typed_installed
 
 # --- compiled and linked apart; C++ through ferret-c++.
 "$FCXX" -g -O1 -fsanitize=fuzzer,address -c "$E2E/targets/cxx_throw.cc" -o cxx_throw.o 2>cc.log ||
