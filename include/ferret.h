@@ -225,7 +225,8 @@ int LLVMFuzzerRunDriver(int *argc, char ***argv,
 
 /* C++ has no compound literals (g++ refuses the C form: "taking address of
  * temporary array"; -pedantic warns about it in clang++): an
- * initializer_list holds the values for the length of the call instead. */
+ * initializer_list holds the values for the length of the call instead
+ * (so ferret_add needs C++11 or later). */
 #include <initializer_list>
 static inline void ferret_add_list(ferret_seeds *s, std::initializer_list<ferret_value> v)
 {
