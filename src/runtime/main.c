@@ -20,6 +20,7 @@
 
 #include "corpus.h"
 #include "engine.h"
+#include "frame.h"
 #include "ferret.h"
 #include "mutator.h"
 #include "report.h"
@@ -36,8 +37,10 @@ FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_siz
     return mutator_mutate(&rng, data, size, max_size, &none);
 }
 
-/* The body of main (main_stub.c).  Exported (ferret_*) so that the stub,
- * a separate archive member, can reach it. */
+/* The body of main (main_stub.c).  Exported so that the stub, a separate
+ * archive member, can reach it; named fuzzer::ferret::ferret_main in stack
+ * traces (frame.h), as main_stub.c declares it too. */
+FERRET_EXPORT int ferret_main(int argc, char **argv) FERRET_FRAME(ferret_main);
 FERRET_EXPORT int ferret_main(int argc, char **argv)
 {
     msan_engine_mode(); /* before the engine calls the C library */

@@ -9,8 +9,10 @@
  * LLVMFuzzerTestOneInput gets this main, which pulls in the rest of ferret
  * through ferret_main (main.c).  libFuzzer splits its archive the same way.
  */
+#include "frame.h"
 #include "runtime.h"
 
-int ferret_main(int argc, char **argv);
+/* main.c's, under its stack-trace name (the same label as there). */
+int ferret_main(int argc, char **argv) FERRET_FRAME(ferret_main);
 
 FERRET_EXPORT int main(int argc, char **argv) { return ferret_main(argc, argv); }

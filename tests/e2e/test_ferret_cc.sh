@@ -28,7 +28,7 @@ assert_contains version.log "clang version"
 BIN="$out/magic"
 "$FCC" -g -O1 -fsanitize=fuzzer,address "$E2E/targets/magic.c" -o "$BIN" 2>cc.log ||
     { cat cc.log >&2; fail "ferret-cc -fsanitize=fuzzer,address magic.c failed"; }
-nm "$BIN" | grep -q ' T ferret_main$' || fail "the harness was not linked with ferret"
+nm "$BIN" | grep -q ' T ferret_version$' || fail "the harness was not linked with ferret"
 nm "$BIN" | grep -q 'fuzzer::' && fail "the harness holds libFuzzer's code"
 run_ferret fuzz.log 90 -fuzz -fuzztime=2000000x -parallel=1 -seed=1 -cachedir=cache-magic
 assert_rc "magic built by ferret-cc finds its crash" 1
@@ -41,7 +41,7 @@ assert_no_procs
     >install.log 2>&1 || { cat install.log >&2; fail "make install failed"; }
 "$WORK/inst/opt/ferret/bin/ferret-cc" -g -O1 -fsanitize=fuzzer "$E2E/targets/typed.c" -o typed_installed \
     2>cc.log || { cat cc.log >&2; fail "the installed ferret-cc cannot build typed.c (#include \"ferret.h\")"; }
-nm typed_installed | grep -q ' T ferret_main$' || fail "the installed ferret-cc did not link libferret.a"
+nm typed_installed | grep -q ' T ferret_version$' || fail "the installed ferret-cc did not link libferret.a"
 rm -rf "$WORK/inst" typed_installed
 
 # --- compiled and linked apart; C++ through ferret-c++.
@@ -66,7 +66,7 @@ env -u MAKEFLAGS -u MAKELEVEL make >make.log 2>&1 || { cat make.log >&2; fail "m
 objdump -h parse.o | grep -q __sancov_cntrs || fail "parse.o is not instrumented"
 ./parsetool 'PARS:a,b' >tool.log 2>&1 || { cat tool.log >&2; fail "the library's tool does not run"; }
 assert_contains tool.log "parsetool: 2 fields"
-nm parsetool | grep -q ferret_main && fail "the library's tool was linked with ferret's engine"
+nm parsetool | grep -q ferret_version && fail "the library's tool was linked with ferret's engine"
 BIN="$out/fuzz_parse"
 "$FCC" -g -O1 -fsanitize=address -I. fuzz_parse.c libparse.a -fsanitize=fuzzer -o "$BIN" 2>cc.log ||
     { cat cc.log >&2; fail "linking the library's harness failed"; }
