@@ -8,6 +8,8 @@
  * without a "multiple definition of main"; a harness that defines only
  * LLVMFuzzerTestOneInput gets this main, which pulls in the rest of ferret
  * through ferret_main (main.c).  libFuzzer splits its archive the same way.
+ *
+ * Owns: nothing.
  */
 #include "frame.h"
 #include "runtime.h"
