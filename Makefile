@@ -8,10 +8,19 @@ endif
 PREFIX  ?= /usr/local
 BUILD   := build
 
-# The engine and runtime are never coverage-instrumented.  Everything is built
-# with hidden visibility; only symbols marked FERRET_EXPORT survive in
-# libferret.a (see the archive rule below).
+# The engine and runtime are never coverage-instrumented nor sanitized,
+# whatever CFLAGS the environment exports (OSS-Fuzz exports
+# -fsanitize=fuzzer-no-link,address and -fprofile-instr-generate
+# -fcoverage-mapping for its builds; libFuzzer itself is built without them
+# too): those flags are dropped and sanitizers switched off explicitly.  An
+# instrumented engine would count its own edges as the target's and run
+# 100 times slower.  Everything is built with hidden visibility; only
+# symbols marked FERRET_EXPORT survive in libferret.a (see the archive rule
+# below).
 CFLAGS  ?= -O2 -g
+INSTRUMENTATION_FLAGS := -fsanitize=% -fsanitize-% -fno-sanitize% -fprofile-% \
+           -fno-profile-% -fcoverage-% -fno-coverage-% --coverage -coverage -fxray-%
+override CFLAGS := $(filter-out $(INSTRUMENTATION_FLAGS),$(CFLAGS)) -fno-sanitize=all
 override CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
            -fvisibility=hidden -fno-omit-frame-pointer -Iinclude -Isrc/engine -Isrc/runtime
 
@@ -24,18 +33,29 @@ UNIT_BINS    := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 .PHONY: all demo check layers unit e2e bench install clean deps
 
-all: $(BUILD)/libferret.a
+WRAPPERS := $(BUILD)/bin/ferret-cc $(BUILD)/bin/ferret-c++
+
+all: $(BUILD)/libferret.a $(WRAPPERS)
+
+# The compiler wrappers (tools/ferret-cc): they find ../libferret.a.
+$(WRAPPERS): tools/ferret-cc
+	@mkdir -p $(dir $@)
+	cp $< $@.tmp && chmod 755 $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/obj/%.o: src/%.c $(wildcard src/engine/*.h include/*.h src/runtime/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-# One relocatable object, hidden symbols made local, then archived: a harness
-# can define any name it likes except main, LLVM*, __sanitizer_* and ferret_*.
+# One relocatable object, hidden symbols made local, then archived with
+# `main` as a member of its own (main_stub.c): a harness can define any name
+# it likes except LLVM*, __sanitizer_* and ferret_* (the C library functions
+# ferret watches are weak), and a program with its own main links without
+# ferret's (it calls LLVMFuzzerRunDriver).
+MAIN_STUB_OBJ := $(BUILD)/obj/runtime/main_stub.o
 $(BUILD)/libferret.a: $(ENGINE_OBJS) $(RUNTIME_OBJS)
-	ld -r -o $(BUILD)/ferret.o $^
+	ld -r -o $(BUILD)/ferret.o $(filter-out $(MAIN_STUB_OBJ),$^)
 	objcopy --localize-hidden $(BUILD)/ferret.o
-	rm -f $@ && ar rcs $@ $(BUILD)/ferret.o
+	rm -f $@ && ar rcs $@ $(BUILD)/ferret.o $(MAIN_STUB_OBJ)
 
 # Unit tests link the engine objects directly (no runtime, no main).
 $(BUILD)/engine.a: $(ENGINE_OBJS)
@@ -48,7 +68,7 @@ $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/engine.a tests/unit/check.h
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done
 
-e2e: $(BUILD)/libferret.a
+e2e: $(BUILD)/libferret.a $(WRAPPERS)
 	@bash tests/e2e/run_all.sh
 
 check: deps
@@ -82,12 +102,19 @@ bench: deps $(BUILD)/libferret.a
 	done
 
 # Everything beyond the base image (clang 14, compiler-rt, make) comes from
-# Debian's packages.  Nothing extra is needed yet; the hook stays for later.
+# Debian's packages: autoconf and automake, for the e2e test that builds an
+# autotools library with ferret-cc (tests/e2e/test_ferret_cc.sh).
+# If they cannot be installed, the rest of the suite still runs and that test
+# fails, naming them.
 deps:
-	@true
+	@command -v autoreconf >/dev/null && command -v automake >/dev/null || \
+	    apt-get install -y -q autoconf automake || \
+	    echo "deps: could not install autoconf and automake; test_ferret_cc will fail" >&2
 
 install: $(BUILD)/libferret.a
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
+	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-cc
+	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-c++
 	install -m 644 $(BUILD)/libferret.a $(DESTDIR)$(PREFIX)/lib/libferret.a
 	install -m 644 include/ferret.h $(DESTDIR)$(PREFIX)/include/ferret.h
 

@@ -6,8 +6,14 @@
  * is.  The declarations below are the hooks ferret calls (all but the first
  * are optional) and the few functions ferret exports to targets.
  *
- * Every symbol libferret.a exports is one of: main, LLVMFuzzer*,
- * __sanitizer_cov_* / __sancov_* (SanitizerCoverage callbacks), or ferret_*.
+ * Every symbol libferret.a exports is one of: main (an archive member of its
+ * own: a program with its own main links without it and calls
+ * LLVMFuzzerRunDriver), LLVMFuzzer*, __sanitizer_cov_* / __sancov_*
+ * (SanitizerCoverage callbacks), __sanitizer_weak_hook_*, ferret_*, and weak
+ * definitions of the C library functions ferret watches (malloc, calloc,
+ * realloc, free, memcmp, bcmp, strcmp, strncmp, strcasecmp, strncasecmp,
+ * strstr, strcasestr, memmem) and of __lsan_is_turned_off: a harness's own
+ * definition of one of those wins.
  *
  * Owns: nothing: the public interface.  A struct ferret_target that
  * FERRET_FUZZ defines is the harness's, registered by pointer (registry.c
@@ -173,9 +179,11 @@ FERRET_VALUE_FN(ferret_float64, FERRET_FLOAT64, double, f64)
  * of the target's types (checked at start-up; a mismatch is an error naming
  * the target, the seed and the argument). */
 void ferret_add_values(ferret_seeds *s, const ferret_value *v, size_t n);
+#ifndef __cplusplus
 #define ferret_add(s, ...)                                                    \
     ferret_add_values((s), (const ferret_value[]){__VA_ARGS__},               \
                       sizeof((const ferret_value[]){__VA_ARGS__}) / sizeof(ferret_value))
+#endif
 
 /* Inside a target, as Go's t.Log, t.Errorf, t.Fatalf and t.Skipf:
  *  - ferret_log: a line shown with the input's failure (and nowhere else);
@@ -203,8 +211,28 @@ __attribute__((noreturn)) void ferret_skip_at(ferret_t *t, const char *file, int
 /* 1 once ferret_fail or ferret_fatal was called for this input. */
 int ferret_failed(const ferret_t *t);
 
+/* Programs with a main of their own (language bindings, tools with a
+ * fuzzing mode) call this instead of linking ferret's main, as with
+ * libFuzzer: ferret runs on argc/argv with cb as the target (a bytes target,
+ * as LLVMFuzzerTestOneInput).  Returns ferret's exit code; in a worker
+ * process (ferret re-executes the binary, so main runs again and calls this
+ * again) it does not return but exits. */
+int LLVMFuzzerRunDriver(int *argc, char ***argv,
+                        int (*cb)(const uint8_t *data, size_t size));
+
 #ifdef __cplusplus
 }
+
+/* C++ has no compound literals (g++ refuses the C form: "taking address of
+ * temporary array"; -pedantic warns about it in clang++): an
+ * initializer_list holds the values for the length of the call instead
+ * (so ferret_add needs C++11 or later). */
+#include <initializer_list>
+static inline void ferret_add_list(ferret_seeds *s, std::initializer_list<ferret_value> v)
+{
+    ferret_add_values(s, v.begin(), v.size());
+}
+#define ferret_add(s, ...) ferret_add_list((s), {__VA_ARGS__})
 #endif
 
 #endif

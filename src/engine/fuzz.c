@@ -326,7 +326,9 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
     c->nedges = edge_counters();
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
-    if (c->ncounters == 0 && !runs_only(c)) {
+    /* A merge runs inputs only too: OSS-Fuzz's coverage job runs -merge=1
+     * (crashing inputs skipped); with no counters nothing is kept. */
+    if (c->ncounters == 0 && !runs_only(c) && !c->merging) {
         report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
                 argv[0]);
         return FERRET_EXIT_USAGE;

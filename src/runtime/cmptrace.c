@@ -8,9 +8,12 @@
  *  - under ASan, its interceptors call the __sanitizer_weak_hook_* functions
  *    defined here;
  *  - otherwise our own memcmp, strcmp, ... (below) record the compare and
- *    call the C library's function.  Under ASan the same definitions win over
- *    ASan's weak aliases and forward to ASan's __interceptor_* instead, so its
- *    checks stay in place (and it calls our hooks).
+ *    call the C library's function.  They are weak (FERRET_INTERPOSE): a
+ *    target's own memmem or strcmp wins and is simply not traced.  Under
+ *    ASan, whose interceptors are weak aliases too, the linker keeps the
+ *    first it sees (ASan's, with clang's link order); should it keep ours,
+ *    they forward to ASan's __interceptor_*, so its checks stay in place
+ *    either way (and it calls our hooks).
  *
  * Invariants:
  *  - hooks only record while the target runs (runtime_in_target), so the
@@ -276,7 +279,7 @@ static char *slow_strstr(const char *h, const char *n, int fold)
     return nl == 0 ? (char *)h : NULL;
 }
 
-FERRET_EXPORT int memcmp(const void *a, const void *b, size_t n)
+FERRET_INTERPOSE int memcmp(const void *a, const void *b, size_t n)
 {
     if (__interceptor_memcmp)
         return __interceptor_memcmp(a, b, n); /* ASan checks, then calls our hook */
@@ -286,7 +289,7 @@ FERRET_EXPORT int memcmp(const void *a, const void *b, size_t n)
     return r;
 }
 
-FERRET_EXPORT int bcmp(const void *a, const void *b, size_t n)
+FERRET_INTERPOSE int bcmp(const void *a, const void *b, size_t n)
 {
     if (__interceptor_bcmp)
         return __interceptor_bcmp(a, b, n);
@@ -296,7 +299,7 @@ FERRET_EXPORT int bcmp(const void *a, const void *b, size_t n)
     return r;
 }
 
-FERRET_EXPORT int strcmp(const char *a, const char *b)
+FERRET_INTERPOSE int strcmp(const char *a, const char *b)
 {
     if (__interceptor_strcmp)
         return __interceptor_strcmp(a, b);
@@ -306,7 +309,7 @@ FERRET_EXPORT int strcmp(const char *a, const char *b)
     return r;
 }
 
-FERRET_EXPORT int strncmp(const char *a, const char *b, size_t n)
+FERRET_INTERPOSE int strncmp(const char *a, const char *b, size_t n)
 {
     if (__interceptor_strncmp)
         return __interceptor_strncmp(a, b, n);
@@ -316,7 +319,7 @@ FERRET_EXPORT int strncmp(const char *a, const char *b, size_t n)
     return r;
 }
 
-FERRET_EXPORT int strcasecmp(const char *a, const char *b)
+FERRET_INTERPOSE int strcasecmp(const char *a, const char *b)
 {
     if (__interceptor_strcasecmp)
         return __interceptor_strcasecmp(a, b);
@@ -326,7 +329,7 @@ FERRET_EXPORT int strcasecmp(const char *a, const char *b)
     return r;
 }
 
-FERRET_EXPORT int strncasecmp(const char *a, const char *b, size_t n)
+FERRET_INTERPOSE int strncasecmp(const char *a, const char *b, size_t n)
 {
     if (__interceptor_strncasecmp)
         return __interceptor_strncasecmp(a, b, n);
@@ -336,7 +339,7 @@ FERRET_EXPORT int strncasecmp(const char *a, const char *b, size_t n)
     return r;
 }
 
-FERRET_EXPORT char *strstr(const char *h, const char *n)
+FERRET_INTERPOSE char *strstr(const char *h, const char *n)
 {
     if (__interceptor_strstr)
         return __interceptor_strstr(h, n);
@@ -346,7 +349,7 @@ FERRET_EXPORT char *strstr(const char *h, const char *n)
     return r;
 }
 
-FERRET_EXPORT char *strcasestr(const char *h, const char *n)
+FERRET_INTERPOSE char *strcasestr(const char *h, const char *n)
 {
     if (__interceptor_strcasestr)
         return __interceptor_strcasestr(h, n);
@@ -356,7 +359,7 @@ FERRET_EXPORT char *strcasestr(const char *h, const char *n)
     return r;
 }
 
-FERRET_EXPORT void *memmem(const void *h, size_t hl, const void *n, size_t nl)
+FERRET_INTERPOSE void *memmem(const void *h, size_t hl, const void *n, size_t nl)
 {
     if (__interceptor_memmem)
         return __interceptor_memmem(h, hl, n, nl);

@@ -1,13 +1,18 @@
 /*
- * main.c - the entry point libferret.a gives every fuzz binary.
+ * main.c - ferret's entry points: ferret_main, which the archive's `main`
+ * (main_stub.c, an archive member of its own) calls, and libFuzzer's
+ * LLVMFuzzerRunDriver for programs with a main of their own.
  *
  * One binary, three roles (engine.h): a worker when the coordinator started
  * it (FERRET_WORKER in the environment), the coordinator with -fuzz, and a
- * regression test otherwise.  Only main() exits; everything below returns.
+ * regression test otherwise.  Only these entry points end the process
+ * (main by returning; LLVMFuzzerRunDriver exits in a worker, see below);
+ * everything below returns.
  *
  * Owns: rng, the state of LLVMFuzzerMutate (a static seeded 0x5eed, in
- * whichever process a custom mutator calls it); main()'s struct options and
- * the copy of FERRET_WORKER, which it removes from the environment.
+ * whichever process a custom mutator calls it); ferret_main()'s struct
+ * options and the copy of FERRET_WORKER, which it removes from the
+ * environment.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +20,7 @@
 
 #include "corpus.h"
 #include "engine.h"
+#include "frame.h"
 #include "ferret.h"
 #include "mutator.h"
 #include "report.h"
@@ -31,7 +37,11 @@ FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_siz
     return mutator_mutate(&rng, data, size, max_size, &none);
 }
 
-FERRET_EXPORT int main(int argc, char **argv)
+/* The body of main (main_stub.c).  Exported so that the stub, a separate
+ * archive member, can reach it; named fuzzer::ferret::ferret_main in stack
+ * traces (frame.h), as main_stub.c declares it too. */
+FERRET_EXPORT int ferret_main(int argc, char **argv) FERRET_FRAME(ferret_main);
+FERRET_EXPORT int ferret_main(int argc, char **argv)
 {
     msan_engine_mode(); /* before the engine calls the C library */
     const char *spec = getenv(FERRET_WORKER_ENV);
@@ -75,5 +85,23 @@ FERRET_EXPORT int main(int argc, char **argv)
         rc = regress_run(&o, argc, argv);
     }
     flags_free(&o);
+    return rc;
+}
+
+/* libFuzzer's entry point for programs that have their own main (language
+ * bindings, tools with a fuzzing mode): runs ferret on argc/argv with cb as
+ * the target.  A worker re-executes the binary, so the program's main runs
+ * again and calls this again: in the worker role it never returns (the
+ * program's main must not go on with its own work in a worker), it exits
+ * with the worker's status.  Otherwise it returns ferret's exit code. */
+FERRET_EXPORT int LLVMFuzzerRunDriver(int *argc, char ***argv,
+                                      int (*cb)(const uint8_t *data, size_t size))
+{
+    int worker = getenv(FERRET_WORKER_ENV) != NULL;
+    if (cb)
+        target_set_bytes_fn(cb);
+    int rc = ferret_main(*argc, *argv);
+    if (worker)
+        exit(rc);
     return rc;
 }

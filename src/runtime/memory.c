@@ -10,6 +10,9 @@
  *  - without one, ferret's own malloc, calloc, realloc and free count and
  *    forward to the C library (__libc_*).  Under a sanitizer the same
  *    definitions forward to the sanitizer's interceptors and count nothing.
+ *    They are weak (FERRET_INTERPOSE), as is __lsan_is_turned_off: a target
+ *    that defines its own links, and its own are used (uncounted: no
+ *    -malloc_limit_mb or leak counting without a sanitizer then).
  *
  * Invariants: only allocations made while the target runs are counted or
  * limited; the hooks never allocate.
@@ -53,7 +56,7 @@ volatile sig_atomic_t runtime_crashing; /* a crash report of ours is being writt
  * and what a worker or the coordinator still holds at exit is not a leak of
  * the target's. */
 static int exit_check_off;
-FERRET_EXPORT int __lsan_is_turned_off(void) { return exit_check_off; }
+FERRET_INTERPOSE int __lsan_is_turned_off(void) { return exit_check_off; }
 void runtime_disable_exit_leak_check(void) { exit_check_off = 1; }
 
 static size_t malloc_limit;             /* bytes; 0 = none */
@@ -238,7 +241,7 @@ int memory_leak_check(void)
     return __lsan_do_recoverable_leak_check ? __lsan_do_recoverable_leak_check() : 0;
 }
 
-FERRET_EXPORT void *malloc(size_t n)
+FERRET_INTERPOSE void *malloc(size_t n)
 {
     if (sanitizer_allocator())
         return __interceptor_malloc(n);
@@ -246,7 +249,7 @@ FERRET_EXPORT void *malloc(size_t n)
     return __libc_malloc(n);
 }
 
-FERRET_EXPORT void *calloc(size_t n, size_t size)
+FERRET_INTERPOSE void *calloc(size_t n, size_t size)
 {
     if (sanitizer_allocator())
         return __interceptor_calloc(n, size);
@@ -254,7 +257,7 @@ FERRET_EXPORT void *calloc(size_t n, size_t size)
     return __libc_calloc(n, size);
 }
 
-FERRET_EXPORT void *realloc(void *p, size_t n)
+FERRET_INTERPOSE void *realloc(void *p, size_t n)
 {
     if (sanitizer_allocator())
         return __interceptor_realloc(p, n);
@@ -265,7 +268,7 @@ FERRET_EXPORT void *realloc(void *p, size_t n)
     return __libc_realloc(p, n);
 }
 
-FERRET_EXPORT void free(void *p)
+FERRET_INTERPOSE void free(void *p)
 {
     if (sanitizer_allocator()) {
         __interceptor_free(p);

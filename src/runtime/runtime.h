@@ -28,6 +28,11 @@
 #include "frame.h"    /* FERRET_FRAME: ferret's frames are fuzzer::ferret:: in a stack */
 
 #define FERRET_EXPORT __attribute__((visibility("default")))
+/* A C library function (malloc, memcmp, ...) or sanitizer hook ferret
+ * defines to watch the target: weak, so that a target's own definition of
+ * the same name wins at link time (with libFuzzer such a target links too)
+ * and ferret does without watching that one. */
+#define FERRET_INTERPOSE __attribute__((visibility("default"), weak))
 
 #define SANCOV_MAX_REGIONS 64
 
@@ -101,7 +106,10 @@ void target_run(const uint8_t *data, size_t len) FERRET_FRAME(target_run);
  * check_input is set (the fuzzing loop's sample: the copy and compare are
  * most of the cost of an execution of a small target). */
 void target_run_checked(const uint8_t *data, size_t len, int check_input) FERRET_FRAME(target_run_checked);
-/* 1 if the binary defines LLVMFuzzerTestOneInput (it may hold only typed
+/* The bytes target is fn instead of LLVMFuzzerTestOneInput
+ * (LLVMFuzzerRunDriver's callback). */
+void target_set_bytes_fn(int (*fn)(const uint8_t *data, size_t size));
+/* 1 if the binary defines LLVMFuzzerTestOneInput or was given a callback (it may hold only typed
  * targets, registry.h). */
 int target_has_bytes_fn(void);
 /* Installs handlers that name the fatal signal (or exit) of a run on stderr;

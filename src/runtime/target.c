@@ -52,6 +52,12 @@ __attribute__((weak)) void __asan_init(void);
 __attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void));
 __attribute__((weak)) int __asan_report_present(void);
 
+/* The bytes target: LLVMFuzzerTestOneInput, or the callback a program's own
+ * main handed to LLVMFuzzerRunDriver (target_set_bytes_fn). */
+static int (*bytes_fn)(const uint8_t *data, size_t size) = LLVMFuzzerTestOneInput;
+
+void target_set_bytes_fn(int (*fn)(const uint8_t *data, size_t size)) { bytes_fn = fn; }
+
 #define in_target runtime_in_target /* (defined in memory.c) */
 static const char *run_context;
 static int exit_is_failure;
@@ -99,7 +105,7 @@ static void run_one(const uint8_t *data, size_t len)
     } else {
         msan_unpoison(data, len);
         msan_enter_target(2);
-        LLVMFuzzerTestOneInput(data, len);
+        bytes_fn(data, len);
         msan_leave_target();
     }
     in_target = 0;
@@ -107,7 +113,7 @@ static void run_one(const uint8_t *data, size_t len)
         arm(0);
 }
 
-int target_has_bytes_fn(void) { return LLVMFuzzerTestOneInput != NULL; }
+int target_has_bytes_fn(void) { return bytes_fn != NULL; }
 
 /* One of the runtime's reports, in the words handed down (runtime.h). */
 static void report(const char *tmpl, const char *sig) FERRET_FRAME(report);
