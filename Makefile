@@ -107,8 +107,9 @@ bench: deps $(BUILD)/libferret.a
 # If they cannot be installed, the rest of the suite still runs and that test
 # fails, naming them.
 deps:
-	@command -v autoreconf >/dev/null && command -v automake >/dev/null || \
-	    apt-get install -y -q autoconf automake || \
+	@command -v autoreconf >/dev/null && command -v automake >/dev/null || { \
+	    { [ -n "$$(find /var/lib/apt/lists -name '*Packages*' 2>/dev/null | head -1)" ] || apt-get update -qq; } && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq autoconf automake >/dev/null; } || \
 	    echo "deps: could not install autoconf and automake; test_ferret_cc will fail" >&2
 
 install: $(BUILD)/libferret.a
