@@ -63,9 +63,9 @@ static size_t malloc_limit;             /* bytes; 0 = none */
 static volatile uint64_t mallocs, frees; /* in the current execution */
 static void (*fault_hook)(uint64_t size);
 
-static void write_str(const char *s)
+/* Async-signal-safe writes to stderr: n bytes, or a C string. */
+static void write_n(const char *s, size_t n)
 {
-    size_t n = strlen(s);
     while (n > 0) {
         ssize_t w = write(2, s, n);
         if (w <= 0)
@@ -74,6 +74,8 @@ static void write_str(const char *s)
         n -= (size_t)w;
     }
 }
+
+static void write_str(const char *s) { write_n(s, strlen(s)); }
 
 static void write_u64(uint64_t v)
 {
@@ -121,16 +123,6 @@ const struct runtime_words *runtime_get_words(void)
     return &in_use;
 }
 
-static void write_n(const char *s, size_t n)
-{
-    while (n > 0) {
-        ssize_t w = write(2, s, n);
-        if (w <= 0)
-            return;
-        s += w;
-        n -= (size_t)w;
-    }
-}
 
 static void write_field(char f, const struct runtime_vars *v) FERRET_FRAME(write_field);
 static void write_field(char f, const struct runtime_vars *v)
