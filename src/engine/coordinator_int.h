@@ -63,6 +63,7 @@ struct finding {
     char sig[FINDING_SIG_MAX]; /* stack signature, for -keep_going */
     const char *corpus_path;   /* set when a corpus entry itself failed */
     uint64_t hits;             /* failures with this signature (-keep_going) */
+    int64_t first_seen;        /* Unix time (s) it was recorded: the findings report (-report) */
     char *path;                /* the artifact, once written */
     char *found_path;          /* Go mode: the input as found, written the moment it is
                                   known; removed once the minimized form is written */
@@ -237,6 +238,10 @@ void crash_finish_all(struct coordinator *c);
  * finding written wins over a later error, a finding not written
  * (FERRET_EXIT_WRITE) over everything. */
 int crash_exit_code(const struct coordinator *c);
+/* -report=DIR: the findings report of the run (findings_report.h), after
+ * crash_finish_all; a report that cannot be written is named, and makes the
+ * exit code 4 unless a finding was written. */
+void crash_write_report(struct coordinator *c);
 void crash_oom_baseline(struct coordinator *c);
 
 #endif

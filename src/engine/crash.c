@@ -40,11 +40,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "calls.h"
 #include "cleanse.h"
 #include "coordinator_int.h"
+#include "findings_report.h"
 #include "report.h"
 #include "words.h"
 #include "hash.h"
@@ -224,6 +226,7 @@ static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t
     else
         finding_signature(f->report, f->report ? f->report_len : 0, kind, f->sig, sizeof f->sig);
     f->hits = 1;
+    f->first_seen = (int64_t)time(NULL);
     return f;
 }
 
@@ -678,4 +681,56 @@ void crash_finish_all(struct coordinator *c)
     for (size_t i = 0; i < c->fd.n; i++)
         report_findings_summary_line(c->fd.v[i]->kind, c->fd.v[i]->hits, c->fd.v[i]->path,
                                      c->fd.v[i]->sig);
+}
+
+/* ---- the findings report (-report=DIR) ------------------------------------- */
+
+/* Entry i of the report from finding f; its strings in the buffers given. */
+static void report_entry(const struct coordinator *c, const struct finding *f,
+                         struct findings_entry *e, char *summary, size_t slen, char *rerun,
+                         size_t rlen)
+{
+    const char *path = f->path ? f->path : f->corpus_path;
+    finding_summary(f->report, f->report ? f->report_len : 0, summary, slen);
+    rerun[0] = 0;
+    if (path)
+        finding_rerun_command(&(struct finding_rerun){
+            .argv0 = c->argv0, .path = path,
+            .typed_target = corpus_schema() ? c->target : NULL, .kind = f->kind,
+            .timeout_ns = c->timeout_ns, .rss_limit_mb = c->o->rss_limit_mb,
+            .malloc_limit_mb = c->o->malloc_limit_mb ? c->o->malloc_limit_mb : c->o->rss_limit_mb},
+            rerun, rlen);
+    *e = (struct findings_entry){.kind = f->kind, .sig = f->sig, .hits = f->hits,
+                                 .first_seen = f->first_seen, .path = path, .len = f->len,
+                                 .summary = summary, .rerun = rerun};
+}
+
+void crash_write_report(struct coordinator *c)
+{
+    enum { SUM = 1024, CMD = 17200 };
+    size_t n = c->fd.n;
+    struct findings_entry *v = calloc(n ? n : 1, sizeof *v);
+    char *text = malloc((n ? n : 1) * (SUM + CMD));
+    uint64_t hits = 0;
+    int rc = -1;
+    if (v && text) {
+        for (size_t i = 0; i < n; i++) {
+            report_entry(c, c->fd.v[i], &v[i], text + i * (SUM + CMD), SUM,
+                         text + i * (SUM + CMD) + SUM, CMD);
+            hits += v[i].hits;
+        }
+        struct findings_doc d = {.target = c->target, .source = "a fuzzing run", .v = v, .n = n};
+        rc = findings_report_write(c->o->report, &d);
+    } else {
+        errno = ENOMEM;
+    }
+    if (rc == 0) {
+        report_findings_report(c->o->report, n, hits);
+    } else {
+        report_error("cannot write the findings report to %s: %s\n", c->o->report, strerror(errno));
+        if (c->exit_code == FERRET_EXIT_OK && !c->fd.exit)
+            c->exit_code = FERRET_EXIT_WRITE;
+    }
+    free(v);
+    free(text);
 }

@@ -32,6 +32,16 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     FERRET_FRAME(worker_main);
 int coordinator_run(const struct options *o, int argc, char **argv);
 int regress_run(const struct options *o, int argc, char **argv) FERRET_FRAME(regress_run);
+/* regress.c, for findings_dir.c's replay of one file, as the regression run
+ * replays: its per-execution timeout, the runtime set up (the dialect's
+ * words, crash reporting, -malloc_limit_mb, the timeout, the target's
+ * initialization). */
+uint64_t regress_timeout(const struct options *o);
+void regress_setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv);
+/* findings_dir.c: -report=DIR without -fuzz: the findings report over the
+ * files and directories given (default testdata/fuzz/<target>/). */
+int findings_dir_main(const struct options *o, int argc, char **argv)
+    FERRET_FRAME(findings_dir_main);
 /* libfuzzer.c: libFuzzer's command line (options.libfuzzer set). */
 int libfuzzer_main(const struct options *o, int argc, char **argv) FERRET_FRAME(libfuzzer_main);
 /* fuzz.c: the coordinator with merging on (-merge=1 OUT IN..., set

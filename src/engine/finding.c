@@ -197,3 +197,66 @@ void finding_shell_quote(const char *s, char *out, size_t outlen)
     out[at++] = '\'';
     out[at] = 0;
 }
+
+/* ns exactly, as -timeout reads it back: 5s, 1500ms, 250us, 7ns. */
+static void format_duration(uint64_t ns, char *buf, size_t len)
+{
+    static const struct { uint64_t ns; const char *unit; } units[] = {
+        {1000000000ULL, "s"}, {1000000ULL, "ms"}, {1000ULL, "us"}, {1, "ns"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (ns % units[i].ns == 0) {
+            snprintf(buf, len, "%llu%s", (unsigned long long)(ns / units[i].ns), units[i].unit);
+            return;
+        }
+}
+
+void finding_rerun_command(const struct finding_rerun *r, char *out, size_t outlen)
+{
+    char raw[4200], what[8500], bin[8500], dur[32];
+    const char *slash = strrchr(r->path, '/');
+    if (r->typed_target)
+        snprintf(raw, sizeof raw, "-run=%s/%s", r->typed_target, slash ? slash + 1 : r->path);
+    else
+        snprintf(raw, sizeof raw, "%s", r->path);
+    finding_shell_quote(raw, what, sizeof what);
+    finding_shell_quote(r->argv0, bin, sizeof bin);
+    if (r->kind == FINDING_HANG) {
+        format_duration(r->timeout_ns, dur, sizeof dur);
+        snprintf(out, outlen, "%s -timeout=%s %s", bin, dur, what);
+    } else if (r->kind == FINDING_OOM) {
+        snprintf(out, outlen, "%s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s", bin,
+                 r->rss_limit_mb, r->malloc_limit_mb, what);
+    } else {
+        snprintf(out, outlen, "%s %s", bin, what);
+    }
+}
+
+static void copy_line(const char *p, const char *end, char *out, size_t outlen)
+{
+    size_t n = 0;
+    while (p + n < end && p[n] != '\n' && p[n] != '\r')
+        n++;
+    snprintf(out, outlen, "%.*s", (int)(n < outlen ? n : outlen - 1), p);
+}
+
+void finding_summary(const char *log, size_t len, char *out, size_t outlen)
+{
+    if (outlen == 0)
+        return;
+    out[0] = 0;
+    if (!log || len == 0)
+        return;
+    const char *s = last_of(log, len, "SUMMARY: ");
+    if (!s) {
+        s = finding_report_start(log, len, 0);
+        for (;;) { /* the report's first line with text: not blank, not a ==== rule */
+            const char *p = s;
+            while (p < log + len && (*p == ' ' || *p == '='))
+                p++;
+            if (p >= log + len || *p != '\n')
+                break;
+            s = p + 1;
+        }
+    }
+    copy_line(s, log + len, out, outlen);
+}

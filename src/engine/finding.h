@@ -9,6 +9,7 @@
 #define FERRET_FINDING_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum finding_kind { FINDING_CRASH = 0, FINDING_HANG, FINDING_OOM, FINDING_LEAK, FINDING_FAIL };
 
@@ -34,5 +35,24 @@ void finding_signature(const char *log, size_t len, enum finding_kind kind, char
  * holds only characters no shell treats specially, else in single quotes.
  * Always NUL-terminated when outlen >= 3; cut short if outlen is small. */
 void finding_shell_quote(const char *s, char *out, size_t outlen);
+
+/* The command that re-runs a finding: the regression run on its file. */
+struct finding_rerun {
+    const char *argv0;          /* the binary, as it was run */
+    const char *path;           /* the reproducer */
+    const char *typed_target;   /* a Go-style target: -run=Target/<file name>; NULL: the path */
+    enum finding_kind kind;
+    uint64_t timeout_ns;        /* FINDING_HANG: -timeout= this */
+    long long rss_limit_mb, malloc_limit_mb; /* FINDING_OOM: these limits */
+};
+/* "./bin path", "./bin -timeout=10s path", "./bin -rss_limit_mb=N
+ * -malloc_limit_mb=M path", "./bin -run=Target/name": each word quoted
+ * (finding_shell_quote).  Always NUL-terminated; cut short if outlen is small. */
+void finding_rerun_command(const struct finding_rerun *r, char *out, size_t outlen);
+
+/* A report in one line: its last "SUMMARY: " line (the sanitizer's); without
+ * one, the first line of the report (finding_report_start); without a
+ * report, "".  Always NUL-terminated. */
+void finding_summary(const char *log, size_t len, char *out, size_t outlen);
 
 #endif

@@ -77,6 +77,7 @@ struct budget {
     X(stats_file, STRING, NULL, BOTH, "append the run's state to this file as one JSON object a line, every -stats_interval and at the end") \
     X(stats_interval, SECONDS, "10", BOTH, "how often -stats_file gets a line: seconds (10, 0.5) or a duration (500ms), 1ms..24h") \
     X(clean_fuzzcache, BOOL, "0", GO, "remove this binary's cache corpus (or -cachedir's): the files ferret wrote there, as go clean -fuzzcache; then exit") \
+    X(report, STRING, NULL, GO, "write the findings report (findings.txt, findings.html) to this directory: at the end of -fuzz, or without -fuzz over the findings files given (default testdata/fuzz/<target>/)") \
     X(help, BOOL, "0", BOTH, "print this help and exit")
 
 /* The types, with the values each accepts (anything else is an error):

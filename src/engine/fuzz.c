@@ -385,6 +385,27 @@ static void say_cleansed(const struct coordinator *c)
 
 enum run_kind { RUN_FUZZ, RUN_MERGE, RUN_MINIMIZE, RUN_CLEANSE };
 
+/* -report=DIR belongs to a fuzzing run (not -merge, -minimize_crash or
+ * -cleanse_crash); DIR is created now, so a bad one fails before the run,
+ * not after it. */
+static int report_dir_ready(const struct options *o, enum run_kind kind)
+{
+    static const char *const driver[] = {"", "-merge", "-minimize_crash", "-cleanse_crash"};
+    if (!o->report)
+        return FERRET_EXIT_OK;
+    if (kind != RUN_FUZZ) {
+        report_error("-report=%s: a findings report is made by a fuzzing run or over findings "
+                     "files, not by %s\n", o->report, driver[kind]);
+        return FERRET_EXIT_USAGE;
+    }
+    if (corpus_mkdirs(o->report) != 0) {
+        report_error("cannot create the findings report directory %s: %s\n", o->report,
+                     strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
+    return FERRET_EXIT_OK;
+}
+
 static int run(const struct options *o, char **argv, const char *minimize_path, enum run_kind kind)
 {
     runtime_disable_exit_leak_check();
@@ -393,7 +414,9 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     c.minimize_path = minimize_path;
     c.merging = kind == RUN_MERGE;
     c.cleansing = kind == RUN_CLEANSE;
-    int rc = coordinator_setup(&c, o, argv);
+    int rc = report_dir_ready(o, kind);
+    if (rc == FERRET_EXIT_OK)
+        rc = coordinator_setup(&c, o, argv);
     if (rc != FERRET_EXIT_OK) {
         if (c.w)
             coordinator_stop_now(&c); /* the workers already started end */
@@ -402,6 +425,8 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     coordinator_loop(&c);
     save_words(&c);
     crash_finish_all(&c);
+    if (o->report)
+        crash_write_report(&c);
     sample_final(&c);
     final_stats(&c);
     sample_end(&c);

@@ -206,6 +206,11 @@ static void setup_runtime(const struct options *o, uint64_t timeout_ns, int *arg
     target_init(argc, argv);
 }
 
+void regress_setup_runtime(const struct options *o, uint64_t timeout_ns, int *argc, char ***argv)
+{
+    setup_runtime(o, timeout_ns, argc, argv);
+}
+
 /* The per-execution timeout: -timeout; by default the fuzzing rule's
  * ceiling (10 s), or libFuzzer's default (1200 s) on its command line.
  * Under a debugger, only an explicit -timeout (a breakpoint is no hang). */
@@ -297,8 +302,19 @@ static int replay_all(const struct options *o, uint64_t timeout_ns, int argc, ch
 }
 
 
+uint64_t regress_timeout(const struct options *o)
+{
+    return replay_timeout(o, replay_guard_traced());
+}
+
 int regress_run(const struct options *o, int argc, char **argv)
 {
+    if (o->report) { /* Go's command line sends -report without -fuzz to findings_dir.c */
+        report_error("-report=%s: a findings report is made by ferret's command line (-fuzz, "
+                     "or over findings files), not by libFuzzer's reproduce mode (%s)\n",
+                     o->report, o->lf_arg ? o->lf_arg : "FERRET_LIBFUZZER=1");
+        return FERRET_EXIT_USAGE;
+    }
     int traced = replay_guard_traced();
     uint64_t timeout_ns = replay_timeout(o, traced);
     if (!traced) {

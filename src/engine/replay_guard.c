@@ -132,6 +132,16 @@ void replay_guard_done(void)
 
 /* ---- the verdict ----------------------------------------------------------- */
 
+static enum replay_verdict last_verdict; /* the last replay_guard_judge's */
+
+enum replay_verdict replay_guard_verdict(void) { return last_verdict; }
+
+static int judged(enum replay_verdict v, int code)
+{
+    last_verdict = v;
+    return code;
+}
+
 int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_end *e, int pid,
                        int *raise_sig)
 {
@@ -146,7 +156,7 @@ int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_en
         r.used_mb = (long)e->rss_mb;
         r.limit_mb = g->rss_limit_mb;
         report_replay_oom(&r);
-        return g->libfuzzer ? REPLAY_LF_OOM_EXIT : FERRET_EXIT_FINDING;
+        return judged(REPLAY_OOM, g->libfuzzer ? REPLAY_LF_OOM_EXIT : FERRET_EXIT_FINDING);
     }
     /* Past the timeout, an exit is the child's own timeout report (SIGALRM);
      * a death by a signal is a crash whose report was slow. */
@@ -155,11 +165,11 @@ int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_en
     if (timed_out) {
         r.killed = e->killed == REPLAY_KILLED_HANG;
         report_replay_timeout(&r);
-        return g->libfuzzer ? g->timeout_exitcode : FERRET_EXIT_FINDING;
+        return judged(REPLAY_TIMEOUT, g->libfuzzer ? g->timeout_exitcode : FERRET_EXIT_FINDING);
     }
     if ((e->phase == REPLAY_RUNNING || e->phase == REPLAY_BETWEEN) && exited && code == 0) {
         report_replay_exit0(name, pid, e->phase == REPLAY_BETWEEN);
-        return g->libfuzzer ? g->error_exitcode : FERRET_EXIT_FINDING;
+        return judged(REPLAY_FAILED, g->libfuzzer ? g->error_exitcode : FERRET_EXIT_FINDING);
     }
     /* Named once: the runtime's report (a sanitizer's death, a fatal
      * signal, exit()) names the input itself. */
@@ -167,9 +177,10 @@ int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_en
         report_replay_died(name, code, sig);
     if (sig) {
         *raise_sig = sig;
-        return 128 + sig;
+        return judged(REPLAY_FAILED, 128 + sig);
     }
-    return exited ? code : FERRET_EXIT_FINDING;
+    return judged(exited && code == 0 ? REPLAY_PASSED : REPLAY_FAILED,
+                  exited ? code : FERRET_EXIT_FINDING);
 }
 
 /* ---- the parent ------------------------------------------------------------ */

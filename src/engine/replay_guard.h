@@ -91,8 +91,17 @@ struct replay_end {
 
 /* Reports the verdict (report.h; the parent's pid in its lines) and returns
  * the exit code; *raise_sig is set to the signal to re-raise instead (0:
- * none).  Pure: no waiting, no signals; the unit test calls it directly. */
+ * none).  No waiting, no signals (it records its verdict for
+ * replay_guard_verdict, nothing else); the unit test calls it directly. */
 int replay_guard_judge(const struct replay_guard_opts *g, const struct replay_end *e, int pid,
                        int *raise_sig);
+
+/* The last verdict replay_guard_judge gave, by kind: the run passed (ended
+ * with status 0 once done), an input timed out, went over -rss_limit_mb,
+ * or failed any other way (a crash, a signal, exit status 0 mid-input, a
+ * nonzero status: its report says what).  For the findings report over
+ * files (findings_dir.c), whose replay of each file is one guarded run. */
+enum replay_verdict { REPLAY_PASSED = 0, REPLAY_TIMEOUT, REPLAY_OOM, REPLAY_FAILED };
+enum replay_verdict replay_guard_verdict(void);
 
 #endif

@@ -317,6 +317,14 @@ void report_cache_cleaned(const char *dir, size_t removed, size_t kept)
     fputs("\n", out());
 }
 
+void report_findings_report(const char *dir, size_t distinct, uint64_t hits)
+{
+    event("findings_report");
+    fprintf(out(), "ferret: findings report (%zu distinct finding%s, %llu hit%s) written to "
+            "%s/findings.txt and %s/findings.html\n", distinct, distinct == 1 ? "" : "s",
+            (unsigned long long)hits, hits == 1 ? "" : "s", dir, dir);
+}
+
 static void usage_row(const char *name, const char *help, const char *def)
 {
     fprintf(out(), "  -%-21s %s%s%s%s\n", name, help, def ? " (default " : "", def ? def : "",

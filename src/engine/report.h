@@ -57,6 +57,8 @@ void report_finding_elsewhere(enum finding_kind kind, const char *sig);
 void report_findings_summary(size_t distinct, uint64_t hits);
 void report_findings_summary_line(enum finding_kind kind, uint64_t hits, const char *path,
                                   const char *sig);
+/* -report=DIR: the findings report went to dir (findings.txt, findings.html). */
+void report_findings_report(const char *dir, size_t distinct, uint64_t hits);
 /* The merge (libFuzzer's words: ferret merges only on its command line). */
 void report_merge_resumed(const char *control_path, size_t done, size_t total);
 void report_merge_skipped(const char *path, const char *failure);

@@ -96,19 +96,6 @@ static int go_progress(FILE *out, struct report_progress *p)
     return 1;
 }
 
-/* ns exactly, as -timeout reads it back: 5s, 1500ms, 250us, 7ns. */
-static const char *format_duration(uint64_t ns, char *buf, size_t len)
-{
-    static const struct { uint64_t ns; const char *unit; } units[] = {
-        {1000000000ULL, "s"}, {1000000ULL, "ms"}, {1000ULL, "us"}, {1, "ns"}};
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (ns % units[i].ns == 0) {
-            snprintf(buf, len, "%llu%s", (unsigned long long)(ns / units[i].ns), units[i].unit);
-            break;
-        }
-    return buf;
-}
-
 /* A typed target's lines (file.c:12: message), indented as go test does. */
 static void print_indented(FILE *out, const char *text, size_t len)
 {
@@ -137,24 +124,14 @@ static void go_finding(FILE *out, const struct report_finding *f)
         fprintf(out, "    failure while testing corpus entry %s\n", f->corpus_path);
     else if (written)
         fprintf(out, "    failing input written to %s\n", f->path);
-    char raw[4200], what[8500], bin[8500], dur[32]; /* the input and binary, as the re-run command names them */
-    if (written && f->typed)
-        snprintf(raw, sizeof raw, "-run=%s/%s", f->target,
-                 strrchr(f->path, '/') ? strrchr(f->path, '/') + 1 : f->path);
-    else if (written)
-        snprintf(raw, sizeof raw, "%s", f->path);
-    if (written) {
-        finding_shell_quote(raw, what, sizeof what);
-        finding_shell_quote(f->argv0, bin, sizeof bin);
+    if (written) { /* the re-run command, as the findings report (-report) names it too */
+        char cmd[17200];
+        finding_rerun_command(&(struct finding_rerun){
+            .argv0 = f->argv0, .path = f->path, .typed_target = f->typed ? f->target : NULL,
+            .kind = f->kind, .timeout_ns = f->timeout_ns, .rss_limit_mb = f->rss_limit_mb,
+            .malloc_limit_mb = f->malloc_limit_mb}, cmd, sizeof cmd);
+        fprintf(out, "    To re-run:\n    %s\n", cmd);
     }
-    if (written && f->kind == FINDING_HANG)
-        fprintf(out, "    To re-run:\n    %s -timeout=%s %s\n", bin,
-                format_duration(f->timeout_ns, dur, sizeof dur), what);
-    else if (written && f->kind == FINDING_OOM)
-        fprintf(out, "    To re-run:\n    %s -rss_limit_mb=%lld -malloc_limit_mb=%lld %s\n", bin,
-                f->rss_limit_mb, f->malloc_limit_mb, what);
-    else if (written)
-        fprintf(out, "    To re-run:\n    %s %s\n", bin, what);
     fprintf(out, "FAIL\n");
 }
 

@@ -81,6 +81,8 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
         rc = libfuzzer_main(&o, argc, argv);
     } else if (o.fuzz) {
         rc = coordinator_run(&o, argc, argv);
+    } else if (o.report) {
+        rc = findings_dir_main(&o, argc, argv);
     } else {
         rc = regress_run(&o, argc, argv);
     }
