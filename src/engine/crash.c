@@ -691,7 +691,11 @@ static void report_entry(const struct coordinator *c, const struct finding *f,
                          size_t rlen)
 {
     const char *path = f->path ? f->path : f->corpus_path;
-    finding_summary(f->report, f->report ? f->report_len : 0, summary, slen);
+    if (f->kind == FINDING_FAIL) /* sig: "failure at typed.c:74" */
+        finding_failure_summary(f->report, f->report ? f->report_len : 0,
+                                f->sig + strlen("failure at "), summary, slen);
+    else
+        finding_summary(f->report, f->report ? f->report_len : 0, summary, slen);
     rerun[0] = 0;
     if (path)
         finding_rerun_command(&(struct finding_rerun){

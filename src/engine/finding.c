@@ -260,3 +260,24 @@ void finding_summary(const char *log, size_t len, char *out, size_t outlen)
     }
     copy_line(s, log + len, out, outlen);
 }
+
+void finding_failure_summary(const char *msg, size_t len, const char *at, char *out, size_t outlen)
+{
+    const char *last = NULL, *end = msg ? msg + len : NULL;
+    size_t alen = strlen(at);
+    if (outlen)
+        out[0] = 0;
+    for (const char *p = msg; p && p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *e = nl ? nl : end;
+        if (alen && (size_t)(e - p) > alen && memcmp(p, at, alen) == 0 && p[alen] == ':') {
+            copy_line(p, end, out, outlen);
+            return;
+        }
+        if (e > p)
+            last = p;
+        p = nl ? nl + 1 : end;
+    }
+    if (last && outlen)
+        copy_line(last, end, out, outlen);
+}

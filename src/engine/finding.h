@@ -54,5 +54,9 @@ void finding_rerun_command(const struct finding_rerun *r, char *out, size_t outl
  * one, the first line of the report (finding_report_start); without a
  * report, "".  Always NUL-terminated. */
 void finding_summary(const char *log, size_t len, char *out, size_t outlen);
+/* A typed target's failure in one line: the line of its message that starts
+ * with "<at>:" (where it failed, "typed.c:74"), else the message's last line
+ * with text.  Always NUL-terminated. */
+void finding_failure_summary(const char *msg, size_t len, const char *at, char *out, size_t outlen);
 
 #endif

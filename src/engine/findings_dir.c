@@ -61,6 +61,7 @@
 #define LOG_MAX (4u << 20)             /* what is kept of one replay's output */
 #define SUMMARY_MAX 1024
 #define RERUN_MAX 17200
+#define FAIL_MAX 8192                  /* a typed failure's place and message, as told */
 
 /* The middle process's exit codes. */
 enum { MID_PASSED = 0, MID_TIMEOUT = 10, MID_OOM = 11, MID_FAILED = 12, MID_ERROR = 13 };
@@ -104,15 +105,14 @@ static void check_rss(const struct options *o, const char *name)
     _exit(FD_OOM_EXIT);
 }
 
-/* A typed target's failure: where (the signature's), then its first line. */
+/* A typed target's failure: where (the signature's), a newline, its message. */
 static void tell_failure(int vfd)
 {
     size_t mlen;
-    char buf[1200];
+    char buf[FAIL_MAX];
     const char *msg = registry_message(&mlen);
-    const char *nl = msg ? memchr(msg, '\n', mlen) : NULL;
-    int n = snprintf(buf, sizeof buf, "%s\n%.*s", registry_fail_at(),
-                     (int)(nl ? (size_t)(nl - msg) : msg ? mlen : 0), msg ? msg : "");
+    int n = snprintf(buf, sizeof buf, "%s\n%.*s", registry_fail_at(), (int)(msg ? mlen : 0),
+                     msg ? msg : "");
     if (n > 0)
         (void)!write(vfd, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
@@ -207,7 +207,8 @@ static void judge(int status, const char *log, size_t len, const char *fail, str
     if (code == MID_FAILED && nl) { /* a typed target's failure: named by where */
         v->kind = FINDING_FAIL;
         snprintf(v->sig, sizeof v->sig, "failure at %.*s", (int)(nl - fail), fail);
-        snprintf(v->summary, sizeof v->summary, "%s", nl + 1);
+        finding_failure_summary(nl + 1, strlen(nl + 1), v->sig + strlen("failure at "), v->summary,
+                                sizeof v->summary);
         return;
     }
     v->kind = code == MID_TIMEOUT ? FINDING_HANG
@@ -225,7 +226,7 @@ static int replay_file(const struct options *o, uint64_t timeout_ns, int argc, c
                        const char *name, const uint8_t *data, size_t len, struct verdict *v)
 {
     int lp[2], vp[2], status = 0;
-    char fail[1200];
+    char fail[FAIL_MAX];
     if (pipe2(lp, O_CLOEXEC) != 0)
         return -1;
     if (pipe2(vp, O_CLOEXEC) != 0) {
@@ -487,7 +488,7 @@ int findings_dir_main(const struct options *o, int argc, char **argv)
 {
     char err[512], source[4400];
     if (select_fuzz(argv[0], o->run ? o->run : "", err, sizeof err) != 0) {
-        report_error("-report: %s (-run=Target picks one)\n", err);
+        report_error("-report: %s; over findings files (without -fuzz), -run=Target names it\n", err);
         return FERRET_EXIT_USAGE;
     }
     const struct fuzz_target *t = select_current();
@@ -495,6 +496,11 @@ int findings_dir_main(const struct options *o, int argc, char **argv)
     struct dir_file *fv = NULL;
     struct group *gv = NULL;
     size_t nf = 0, ng = 0, passed = 0, unreadable = 0;
+    if (corpus_mkdirs(o->report) != 0) { /* before the replay, not after it */
+        report_error("cannot create the findings report directory %s: %s\n", o->report,
+                     strerror(errno));
+        return FERRET_EXIT_WRITE;
+    }
     int rc = list_files(o, t->name, &fv, &nf);
     if (rc == FERRET_EXIT_OK)
         rc = replay_all(o, timeout_ns, argc, argv, fv, nf, &gv, &ng, &passed, &unreadable);
