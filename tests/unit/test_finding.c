@@ -98,9 +98,58 @@ static void test_shell_quote(void)
     CHECK(strlen(small) < sizeof small);
 }
 
+static void test_rerun_command(void)
+{
+    char out[512];
+    struct finding_rerun r = {.argv0 = "./packet", .path = "testdata/fuzz/packet/2cda", .kind = FINDING_CRASH,
+                              .timeout_ns = 1500000000ULL, .rss_limit_mb = 2048, .malloc_limit_mb = 64};
+    finding_rerun_command(&r, out, sizeof out);
+    CHECK(strcmp(out, "./packet testdata/fuzz/packet/2cda") == 0);
+    r.kind = FINDING_HANG;
+    finding_rerun_command(&r, out, sizeof out);
+    CHECK(strcmp(out, "./packet -timeout=1500ms testdata/fuzz/packet/2cda") == 0);
+    r.kind = FINDING_OOM;
+    finding_rerun_command(&r, out, sizeof out);
+    CHECK(strcmp(out, "./packet -rss_limit_mb=2048 -malloc_limit_mb=64 testdata/fuzz/packet/2cda") == 0);
+    r = (struct finding_rerun){.argv0 = "/tmp/my dir/typed", .path = "testdata/fuzz/FuzzKV/582528ddfad69eb5",
+                               .typed_target = "FuzzKV", .kind = FINDING_FAIL};
+    finding_rerun_command(&r, out, sizeof out);
+    CHECK(strcmp(out, "'/tmp/my dir/typed' -run=FuzzKV/582528ddfad69eb5") == 0);
+    char tiny[10];
+    finding_rerun_command(&r, tiny, sizeof tiny);
+    CHECK(strlen(tiny) < sizeof tiny);
+}
+
+static void test_summaries(void)
+{
+    char out[256];
+    const char *asan = "noise\n==1==ERROR: AddressSanitizer: SEGV on unknown address\n    #0 0x1 in f a.c:1\n"
+                       "SUMMARY: AddressSanitizer: SEGV a.c:1:2 in f\n==1==ABORTING\n";
+    finding_summary(asan, strlen(asan), out, sizeof out);
+    CHECK(strcmp(out, "SUMMARY: AddressSanitizer: SEGV a.c:1:2 in f") == 0);
+    const char *own = "before\n=================================================================\n"
+                      "==7== ERROR: ferret: deadly signal\nmore\n";
+    finding_summary(own, strlen(own), out, sizeof out);
+    CHECK(strcmp(out, "==7== ERROR: ferret: deadly signal") == 0);
+    finding_summary("", 0, out, sizeof out);
+    CHECK(strcmp(out, "") == 0);
+    finding_summary(NULL, 0, out, sizeof out);
+    CHECK(strcmp(out, "") == 0);
+    const char *msg = "typed.c:72: slot_size(0, 1, 1) = 4294967295\ntyped.c:74: a slot is too large\n";
+    finding_failure_summary(msg, strlen(msg), "typed.c:74", out, sizeof out);
+    CHECK(strcmp(out, "typed.c:74: a slot is too large") == 0);
+    finding_failure_summary(msg, strlen(msg), "other.c:1", out, sizeof out); /* not found: the last line */
+    CHECK(strcmp(out, "typed.c:74: a slot is too large") == 0);
+    char small[8];
+    finding_summary(asan, strlen(asan), small, sizeof small);
+    CHECK(strcmp(small, "SUMMARY") == 0);
+}
+
 int main(void)
 {
     RUN(test_signatures);
     RUN(test_shell_quote);
+    RUN(test_rerun_command);
+    RUN(test_summaries);
     return CHECK_DONE("finding");
 }
