@@ -9,7 +9,10 @@
 #     (no -fuzz): two findings, hits = files, the smallest file of each the
 #     reproducer, first seen = the oldest file's mtime, the same signatures
 #     as the fuzzing run's; the HTML well-formed;
-#  3. refused where it cannot be honoured: libFuzzer's reproduce mode
+#  3. a Go-style target's ferret_fail over its testdata directory (the
+#     default): one failure finding, named by where it failed, re-run by
+#     -run=Target/name;
+#  4. refused where it cannot be honoured: libFuzzer's reproduce mode
 #     (exit 2), a path that does not exist (exit 3).
 . "$(dirname "$0")/lib.sh"
 
@@ -133,7 +136,36 @@ html_rows rep2/findings.html >rows2.tsv || { cat rep2/findings.html >&2; fail "r
 assert_eq "HTML rows (directory)" 2 "$(wc -l <rows2.tsv)"
 assert_eq "HTML row 1" "crash	${SIG[bug_alpha]}	2026-01-02 03:04:05 UTC	3	arts/crash-a2 (3 bytes)	$BIN arts/crash-a2	$(field "$TXT" 1 summary)" "$(sed -n 1p rows2.tsv)"
 
-# ---- 3. refused where it cannot be honoured --------------------------------
+# ---- 3. a Go-style target's failures, over its testdata (the default) -----
+KINDS_BIN=$BIN
+build_target typed plain
+mkdir -p testdata/fuzz/FuzzBool || fail "mkdir"
+printf '%s\n' 'go test fuzz v1' 'bool(true)' "byte('\\a')" >testdata/fuzz/FuzzBool/aaaa
+printf '%s\n' 'go test fuzz v1' 'bool(true)' 'uint8(7)' >testdata/fuzz/FuzzBool/bbbbbbbb
+printf '%s\n' 'go test fuzz v1' 'bool(false)' "byte('\\x00')" >testdata/fuzz/FuzzBool/cc
+run_ferret typed.log 60 -report=rep5 -run=FuzzBool
+assert_rc "exit code (typed target)" 0 typed.log
+TXT=rep5/findings.txt
+assert_contains "$TXT" "source: 3 files in testdata/fuzz/FuzzBool (1 passed)"
+assert_eq "typed: kind" "finding 1: failure" "$(grep '^finding 1: ' "$TXT")"
+assert_eq "typed: signature" "failure at typed.c:38" "$(field "$TXT" 1 signature)"
+assert_eq "typed: hits" 2 "$(field "$TXT" 1 hits)"
+assert_eq "typed: re-run" "$BIN -run=FuzzBool/aaaa" "$(field "$TXT" 1 re-run)"
+assert_eq "typed: summary" "typed.c:38: seven and true" "$(field "$TXT" 1 summary)"
+{ timeout -k 5 60 bash -c "$(field "$TXT" 1 re-run)" >typed.rerun.log 2>&1 </dev/null; RC=$?; } 2>/dev/null
+assert_rc "typed: the re-run fails" 1 typed.rerun.log
+assert_contains typed.rerun.log "typed.c:38: seven and true"
+html_rows rep5/findings.html >/dev/null || fail "rep5/findings.html is not well-formed"
+# A file that does not decode is named, the others still reported, exit 3.
+mkdir bad && cp testdata/fuzz/FuzzBool/aaaa bad/ && printf 'not an input\n' >bad/zz || fail "bad/"
+run_ferret bad.log 60 -report=rep6 -run=FuzzBool bad
+assert_rc "a file that does not decode" 3 bad.log
+assert_contains bad.log "ferret: bad/zz: "
+assert_contains rep6/findings.txt "source: 2 files in bad (0 passed, 1 unreadable)"
+assert_contains rep6/findings.txt "1 distinct finding, 1 hit in all"
+BIN=$KINDS_BIN
+
+# ---- 4. refused where it cannot be honoured --------------------------------
 FERRET_LIBFUZZER=1 run_ferret lf.log 30 -report=rep3 arts/crash-a2
 assert_rc "libFuzzer's reproduce mode with -report" 2 lf.log
 assert_contains lf.log "-report=rep3: a findings report is made by ferret's command line"
