@@ -110,7 +110,8 @@ static const char STYLE[] =
     "th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}"
     "th{background:#eee}"
     "td.kind{font-weight:bold}"
-    "code{font-size:90%;word-break:break-all}";
+    "td.first,td.hits{white-space:nowrap}"
+    "code{font-size:90%;overflow-wrap:anywhere}";
 
 static void html_head(FILE *f, const struct findings_doc *d, const char *coverage_href)
 {
