@@ -248,9 +248,14 @@ static int replay_file(const struct options *o, uint64_t timeout_ns, int argc, c
     close(vp[1]);
     size_t loglen = 0, n = 0;
     char *log = pid > 0 ? read_all(lp[0], &loglen) : NULL;
-    for (ssize_t r; pid > 0 && n + 1 < sizeof fail &&
-                    ((r = read(vp[0], fail + n, sizeof fail - 1 - n)) > 0 || (r < 0 && errno == EINTR));)
-        n += r > 0 ? (size_t)r : 0;
+    while (pid > 0 && n + 1 < sizeof fail) {
+        ssize_t r = read(vp[0], fail + n, sizeof fail - 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+    }
     fail[n] = 0;
     close(lp[0]);
     close(vp[0]);
@@ -279,42 +284,31 @@ static int add_file(struct dir_file **v, size_t *n, const char *path, const stru
     return 0;
 }
 
-static int by_name(const void *a, const void *b)
+static int visible(const struct dirent *de) { return de->d_name[0] != '.'; }
+
+static int by_name(const struct dirent **a, const struct dirent **b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp((*a)->d_name, (*b)->d_name); /* byte order: the same in every locale */
 }
 
 /* The regular, non-hidden files of dir, sorted by name. */
 static int add_dir(struct dir_file **v, size_t *n, const char *dir)
 {
-    DIR *d = opendir(dir);
+    struct dirent **names;
+    char path[4200];
     size_t dirlen = strlen(dir);
-    if (!d)
-        return -1;
+    int nn = scandir(dir, &names, visible, by_name), rc = nn < 0 ? -1 : 0;
     while (dirlen > 1 && dir[dirlen - 1] == '/')
         dirlen--; /* dir/ names its files dir/name */
-    char **names = NULL, path[4200];
-    size_t nn = 0;
-    int rc = 0;
-    for (struct dirent *de; rc == 0 && (de = readdir(d));) {
-        char **nv = de->d_name[0] == '.' ? names : realloc(names, (nn + 1) * sizeof *nv);
-        if (de->d_name[0] == '.')
-            continue;
-        if (!nv || !(nv[nn] = strdup(de->d_name)))
-            rc = -1;
-        names = nv ? nv : names;
-        nn += rc == 0;
-    }
-    closedir(d);
-    qsort(names, nn, sizeof *names, by_name);
-    for (size_t i = 0; i < nn; i++) {
+    for (int i = 0; i < nn; i++) {
         struct stat st;
-        snprintf(path, sizeof path, "%.*s/%s", (int)dirlen, dir, names[i]);
+        snprintf(path, sizeof path, "%.*s/%s", (int)dirlen, dir, names[i]->d_name);
         if (rc == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
             rc = add_file(v, n, path, &st);
         free(names[i]);
     }
-    free(names);
+    if (nn >= 0)
+        free(names);
     return rc;
 }
 
