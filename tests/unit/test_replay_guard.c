@@ -1,5 +1,6 @@
 /* test_replay_guard.c - the supervised regression run's verdicts: how the
- * child ended -> the lines printed and the exit code (replay_guard_judge). */
+ * child ended -> the lines printed and the exit code (replay_guard_judge),
+ * and the verdict it records (replay_guard_verdict). */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ int main(void)
     CHECK(!raised);
     CHECK(strstr(out, "==42== ERROR: ferret: the target exited with status 0 while running t/abc\n"));
     CHECK(strstr(out, "SUMMARY: ferret: the target exited with status 0\n"));
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_FAILED);
     CHECK_EQ_U(judge(&lf, e), 77);
     /* ... and between two inputs, before the run finished. */
     e.phase = REPLAY_BETWEEN;
@@ -51,6 +53,7 @@ int main(void)
     e.phase = REPLAY_DONE;
     CHECK_EQ_U(judge(&go, e), 0);
     CHECK_EQ_U(strlen(out), 0);
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_PASSED);
     e.phase = REPLAY_STARTING;
     CHECK_EQ_U(judge(&lf, e), 0);
     CHECK_EQ_U(strlen(out), 0);
@@ -71,6 +74,7 @@ int main(void)
     e.status = EXITED(23);
     CHECK_EQ_U(judge(&go, e), 23);
     CHECK_EQ_U(strlen(out), 0);
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_FAILED); /* findings_dir.c reads the report */
     e.status = SIGNALED(SIGABRT);
     CHECK_EQ_U(judge(&go, e), 128 + SIGABRT);
     CHECK_EQ_U(raised, SIGABRT);
@@ -81,6 +85,7 @@ int main(void)
     CHECK_EQ_U(judge(&go, e), 1);
     CHECK(!raised);
     CHECK(strstr(out, "ferret: the failing input is t/h (timeout: it ran for more than 10s)\n"));
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_TIMEOUT);
     /* libFuzzer's dialect: the child's own report said it in libFuzzer's
      * words (runtime_words): nothing more. */
     CHECK_EQ_U(judge(&lf, e), 70);
@@ -92,6 +97,7 @@ int main(void)
     CHECK_EQ_U(judge(&go, e), 128 + SIGSEGV);
     CHECK_EQ_U(raised, SIGSEGV);
     CHECK(strstr(out, "(the target was killed by signal SIGSEGV)"));
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_FAILED);
     CHECK_EQ_U(judge(&lf, e), 128 + SIGSEGV);
     /* Killed by the parent (SIGALRM blocked). */
     e = (struct replay_end){.status = SIGNALED(SIGKILL), .phase = REPLAY_RUNNING, .elapsed_ns = 12 * SEC,
@@ -101,6 +107,7 @@ int main(void)
     CHECK(strstr(out, "==42== ERROR: ferret: timeout: the target has been running one input for longer than "
                       "-timeout (10s) while running t/h, and did not stop; killed\n"));
     CHECK(strstr(out, "SUMMARY: ferret: timeout\n"));
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_TIMEOUT);
     lf.timeout_exitcode = 55;
     CHECK_EQ_U(judge(&lf, e), 55);
     CHECK(strstr(out, "==42== ERROR: libFuzzer: timeout after 10 seconds\n"));
@@ -111,6 +118,7 @@ int main(void)
                             .killed = REPLAY_KILLED_OOM, .rss_mb = 3000, .name = "t/m"};
     CHECK_EQ_U(judge(&go, e), 1);
     CHECK(strstr(out, "==42== ERROR: ferret: out-of-memory (used: 3000Mb; exceeds: 2048Mb) while running t/m\n"));
+    CHECK_EQ_U(replay_guard_verdict(), REPLAY_OOM);
     CHECK_EQ_U(judge(&lf, e), REPLAY_LF_OOM_EXIT);
     CHECK(strstr(out, "==42== ERROR: libFuzzer: out-of-memory (used: 3000Mb; exceeds: 2048Mb)\n"));
 
