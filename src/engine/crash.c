@@ -33,6 +33,9 @@
  * one removed once replaced); in libFuzzer mode the artifact
  * (<artifact_prefix>crash-<sha1> and the like, or -exact_artifact_path),
  * also for each input a -merge leaves out (crash_merge_artifact).
+ * With -report=DIR, the findings report of the run (DIR/findings.txt and
+ * DIR/findings.html, written by findings_report.c; each finding's first_seen
+ * is set here when it is recorded).
  */
 #include <errno.h>
 #include <signal.h>

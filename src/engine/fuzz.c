@@ -15,7 +15,8 @@
  * are sample.c's), and c->start_info, what the first lines say.  libFuzzer
  * mode has no testdata and no cache of its own (cachedir is the first corpus
  * directory, OUT for a merge, or NULL: new units stay in memory);
- * -minimize_crash and -cleanse_crash keep nothing.
+ * -minimize_crash and -cleanse_crash keep nothing.  -report=DIR: the
+ * directory, created before the run (the report in it is crash.c's).
  */
 #include <errno.h>
 #include <poll.h>

@@ -29,7 +29,8 @@
  * failure, the malloc limit, the per-input timeout, the name of the running
  * input (target_set_context), the words of the runtime's own reports
  * (runtime_set_words) and its dying hook (replay_guard_named).  The fork
- * and the parent's watch are replay_guard.c's.
+ * and the parent's watch are replay_guard.c's.  regress_setup_runtime makes
+ * the same settings for findings_dir.c's replay of one file.
  */
 #include <errno.h>
 #include <stdio.h>

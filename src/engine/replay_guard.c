@@ -22,6 +22,8 @@
  * the parent: child_pid and got_sig (the child and the last SIGTERM,
  * SIGINT, SIGHUP or SIGQUIT its handler passed on to it), those four
  * handlers, and watch's name (a static buffer for the verdict).
+ * last_verdict: the kind of the last verdict replay_guard_judge gave
+ * (replay_guard_verdict), written only by it.
  */
 #include <errno.h>
 #include <fcntl.h>
