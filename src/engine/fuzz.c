@@ -453,6 +453,11 @@ int coordinator_run(const struct options *o, int argc, char **argv)
  * -cachedir's, loses the files ferret wrote there. */
 int fuzz_clean_cache(const struct options *o, char **argv)
 {
+    if (o->report) {
+        report_error("-report=%s: -clean_fuzzcache finds nothing to report; give one or the other\n",
+                     o->report);
+        return FERRET_EXIT_USAGE;
+    }
     char *dir = o->cachedir ? strdup(o->cachedir) : fuzzcache_dir(argv[0], NULL);
     size_t removed, kept;
     if (!dir) {

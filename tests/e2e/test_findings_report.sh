@@ -12,8 +12,8 @@
 #  3. a Go-style target's ferret_fail over its testdata directory (the
 #     default): one failure finding, named by where it failed, re-run by
 #     -run=Target/name;
-#  4. refused where it cannot be honoured: libFuzzer's reproduce mode
-#     (exit 2), a path that does not exist (exit 3).
+#  4. refused where it cannot be honoured: libFuzzer's reproduce mode and
+#     -clean_fuzzcache (exit 2), a path that does not exist (exit 3).
 . "$(dirname "$0")/lib.sh"
 
 build_target findings_kinds asan
@@ -169,6 +169,9 @@ BIN=$KINDS_BIN
 FERRET_LIBFUZZER=1 run_ferret lf.log 30 -report=rep3 arts/crash-a2
 assert_rc "libFuzzer's reproduce mode with -report" 2 lf.log
 assert_contains lf.log "-report=rep3: a findings report is made by ferret's command line"
+run_ferret clean.log 30 -report=rep3 -clean_fuzzcache
+assert_rc "-clean_fuzzcache with -report" 2 clean.log
+assert_contains clean.log "-report=rep3: -clean_fuzzcache finds nothing to report"
 run_ferret missing.log 30 -report=rep4 no-such-dir
 assert_rc "a path that does not exist" 3 missing.log
 assert_contains missing.log "ferret: cannot read no-such-dir: No such file or directory"
