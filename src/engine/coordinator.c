@@ -482,6 +482,21 @@ static void set_auto_timeout(struct coordinator *c)
                   : t > AUTO_TIMEOUT_MAX_NS ? AUTO_TIMEOUT_MAX_NS : t;
 }
 
+/* libFuzzer's -stop_file: fuzzing stops, as when the budget is spent, once
+ * the file exists and is not empty (libFuzzer reads one byte of it; an
+ * empty file does not stop it).  Looked at when fuzzing starts, then at
+ * most every STOP_FILE_NS. */
+#define STOP_FILE_NS 100000000ULL
+static void check_stop_file(struct coordinator *c, uint64_t now)
+{
+    struct stat st;
+    if (!c->o->stop_file || c->phase != PH_FUZZ || (c->stop_file_ns && now - c->stop_file_ns < STOP_FILE_NS))
+        return;
+    c->stop_file_ns = now;
+    if (stat(c->o->stop_file, &st) == 0 && st.st_size > 0)
+        c->stop_requested = 1;
+}
+
 static void start_fuzzing(struct coordinator *c)
 {
     if (c->merging) {
@@ -495,11 +510,12 @@ static void start_fuzzing(struct coordinator *c)
     for (size_t i = 0; i < c->corpus.n; i++)
         if (c->corpus.v[i]->len > c->len_limit)
             c->len_limit = c->corpus.v[i]->len;
-    if (c->len_limit > c->max_len)
+    if (c->len_limit > c->max_len || c->o->len_control == 0) /* -len_control=0: no growing */
         c->len_limit = c->max_len;
     progress(c, REPORT_INITED, 0);
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
+    check_stop_file(c, engine_now_ns()); /* before the first fuzz call */
     for (size_t i = 0; i < c->corpus.n; i++) {
         struct entry *e = c->corpus.v[i];
         uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);
@@ -583,12 +599,17 @@ static void baseline_entry_failed(struct coordinator *c, struct entry *e)
 }
 
 /* libFuzzer's len_control: the longest input grows while nothing new is
- * found, slowly at first, so short inputs are explored first. */
+ * found, slowly at first, so short inputs are explored first.  A step
+ * waits -len_control x LEN_CONTROL_EXECS / 100 x log2(limit) executions
+ * (libFuzzer's rate is -len_control x log(limit) runs, its step log(limit)
+ * bytes; ferret's step is an eighth). */
 static void grow_len_limit(struct coordinator *c, uint64_t execs)
 {
     c->execs_since_new += execs;
     size_t log2 = 64 - (size_t)__builtin_clzll((unsigned long long)c->len_limit | 1);
-    if (c->execs_since_new < LEN_CONTROL_EXECS * log2 || c->len_limit >= c->max_len)
+    uint64_t rate = c->o->len_control < 1000000000 ? (uint64_t)c->o->len_control : 1000000000; /* no overflow */
+    uint64_t wait = rate * LEN_CONTROL_EXECS / 100 * log2;
+    if (c->execs_since_new < wait || c->len_limit >= c->max_len)
         return;
     size_t step = c->len_limit / 8 ? c->len_limit / 8 : 1;
     c->len_limit = c->len_limit + step < c->max_len ? c->len_limit + step : c->max_len;
@@ -892,6 +913,7 @@ static void on_tick(struct coordinator *c)
         check_worker_time(c, &c->w[i], now);
     if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns)
         c->stop_requested = 1;
+    check_stop_file(c, now);
     crash_tick(c, now);
     sync_tick(c, now);
     sample_tick(c, now);

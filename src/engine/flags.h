@@ -66,12 +66,13 @@ struct budget {
     X(print_final_stats, BOOL, "0", LF, "libFuzzer: print stat:: lines at exit") \
     X(error_exitcode, EXITCODE, "77", LF, "libFuzzer: exit code for a crash or leak found, 1..255") \
     X(timeout_exitcode, EXITCODE, "70", LF, "libFuzzer: exit code for a timeout found, 1..255") \
-    X(ignore_timeouts, BOOL, "1", LF, "libFuzzer (fork mode): accepted; no effect") \
-    X(ignore_ooms, BOOL, "1", LF, "libFuzzer (fork mode): accepted; no effect") \
+    X(ignore_timeouts, BOOL, "1", LF, "libFuzzer: with -fork (or given), a timeout is written and fuzzing goes on") \
+    X(ignore_ooms, BOOL, "1", LF, "libFuzzer: with -fork (or given), an out-of-memory is written and fuzzing goes on") \
     X(ignore_remaining_args, BOOL, "0", LF, "libFuzzer: ignore every argument after this one") \
-    X(verbosity, INT, "1", LF, "libFuzzer: accepted; no effect") \
-    X(reload, INT, "1", LF, "libFuzzer: accepted; no effect") \
-    X(len_control, INT, "100", LF, "libFuzzer: accepted; no effect") \
+    X(verbosity, INT, "1", LF, "libFuzzer: 1 (ferret's output); 2 and up also log each new input and worker restart (-v=1)") \
+    X(reload, INT, "1", LF, "libFuzzer: every N seconds, take in the inputs other processes added to the first corpus directory; 0 = never") \
+    X(len_control, INT, "100", LF, "libFuzzer: how slowly the longest mutated input grows while nothing is found; 0 = -max_len at once") \
+    X(stop_file, STRING, NULL, LF, "libFuzzer: stop fuzzing, as when the budget is spent, once this file exists") \
     X(sync_dir, STRING, NULL, GO, "a directory shared by several ferret instances (NFS, a mounted bucket): corpus entries and findings are exchanged there") \
     X(tui, BOOL, "1", GO, "a live status screen when stderr is a terminal (Go mode); 0: progress lines") \
     X(stats_file, STRING, NULL, BOTH, "append the run's state to this file as one JSON object a line, every -stats_interval and at the end") \

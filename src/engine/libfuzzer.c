@@ -18,9 +18,10 @@
  *
  * The Go-style flags that libFuzzer's own replace (-fuzz, -fuzztime,
  * -parallel, and -cachedir next to corpus arguments) are refused here by
- * flags_parse(), naming both flags.  Where ferret keeps one of two libFuzzer
- * flags (-runs and -max_total_time; -fork, -workers and -jobs), or accepts
- * one that changes nothing (-len_control, -reload, ...), a line says so.
+ * flags_parse(), naming both flags, as are libFuzzer's flags ferret does not
+ * implement (flags.c: none is taken and then ignored).  Where ferret keeps
+ * one of two libFuzzer flags (-runs and -max_total_time; -fork, -workers and
+ * -jobs), a line says so.
  *
  * This file only translates: the work is done by the coordinator, the merge
  * and the regression runner, which print libFuzzer's lines when
@@ -75,18 +76,6 @@ static int workers_from(const struct options *o)
     return n;
 }
 
-/* libFuzzer flags ferret accepts so that libFuzzer's command lines run, but
- * which change nothing here: each given one is named. */
-static void say_no_effect(const struct options *o)
-{
-    static const int ids[] = {FLAG_ID_ignore_timeouts, FLAG_ID_ignore_ooms, FLAG_ID_verbosity,
-                              FLAG_ID_reload, FLAG_ID_len_control};
-    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-        if (o->given[ids[i]])
-            say("INFO: ferret: %s has no effect in ferret (accepted for libFuzzer's command line)\n",
-                    o->given[ids[i]]);
-}
-
 /* The libFuzzer flags, as ferret's own.  The fuzzing budget is one of
  * -runs and -max_total_time: with both (libFuzzer stops at whichever comes
  * first), -runs=0 wins (nothing to fuzz), otherwise -max_total_time, and
@@ -110,6 +99,8 @@ static int translate(const struct options *o, struct options *t)
         t->fuzztime.ns = (uint64_t)o->max_total_time * 1000000000ULL;
     }
     t->keep_going = o->keep_going || o->ignore_crashes;
+    if (o->verbosity >= 2)
+        t->v = 1;
     if (o->npaths > 0) {
         if (!is_dir(o->paths[0])) {
             say("ERROR: The required directory \"%s\" does not exist\n", o->paths[0]);
@@ -164,7 +155,6 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     report_use_libfuzzer(1); /* every line from here on is in libFuzzer's dialect */
     for (int i = 0; i < o->nunknown; i++)
         say("WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
-    say_no_effect(o);
     if (o->merge || o->set_cover_merge)
         return merge_run(o, argc, argv);
     if (o->cleanse_crash) {

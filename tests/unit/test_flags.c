@@ -340,6 +340,35 @@ static void test_styles(void)
     CHECK(parse(&o, 5, ok5) == 0);
 }
 
+/* libFuzzer's flags ferret does not implement: refused with one line naming
+ * the flag as written, unless the value is what ferret does anyway; either
+ * way the command line is libFuzzer's.  An unknown name stays a warning. */
+static void test_lf_unimplemented(void)
+{
+    const char *refused[] = {"-print_funcs=2", "-focus_function=LLVMFuzzerTestOneInput", "-shuffle=1",
+                             "-keep_seed=1", "-features_dir=fd", "-print_pcs=1", "-print_coverage=1",
+                             "-print_corpus_stats=1", "-cross_over=0", "-handle_segv=0", "-entropic=0",
+                             "-mutate_depth=5", "-merge_inner=cf", "-verbosity=0", "-use_memmem=0"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        CHECK(one(refused[i]) != 0);
+        CHECK(strstr(err, refused[i]) == err && strstr(err, "not implemented in ferret") &&
+              strstr(err, "drop it") && !strchr(err, '\n'));
+    }
+    CHECK(one("-print_funcs=2") != 0 && strstr(err, "the only value accepted: 0"));
+    const char *ok[] = {"-print_funcs=0", "-cross_over=1", "-handle_segv=1", "-handle_winexcept=0",
+                        "-handle_winexcept=1", "-purge_allocator_interval=-1", "-entropic=1",
+                        "-print_pcs=0", "-shuffle=0", "-verbosity=1", "-verbosity=2", "-cross_over"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char *argv[] = {"t", (char *)ok[i], NULL};
+        CHECK(flags_parse(&opt, 2, argv, err, sizeof err) == 0);
+        CHECK(opt.libfuzzer && opt.lf_arg == argv[1] && opt.nunknown == 0);
+        flags_free(&opt);
+    }
+    char *unknown[] = {"t", "-runs=1", "-some_future_flag=3", NULL};
+    CHECK(flags_parse(&opt, 3, unknown, err, sizeof err) == 0 && opt.nunknown == 1);
+    flags_free(&opt);
+}
+
 int main(void)
 {
     unsetenv("FERRET_LIBFUZZER");
@@ -351,5 +380,6 @@ int main(void)
     RUN(test_numbers);
     RUN(test_errors);
     RUN(test_styles);
+    RUN(test_lf_unimplemented);
     return CHECK_DONE("flags");
 }

@@ -1,0 +1,107 @@
+#!/bin/bash
+# No libFuzzer flag is taken and then ignored (issue 14, item 17): each is
+# implemented with libFuzzer's meaning or refused with one line naming it.
+# One function per flag; fixed seeds and -runs budgets.
+. "$(dirname "$0")/lib.sh"
+
+# A flag ferret does not implement: one line naming it, exit 2, the target
+# never runs; the value that is ferret's behaviour anyway is accepted.
+refused() {
+    build_target count_execs plain
+    mkdir -p corpus
+    for flag in -focus_function=LLVMFuzzerTestOneInput -print_funcs=2 -shuffle=1 -keep_seed=1 \
+                -entropic=0 -mutation_graph_file=g.dot -verbosity=0; do
+        run_ferret refused.log 30 "$flag" -runs=100 -seed=1 corpus
+        assert_rc "$flag" 2
+        assert_contains refused.log "ferret: $flag: libFuzzer's "
+        assert_contains refused.log "not implemented in ferret"
+        [ "$(grep -c 'not implemented' refused.log)" = 1 ] || fail "$flag: not one line"
+        assert_not_contains refused.log "INITED"
+    done
+    run_ferret accepted.log 30 -print_funcs=0 -cross_over=1 -handle_segv=1 -entropic=1 -runs=100 -seed=1 corpus
+    assert_rc "values that are ferret's behaviour" 0
+    assert_contains accepted.log "Done 100 runs"
+    assert_not_contains accepted.log "WARNING"
+    # an unknown flag is still libFuzzer's warning
+    run_ferret unknown.log 30 -some_future_flag=3 -runs=100 -seed=1 corpus
+    assert_rc "unknown flag" 0
+    assert_contains unknown.log "WARNING: unrecognized flag '-some_future_flag=3'"
+}
+
+# -fork=N: as libFuzzer's fork mode, a timeout or an out-of-memory is written
+# and fuzzing goes on (-ignore_timeouts=1, -ignore_ooms=1 by default); a crash
+# ends the run (-ignore_crashes=0) with its exit code.
+fork_ignores() {
+    build_target lf_kinds plain
+    local common="-timeout=1 -malloc_limit_mb=1024 -use_cmp=0 -seed=1"
+    rm -rf c && mkdir c && printf HANG >c/h && printf 'OOM!' >c/o && printf abcd >c/a
+    mkdir -p art
+    run_ferret fork.log 120 -fork=1 $common -runs=2000 -artifact_prefix=art/ c
+    assert_contains fork.log "ERROR: libFuzzer: timeout after 1 seconds"
+    assert_contains fork.log "out-of-memory (malloc("
+    assert_contains fork.log "Done 2000 runs"
+    [ -f "art/timeout-$(sha1sum <c/h | cut -d' ' -f1)" ] || fail "-fork: no timeout artifact"
+    [ -f "art/oom-$(sha1sum <c/o | cut -d' ' -f1)" ] || fail "-fork: no oom artifact"
+    assert_ne "-fork with findings: exit code" 0 "$RC"
+    # -ignore_timeouts=0: the first timeout ends the run, as without -fork
+    rm -rf art && mkdir art
+    run_ferret nofork.log 120 -fork=1 -ignore_timeouts=0 $common -runs=2000 -artifact_prefix=art/ c
+    assert_rc "-fork=1 -ignore_timeouts=0" 70
+    assert_not_contains nofork.log "Done 2000 runs"
+    # without -fork, libFuzzer's defaults do not hold: the first finding ends it
+    rm -rf art && mkdir art
+    run_ferret plain.log 120 $common -runs=2000 -artifact_prefix=art/ c
+    assert_not_contains plain.log "Done 2000 runs"
+    # a crash is not ignored: it ends the run with -error_exitcode
+    rm -rf art && mkdir art && printf CRSH >c/c
+    run_ferret crash.log 120 -fork=1 $common -runs=2000 -artifact_prefix=art/ c
+    assert_rc "-fork=1 and a crash" 77
+    assert_not_contains crash.log "Done 2000 runs"
+    [ -f "art/crash-$(sha1sum <c/c | cut -d' ' -f1)" ] || fail "-fork: no crash artifact"
+    # ... unless -ignore_crashes=1
+    rm -rf art && mkdir art
+    run_ferret igncrash.log 120 -fork=1 -ignore_crashes=1 $common -runs=2000 -artifact_prefix=art/ c
+    assert_contains igncrash.log "Done 2000 runs"
+    assert_file_count art 3
+}
+
+# -stop_file: fuzzing stops as when the budget is spent once the file exists
+# and is not empty (an empty one does not stop libFuzzer either).
+stop_file() {
+    build_target count_execs plain
+    rm -rf c && mkdir c && printf abc >c/a
+    : >empty
+    run_ferret empty.log 60 -stop_file=empty -runs=3000 -seed=1 c
+    assert_rc "-stop_file, empty" 0
+    assert_contains empty.log "Done 3000 runs"
+    echo stop >stop
+    run_ferret stop.log 60 -stop_file=stop -runs=1000000000 -seed=1 c
+    assert_rc "-stop_file" 0
+    assert_contains stop.log "INITED"
+    assert_contains stop.log "Done 0 runs"
+}
+
+# -len_control=0: inputs up to -max_len from the start (INITED's lim:).
+len_control() {
+    build_target count_execs plain
+    rm -rf c && mkdir c && printf abc >c/a
+    run_ferret lc.log 60 -len_control=0 -max_len=999 -runs=100 -seed=1 c
+    assert_contains lc.log "lim: 999 "
+    run_ferret lc100.log 60 -max_len=999 -runs=100 -seed=1 c
+    assert_not_contains lc100.log "lim: 999 "
+}
+
+# -verbosity=2: also logs each new input (-v=1).
+verbosity() {
+    build_target magic plain
+    rm -rf c && mkdir c && printf abc >c/a
+    run_ferret v2.log 60 -verbosity=2 -runs=3000 -seed=1 c
+    assert_contains v2.log "fuzz: new interesting input"
+}
+
+enter_workdir
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file len_control verbosity}; do
+    "$t"
+done
+assert_no_procs
+finish
