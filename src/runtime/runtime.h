@@ -135,6 +135,10 @@ void target_set_exit_is_failure(int on);
 int target_has_custom_mutator(void);
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
                             unsigned int seed) FERRET_FRAME(target_custom_mutate);
+int target_has_custom_crossover(void);
+size_t target_custom_crossover(const uint8_t *data1, size_t len1, const uint8_t *data2, size_t len2,
+                               uint8_t *out, size_t max_out, unsigned int seed)
+    FERRET_FRAME(target_custom_crossover);
 
 /* sancov.c: compare sites (cmptrace.c) are keyed by their offset from this
  * PC: the target's first instrumented one, from the PC table. */
