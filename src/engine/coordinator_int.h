@@ -88,12 +88,13 @@ struct findings {
     int write_failed;          /* a finding could not be written (printed in hex) */
 };
 
-/* -sync_dir's state: written by sync.c only, but for the coordinator
+/* -sync_dir's and libFuzzer's -reload's state: written by sync.c only, but for the coordinator
  * popping q to run an entry (and pushing it back if the run was lost). */
 struct sync_state {
     struct corpus seen;        /* entries listed there (not all kept), and names skipped */
     struct queue q;            /* ... waiting to be run here */
     uint64_t last_ns;          /* the last listing */
+    uint64_t reload_ns;        /* the last listing of the corpus directory (-reload) */
     int exported;              /* the seeds and cache were published */
     int warned;                /* an error of the directory was reported */
 };

@@ -81,6 +81,40 @@ stop_file() {
     assert_contains stop.log "Done 0 runs"
 }
 
+# -reload=1: an input another process drops into the first corpus directory
+# while fuzzing runs is run here within a second or so, and kept.  The run
+# is ended by -stop_file once it was (or after 60 s, a failure).
+reload() {
+    build_target reload_me plain
+    rm -rf c seen stop && mkdir c && printf abc >c/a
+    export FERRET_E2E_OUT="$WORK/seen"
+    timeout -k 5 120 "$BIN" -reload=1 -use_cmp=0 -seed=1 -stop_file=stop c >reload.log 2>&1 </dev/null &
+    local pid=$! i
+    for i in $(seq 1 600); do grep -q INITED reload.log && break; sleep 0.1; done
+    printf RELOAD-ME-PLEASE >c/dropped.bin
+    for i in $(seq 1 600); do [ -f seen ] && break; sleep 0.1; done
+    echo stop >stop
+    wait "$pid"
+    RC=$?
+    unset FERRET_E2E_OUT
+    [ -f seen ] || { show_log reload.log; fail "-reload=1: the input added to the corpus directory never ran"; }
+    assert_rc "-reload=1" 0 reload.log
+    assert_contains reload.log "NEW"
+    [ -f "c/$(printf RELOAD-ME-PLEASE | sha1sum | cut -d' ' -f1)" ] || fail "-reload: the new input is not in the corpus"
+    # -reload=0: never looked at again
+    rm -rf c seen stop && mkdir c && printf abc >c/a
+    export FERRET_E2E_OUT="$WORK/seen"
+    timeout -k 5 120 "$BIN" -reload=0 -use_cmp=0 -seed=1 -stop_file=stop c >noreload.log 2>&1 </dev/null &
+    pid=$!
+    for i in $(seq 1 600); do grep -q INITED noreload.log && break; sleep 0.1; done
+    printf RELOAD-ME-PLEASE >c/dropped.bin
+    sleep 3
+    echo stop >stop
+    wait "$pid"
+    unset FERRET_E2E_OUT
+    [ -f seen ] && fail "-reload=0: the corpus directory was read again"
+}
+
 # -len_control=0: inputs up to -max_len from the start (INITED's lim:).
 len_control() {
     build_target count_execs plain
@@ -100,7 +134,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload len_control verbosity}; do
     "$t"
 done
 assert_no_procs
