@@ -161,10 +161,27 @@ static void learn_word(struct coordinator *c, const uint8_t *word, size_t len)
         c->words_version++;
 }
 
-static void schedule_entry(struct coordinator *c, const uint8_t *cov, size_t len, uint64_t exec_ns)
+/* libFuzzer's -features_dir: each input that joins the corpus gets a file
+ * there named like it, holding its features (ferret's ids, counter x 8 +
+ * hit-count bucket, as uint32 in the machine's order); an input replaced
+ * by its minimized form loses its file.  A write that fails is said once. */
+static void write_features(struct coordinator *c, const struct entry *e, const uint32_t *f, size_t n)
+{
+    if (!c->o->features_dir || !f)
+        return;
+    if (corpus_write_named(c->o->features_dir, e->name, (const uint8_t *)f, n * sizeof *f) != 0 &&
+        !c->features_warned) {
+        report_warning("cannot write features to %s: %s\n", c->o->features_dir, strerror(errno));
+        c->features_warned = 1;
+    }
+}
+
+static void schedule_entry(struct coordinator *c, const struct entry *e, const uint8_t *cov, size_t len,
+                           uint64_t exec_ns)
 {
     size_t n;
     uint32_t *f = sched_features_of(cov, c->ncounters, &n);
+    write_features(c, e, f, n);
     if (f)
         sched_add(&c->sched, f, n, len, exec_ns);
 }
@@ -189,7 +206,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
         c->stop_requested = 1;
     }
     learn_word(c, word, word_len);
-    schedule_entry(c, cov, len, 0);
+    schedule_entry(c, e, cov, len, 0);
     if (base < c->sched.n)
         sched_note_find(&c->sched, base);
     sync_export(c, e);
@@ -275,6 +292,11 @@ static void retire_entry(struct coordinator *c, struct entry *old)
     if (old->path && unlink(old->path) != 0 && errno != ENOENT)
         report_warning("cannot remove %s, replaced by its minimized form: %s\n",
                 old->path, strerror(errno));
+    if (c->o->features_dir) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", c->o->features_dir, old->name);
+        (void)unlink(path);
+    }
 }
 
 static void replace_entry(struct coordinator *c, struct entry *old, const uint8_t *data,
@@ -292,9 +314,10 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     if (!e)
         return;
     if (added) {
-        schedule_entry(c, cov, len, 0);
+        schedule_entry(c, e, cov, len, 0);
         sync_export(c, e);
     }
+    sched_carry_stats(&c->sched, old->index, e->index);
     retire_entry(c, old);
     if (c->o->v)
         say("fuzz: minimized %s (%zu bytes) to %s (%zu bytes)\n", old->name, old->len, e->name, len);
@@ -519,6 +542,8 @@ static void start_fuzzing(struct coordinator *c)
     for (size_t i = 0; i < c->corpus.n; i++) {
         struct entry *e = c->corpus.v[i];
         uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);
+        if (!e->failed)
+            write_features(c, e, c->base_features[i], c->base_nfeatures[i]);
         if (f)
             sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len,
                       is_count_budget(&c->o->fuzztime) ? 0 : e->exec_ns);
@@ -632,7 +657,10 @@ static void merge_unstable(struct coordinator *c, struct worker *w)
 static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
+    uint64_t execs = c->execs;
     credit_execs(c, w, r->count);
+    if (w->job.base)
+        sched_note_execs(&c->sched, w->job.base->index, c->execs - execs); /* as credited */
     grow_len_limit(c, r->count);
     if (is_finding_reply(r->status)) {
         apply_outcome(c, crash_on_report(c, w));

@@ -172,6 +172,7 @@ struct coordinator {
     uint64_t min_execs;        /* [L] executions spent minimizing coverage inputs */
     uint64_t fuzz_deadline_ns; /* [L] -fuzztime as a duration: when fuzzing ends */
     uint64_t stop_file_ns;     /* [L] when -stop_file was last looked at */
+    int features_warned;       /* [L] a -features_dir write failed (said once) */
     struct stats stats;        /* stats.c's: rates and when a progress line is due */
     struct findings fd;        /* crash.c's: the findings lifecycle */
     uint32_t diag_seen;        /* [L] enum rpc_diag kinds already warned about */

@@ -321,8 +321,6 @@ static const struct lf_other {
     {"print_funcs", "0", "no NEW_FUNC lines"},
     {"print_pcs", "0", NULL},
     {"print_coverage", "0", NULL},
-    {"print_corpus_stats", "0", NULL},
-    {"features_dir", NULL, NULL},
     {"print_full_coverage", "0", NULL},
     {"dump_coverage", "0", "deprecated in libFuzzer"},
     {"handle_segv", "1", "fatal signals are always caught and named"},

@@ -369,6 +369,16 @@ static void final_stats(struct coordinator *c)
         .elapsed_ns = engine_now_ns() - c->stats.start_ns, .execs = live_execs(c),
         .new_units = c->new_interesting, .slowest_ns = c->slowest_ns,
         .peak_rss_mb = c->peak_rss_mb, .print_final_stats = c->o->print_final_stats});
+    if (!c->o->print_corpus_stats)
+        return;
+    for (size_t i = 0, k = 0; i < c->corpus.n; i++) { /* the corpus as it is now: no retired entry */
+        const struct entry *e = c->corpus.v[i];
+        if (e->retired)
+            continue;
+        const struct sched_entry *s = i < c->sched.n ? &c->sched.e[i] : NULL;
+        report_corpus_stat(&(struct report_corpus_stat){.index = k++, .name = e->name, .len = e->len,
+            .execs = s ? s->execs : 0, .finds = s ? s->succ : 0});
+    }
 }
 
 /* -cleanse_crash: how many bytes were replaced (the input and its cleansed

@@ -99,6 +99,10 @@ static int translate(const struct options *o, struct options *t)
         t->fuzztime.ns = (uint64_t)o->max_total_time * 1000000000ULL;
     }
     t->keep_going = o->keep_going || o->ignore_crashes;
+    if (o->features_dir && !is_dir(o->features_dir)) {
+        say("ERROR: The required directory \"%s\" does not exist\n", o->features_dir);
+        return FERRET_EXIT_INPUT;
+    }
     if (o->verbosity >= 2)
         t->v = 1;
     if (o->npaths > 0) {

@@ -125,6 +125,12 @@ void report_final_stats(const struct report_final *f)
     report_dialect()->final_stats(out(), f);
 }
 
+void report_corpus_stat(const struct report_corpus_stat *s)
+{
+    event("corpus_stat");
+    report_dialect()->corpus_stat(out(), s);
+}
+
 void report_replay_running(const struct report_replay *r)
 {
     event("replay_running");

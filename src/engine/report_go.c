@@ -158,6 +158,13 @@ static void go_finding(FILE *out, const struct report_finding *f)
     fprintf(out, "FAIL\n");
 }
 
+/* (-print_corpus_stats is libFuzzer's; the line in words, should one ask) */
+static void go_corpus_stat(FILE *out, const struct report_corpus_stat *s)
+{
+    fprintf(out, "fuzz: corpus entry %zu %s: %zu bytes, %llu executions, %llu new inputs from it\n",
+            s->index, s->name, s->len, (unsigned long long)s->execs, (unsigned long long)s->finds);
+}
+
 static void go_final_stats(FILE *out, const struct report_final *f)
 {
     (void)out;
@@ -228,6 +235,7 @@ void report_go_table(struct reporter *t)
     t->progress = go_progress;
     t->finding = go_finding;
     t->final_stats = go_final_stats;
+    t->corpus_stat = go_corpus_stat;
     t->replay_running = go_replay_quiet;
     t->replay_executed = go_replay_quiet;
     t->replay_failed = go_replay_failed;

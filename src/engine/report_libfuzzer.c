@@ -157,6 +157,14 @@ static void lf_final_stats(FILE *out, const struct report_final *f)
     fprintf(out, "stat::peak_rss_mb:              %llu\n", (unsigned long long)f->peak_rss_mb);
 }
 
+/* -print_corpus_stats: libFuzzer's line per corpus input (ferret has no
+ * focus function: always 0). */
+static void lf_corpus_stat(FILE *out, const struct report_corpus_stat *s)
+{
+    fprintf(out, "  [%3zu %s] sz: %5zu runs: %5llu succ: %5llu focus: 0\n", s->index, s->name,
+            s->len, (unsigned long long)s->execs, (unsigned long long)s->finds);
+}
+
 /* Reproduce mode: libFuzzer's "Running:" and "Executed" per file. */
 static void lf_replay_running(FILE *out, const struct report_replay *r)
 {
@@ -252,6 +260,7 @@ void report_libfuzzer_table(struct reporter *t)
     t->progress = lf_progress;
     t->finding = lf_finding;
     t->final_stats = lf_final_stats;
+    t->corpus_stat = lf_corpus_stat;
     t->replay_running = lf_replay_running;
     t->replay_executed = lf_replay_executed;
     t->replay_failed = lf_replay_failed;

@@ -95,6 +95,14 @@ struct report_final {
     int print_final_stats;
 };
 
+/* One corpus entry at the end (libFuzzer's -print_corpus_stats). */
+struct report_corpus_stat {
+    size_t index;
+    const char *name;         /* the SHA-1 of its content */
+    size_t len;
+    uint64_t execs, finds;    /* its mutated inputs run; inputs with new coverage among them */
+};
+
 /* The regression run (regress.c), input by input; ctx names the input. */
 struct report_replay {
     const char *ctx;
@@ -122,6 +130,7 @@ struct reporter {
     int (*progress)(FILE *out, struct report_progress *p);
     void (*finding)(FILE *out, const struct report_finding *f);
     void (*final_stats)(FILE *out, const struct report_final *f);
+    void (*corpus_stat)(FILE *out, const struct report_corpus_stat *s);
     /* the regression run */
     void (*replay_running)(FILE *out, const struct report_replay *r);
     void (*replay_executed)(FILE *out, const struct report_replay *r);

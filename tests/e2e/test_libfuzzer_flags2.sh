@@ -115,6 +115,42 @@ reload() {
     [ -f seen ] && fail "-reload=0: the corpus directory was read again"
 }
 
+# -features_dir=D: each input in the corpus has a file of its features in D,
+# named by the SHA-1 of its content (uint32 ids); one minimized away has
+# none.  A missing D is libFuzzer's error, exit 3.
+features_dir() {
+    build_target magic plain
+    rm -rf c fd && mkdir c fd && printf abc >c/a
+    run_ferret fd.log 60 -features_dir=fd -runs=5000 -seed=1 -use_cmp=0 c
+    assert_rc "-features_dir" 0
+    local want got f
+    want=$(for f in c/*; do sha1sum <"$f" | cut -d' ' -f1; done | sort -u | tr '\n' ' ')
+    got=$(ls fd | sort | tr '\n' ' ')
+    assert_eq "-features_dir: one file per corpus input" "$want" "$got"
+    [ "$(ls fd | wc -l)" -ge 2 ] || fail "-features_dir: fuzzing found nothing to write"
+    for f in fd/*; do
+        local n; n=$(stat -c %s "$f")
+        [ "$n" -gt 0 ] && [ $((n % 4)) = 0 ] || fail "-features_dir: $f is $n bytes, not uint32s"
+    done
+    run_ferret nofd.log 60 -features_dir=nosuchdir -runs=10 c
+    assert_rc "-features_dir missing" 3
+    assert_contains nofd.log 'ERROR: The required directory "nosuchdir" does not exist'
+}
+
+# -print_corpus_stats=1: libFuzzer's line per corpus input at exit; the runs
+# add up to the budget (one worker, -runs).
+print_corpus_stats() {
+    build_target magic plain
+    rm -rf c && mkdir c && printf abc >c/a
+    run_ferret pcs.log 60 -print_corpus_stats=1 -runs=5000 -seed=1 -use_cmp=0 c
+    assert_rc "-print_corpus_stats" 0
+    local lines sum
+    lines=$(grep -cE '^  \[ *[0-9]+ [0-9a-f]{40}\] sz: +[0-9]+ runs: +[0-9]+ succ: +[0-9]+ focus: 0$' pcs.log)
+    assert_eq "-print_corpus_stats: a line per corpus input" "$(for f in c/*; do sha1sum <"$f"; done | sort -u | wc -l)" "$lines"
+    sum=$(grep -oE 'runs: +[0-9]+' pcs.log | awk '{s += $2} END {print s}')
+    assert_eq "-print_corpus_stats: runs add up" 5000 "$sum"
+}
+
 # -len_control=0: inputs up to -max_len from the start (INITED's lim:).
 len_control() {
     build_target count_execs plain
@@ -134,7 +170,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats len_control verbosity}; do
     "$t"
 done
 assert_no_procs
