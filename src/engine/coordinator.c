@@ -186,6 +186,18 @@ static void schedule_entry(struct coordinator *c, const struct entry *e, const u
         sched_add(&c->sched, f, n, len, exec_ns);
 }
 
+/* libFuzzer's -print_pcs: each counter cov covers for the first time is
+ * named ("NEW_PC"), before cov is merged into the mask. */
+static void print_new_pcs(struct coordinator *c, const uint8_t *cov)
+{
+    char buf[1024];
+    if (!c->describe_counter)
+        return;
+    for (size_t i = 0; i < c->ncounters; i++)
+        if (cov[i] && !c->mask[i] && c->describe_counter(i, buf, sizeof buf) == 0)
+            report_new_pc(buf);
+}
+
 /* Adds an input with new coverage to the corpus; its file is written by
  * write_pending() once the idle workers have their next call, so a worker
  * never waits for an fsync.  Returns the new entry, or NULL when it was
@@ -196,6 +208,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
 {
     int added;
     struct entry *e = corpus_add(&c->corpus, data, len, NULL, &added);
+    print_new_pcs(c, cov);
     coverage_merge(c->mask, cov, c->ncounters);
     c->execs_since_new = 0;
     if (!e || !added)
@@ -594,6 +607,7 @@ static void on_run_done(struct coordinator *c, struct worker *w)
     }
     if (is_finding_reply(w->reply.status) && !c->merging)
         apply_outcome(c, crash_on_report(c, w));
+    print_new_pcs(c, w->shm.cov);
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
     if (e->index < c->corpus.n && !c->base_features[e->index])

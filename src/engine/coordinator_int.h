@@ -173,6 +173,8 @@ struct coordinator {
     uint64_t fuzz_deadline_ns; /* [L] -fuzztime as a duration: when fuzzing ends */
     uint64_t stop_file_ns;     /* [L] when -stop_file was last looked at */
     int features_warned;       /* [L] a -features_dir write failed (said once) */
+    int (*describe_counter)(size_t index, char *buf, size_t len); /* [F] -print_pcs: the runtime's
+                                  sancov_describe_counter (the loop links without the runtime) */
     struct stats stats;        /* stats.c's: rates and when a progress line is due */
     struct findings fd;        /* crash.c's: the findings lifecycle */
     uint32_t diag_seen;        /* [L] enum rpc_diag kinds already warned about */

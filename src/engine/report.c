@@ -131,6 +131,12 @@ void report_corpus_stat(const struct report_corpus_stat *s)
     report_dialect()->corpus_stat(out(), s);
 }
 
+void report_new_pc(const char *desc)
+{
+    event("new_pc");
+    report_dialect()->new_pc(out(), desc);
+}
+
 void report_replay_running(const struct report_replay *r)
 {
     event("replay_running");

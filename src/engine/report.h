@@ -35,6 +35,7 @@ int report_progress(struct report_progress *p);
 void report_finding(const struct report_finding *f);
 void report_final_stats(const struct report_final *f);
 void report_corpus_stat(const struct report_corpus_stat *s);
+void report_new_pc(const char *desc);
 /* the regression run */
 void report_replay_running(const struct report_replay *r);
 void report_replay_executed(const struct report_replay *r);

@@ -165,6 +165,11 @@ static void go_corpus_stat(FILE *out, const struct report_corpus_stat *s)
             s->index, s->name, s->len, (unsigned long long)s->execs, (unsigned long long)s->finds);
 }
 
+static void go_new_pc(FILE *out, const char *desc)
+{
+    fprintf(out, "fuzz: new code covered: %s\n", desc);
+}
+
 static void go_final_stats(FILE *out, const struct report_final *f)
 {
     (void)out;
@@ -236,6 +241,7 @@ void report_go_table(struct reporter *t)
     t->finding = go_finding;
     t->final_stats = go_final_stats;
     t->corpus_stat = go_corpus_stat;
+    t->new_pc = go_new_pc;
     t->replay_running = go_replay_quiet;
     t->replay_executed = go_replay_quiet;
     t->replay_failed = go_replay_failed;

@@ -165,6 +165,12 @@ static void lf_corpus_stat(FILE *out, const struct report_corpus_stat *s)
             s->len, (unsigned long long)s->execs, (unsigned long long)s->finds);
 }
 
+/* -print_pcs: a counter covered for the first time. */
+static void lf_new_pc(FILE *out, const char *desc)
+{
+    fprintf(out, "\tNEW_PC: %s\n", desc);
+}
+
 /* Reproduce mode: libFuzzer's "Running:" and "Executed" per file. */
 static void lf_replay_running(FILE *out, const struct report_replay *r)
 {
@@ -261,6 +267,7 @@ void report_libfuzzer_table(struct reporter *t)
     t->finding = lf_finding;
     t->final_stats = lf_final_stats;
     t->corpus_stat = lf_corpus_stat;
+    t->new_pc = lf_new_pc;
     t->replay_running = lf_replay_running;
     t->replay_executed = lf_replay_executed;
     t->replay_failed = lf_replay_failed;

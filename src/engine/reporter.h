@@ -131,6 +131,7 @@ struct reporter {
     void (*finding)(FILE *out, const struct report_finding *f);
     void (*final_stats)(FILE *out, const struct report_final *f);
     void (*corpus_stat)(FILE *out, const struct report_corpus_stat *s);
+    void (*new_pc)(FILE *out, const char *desc); /* -print_pcs: "0x... in func file:line:col" */
     /* the regression run */
     void (*replay_running)(FILE *out, const struct report_replay *r);
     void (*replay_executed)(FILE *out, const struct report_replay *r);

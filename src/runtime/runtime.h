@@ -42,6 +42,10 @@ size_t sancov_total(void);               /* counters in all regions */
 /* Appends a region of feature bits (value profile); call before any worker
  * or coordinator reads sancov_total(). */
 void sancov_add_raw_region(uint8_t *start, size_t len);
+/* The code of counter index (of sancov_total()) as libFuzzer's -print_pcs
+ * names it: "0x... in func file:line:col" under a sanitizer (its
+ * symbolizer), "0x..." without.  -1 if no pc-table covers it. */
+int sancov_describe_counter(size_t index, char *buf, size_t len);
 
 /* memory.c: the target's heap.  memory_init() sets -malloc_limit_mb (bytes;
  * 0 = none) and a hook called just before the worker exits over it. */

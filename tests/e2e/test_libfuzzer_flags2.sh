@@ -151,6 +151,22 @@ print_corpus_stats() {
     assert_eq "-print_corpus_stats: runs add up" 5000 "$sum"
 }
 
+# -print_pcs=1: each PC covered for the first time, symbolized, once.
+print_pcs() {
+    build_target magic plain
+    rm -rf c && mkdir c && printf abc >c/a
+    run_ferret pcs.log 60 -print_pcs=1 -runs=5000 -seed=1 -use_cmp=0 c
+    assert_rc "-print_pcs" 0
+    grep -qE $'^\tNEW_PC: 0x[0-9a-f]+ in LLVMFuzzerTestOneInput .*magic\\.c:[0-9]+' pcs.log ||
+        { show_log pcs.log; fail "-print_pcs: no symbolized NEW_PC line"; }
+    local n u
+    n=$(grep -c 'NEW_PC: ' pcs.log)
+    u=$(grep 'NEW_PC: ' pcs.log | awk '{print $2}' | sort -u | wc -l)
+    assert_eq "-print_pcs: each PC once" "$n" "$u"
+    run_ferret nopcs.log 60 -runs=5000 -seed=1 -use_cmp=0 c
+    assert_not_contains nopcs.log "NEW_PC"
+}
+
 # -len_control=0: inputs up to -max_len from the start (INITED's lim:).
 len_control() {
     build_target count_execs plain
@@ -170,7 +186,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs len_control verbosity}; do
     "$t"
 done
 assert_no_procs
