@@ -167,6 +167,23 @@ print_pcs() {
     assert_not_contains nopcs.log "NEW_PC"
 }
 
+# -runs=0 with a corpus directory: as libFuzzer, each input runs once
+# (INITED), nothing is mutated, exit 0 (libFuzzer counts those runs in
+# "Done N runs", ferret only mutated ones: README).  Already so before
+# issue 14's item 17; kept as the check that it stays so.
+runs0() {
+    build_target count_execs plain
+    rm -rf c calls && mkdir c && printf a >c/1 && printf bb >c/2 && printf ccc >c/3
+    export FERRET_E2E_OUT="$WORK/calls"
+    run_ferret r0.log 60 -runs=0 -seed=1 c
+    unset FERRET_E2E_OUT
+    assert_rc "-runs=0" 0
+    assert_contains r0.log "INITED"
+    assert_contains r0.log "Done 0 runs"
+    assert_eq "-runs=0: target calls" 3 "$(stat -c %s calls)"
+    assert_file_count c 3
+}
+
 # -len_control=0: inputs up to -max_len from the start (INITED's lim:).
 len_control() {
     build_target count_execs plain
@@ -186,7 +203,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs runs0 len_control verbosity}; do
     "$t"
 done
 assert_no_procs
