@@ -319,7 +319,6 @@ static const struct lf_other {
     {"reduce_inputs", "1", "every coverage-expanding input is minimized"},
     {"report_slow_units", NULL, "-print_final_stats=1 prints stat::slowest_unit_time_sec"},
     {"print_funcs", "0", "no NEW_FUNC lines"},
-    {"print_coverage", "0", NULL},
     {"print_full_coverage", "0", NULL},
     {"dump_coverage", "0", "deprecated in libFuzzer"},
     {"handle_segv", "1", "fatal signals are always caught and named"},

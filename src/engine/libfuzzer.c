@@ -28,7 +28,8 @@
  * options.libfuzzer is set.  Where the other libFuzzer flags are honoured:
  * -ignore_timeouts, -ignore_ooms, -ignore_crashes in crash.c; -stop_file,
  * -len_control, -features_dir, -print_pcs in coordinator.c; -reload in
- * sync.c; -print_corpus_stats in fuzz.c; -verbosity=2 here (-v=1).
+ * sync.c; -print_corpus_stats, -print_coverage in fuzz.c; -verbosity=2
+ * here (-v=1).
  *
  * Owns: nothing: it translates the options into a copy on its stack that it
  * hands down, and switches the process's reporter to libFuzzer's dialect

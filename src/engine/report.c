@@ -137,6 +137,12 @@ void report_new_pc(const char *desc)
     report_dialect()->new_pc(out(), desc);
 }
 
+void report_coverage(const struct report_func *f, const char *uncovered_pc)
+{
+    event("coverage");
+    report_dialect()->coverage(out(), f, uncovered_pc);
+}
+
 void report_replay_running(const struct report_replay *r)
 {
     event("replay_running");

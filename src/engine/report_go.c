@@ -170,6 +170,17 @@ static void go_new_pc(FILE *out, const char *desc)
     fprintf(out, "fuzz: new code covered: %s\n", desc);
 }
 
+static void go_coverage(FILE *out, const struct report_func *f, const char *uncovered_pc)
+{
+    if (uncovered_pc)
+        fprintf(out, "    not covered: %s\n", uncovered_pc);
+    else if (!f)
+        fprintf(out, "fuzz: coverage by function:\n");
+    else
+        fprintf(out, "  %s (%s:%s): %zu of %zu edges, entered by %llu inputs\n", f->name, f->file,
+                f->line, f->covered, f->edges, (unsigned long long)f->hits);
+}
+
 static void go_final_stats(FILE *out, const struct report_final *f)
 {
     (void)out;
@@ -242,6 +253,7 @@ void report_go_table(struct reporter *t)
     t->final_stats = go_final_stats;
     t->corpus_stat = go_corpus_stat;
     t->new_pc = go_new_pc;
+    t->coverage = go_coverage;
     t->replay_running = go_replay_quiet;
     t->replay_executed = go_replay_quiet;
     t->replay_failed = go_replay_failed;

@@ -171,6 +171,18 @@ static void lf_new_pc(FILE *out, const char *desc)
     fprintf(out, "\tNEW_PC: %s\n", desc);
 }
 
+/* -print_coverage: libFuzzer's COVERAGE: block. */
+static void lf_coverage(FILE *out, const struct report_func *f, const char *uncovered_pc)
+{
+    if (uncovered_pc)
+        fprintf(out, "  UNCOVERED_PC: %s\n", uncovered_pc);
+    else if (!f)
+        fprintf(out, "COVERAGE:\n");
+    else
+        fprintf(out, "%sCOVERED_FUNC: hits: %llu edges: %zu/%zu %s %s:%s\n", f->covered ? "" : "UN",
+                (unsigned long long)f->hits, f->covered, f->edges, f->name, f->file, f->line);
+}
+
 /* Reproduce mode: libFuzzer's "Running:" and "Executed" per file. */
 static void lf_replay_running(FILE *out, const struct report_replay *r)
 {
@@ -268,6 +280,7 @@ void report_libfuzzer_table(struct reporter *t)
     t->final_stats = lf_final_stats;
     t->corpus_stat = lf_corpus_stat;
     t->new_pc = lf_new_pc;
+    t->coverage = lf_coverage;
     t->replay_running = lf_replay_running;
     t->replay_executed = lf_replay_executed;
     t->replay_failed = lf_replay_failed;

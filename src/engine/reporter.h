@@ -103,6 +103,13 @@ struct report_corpus_stat {
     uint64_t execs, finds;    /* its mutated inputs run; inputs with new coverage among them */
 };
 
+/* One function at the end (libFuzzer's -print_coverage). */
+struct report_func {
+    const char *name, *file, *line;
+    size_t edges, covered;   /* its counters, and those any input covered */
+    uint64_t hits;           /* corpus inputs that enter it */
+};
+
 /* The regression run (regress.c), input by input; ctx names the input. */
 struct report_replay {
     const char *ctx;
@@ -132,6 +139,8 @@ struct reporter {
     void (*final_stats)(FILE *out, const struct report_final *f);
     void (*corpus_stat)(FILE *out, const struct report_corpus_stat *s);
     void (*new_pc)(FILE *out, const char *desc); /* -print_pcs: "0x... in func file:line:col" */
+    /* -print_coverage: the heading, each function, each uncovered PC of a covered one */
+    void (*coverage)(FILE *out, const struct report_func *f, const char *uncovered_pc);
     /* the regression run */
     void (*replay_running)(FILE *out, const struct report_replay *r);
     void (*replay_executed)(FILE *out, const struct report_replay *r);

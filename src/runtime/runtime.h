@@ -46,6 +46,12 @@ void sancov_add_raw_region(uint8_t *start, size_t len);
  * names it: "0x... in func file:line:col" under a sanitizer (its
  * symbolizer), "0x..." without.  -1 if no pc-table covers it. */
 int sancov_describe_counter(size_t index, char *buf, size_t len);
+/* Counter index's pc-table entry: its PC (the next instruction's) and
+ * whether it is a function's entry; -1 if no pc-table covers it. */
+int sancov_counter_pc(size_t index, uintptr_t *pc, int *func_entry);
+/* The sanitizer symbolizer's description of pc in fmt (%F "in func", %s
+ * file, %l line, %L file:line:col); -1 without a symbolizer. */
+int sancov_symbolize(uintptr_t pc, const char *fmt, char *buf, size_t len);
 
 /* memory.c: the target's heap.  memory_init() sets -malloc_limit_mb (bytes;
  * 0 = none) and a hook called just before the worker exits over it. */

@@ -96,20 +96,38 @@ FERRET_EXPORT void __sanitizer_cov_pcs_init(const uintptr_t *beg, const uintptr_
     region_pcs[k] = beg;
 }
 
-int sancov_describe_counter(size_t index, char *buf, size_t len)
+int sancov_counter_pc(size_t index, uintptr_t *pc, int *func_entry)
 {
     for (size_t k = 0; k < nregions; index -= regions[k].len, k++) {
         if (index >= regions[k].len)
             continue;
         if (!region_pcs[k])
             return -1;
-        uintptr_t pc = region_pcs[k][2 * index] + 1; /* the next instruction's, as libFuzzer prints */
-        if (!__sanitizer_symbolize_pc)
-            return snprintf(buf, len, "%p", (void *)pc) < 0 ? -1 : 0;
-        __sanitizer_symbolize_pc((void *)pc, "%p %F %L", buf, len); /* %F: "in func" */
+        *pc = region_pcs[k][2 * index] + 1; /* the next instruction's, as libFuzzer names it */
+        *func_entry = (region_pcs[k][2 * index + 1] & 1) != 0; /* PCFlags: function entry */
         return 0;
     }
     return -1;
+}
+
+int sancov_symbolize(uintptr_t pc, const char *fmt, char *buf, size_t len)
+{
+    if (!__sanitizer_symbolize_pc || len == 0)
+        return -1;
+    buf[0] = 0;
+    __sanitizer_symbolize_pc((void *)pc, fmt, buf, len);
+    return 0;
+}
+
+int sancov_describe_counter(size_t index, char *buf, size_t len)
+{
+    uintptr_t pc;
+    int entry;
+    if (sancov_counter_pc(index, &pc, &entry) != 0)
+        return -1;
+    if (sancov_symbolize(pc, "%p %F %L", buf, len) != 0) /* %F: "in func" */
+        return snprintf(buf, len, "%p", (void *)pc) < 0 ? -1 : 0;
+    return 0;
 }
 
 /* -fsanitize-coverage=stack-depth (implied by fuzzer-no-link on Linux). */

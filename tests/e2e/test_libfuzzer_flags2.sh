@@ -167,6 +167,22 @@ print_pcs() {
     assert_not_contains nopcs.log "NEW_PC"
 }
 
+# -print_coverage=1: libFuzzer's COVERAGE: block at exit, a line per
+# function (named by the symbolizer), UNCOVERED_FUNC for one never entered.
+print_coverage() {
+    build_target two_funcs asan
+    rm -rf c && mkdir c && printf abc >c/a
+    run_ferret cov.log 60 -print_coverage=1 -runs=3000 -seed=1 c
+    assert_rc "-print_coverage" 0
+    assert_contains cov.log "COVERAGE:"
+    grep -qE '^UNCOVERED_FUNC: hits: 0 edges: 0/[0-9]+ never .*two_funcs\.c:[0-9]+$' cov.log ||
+        { show_log cov.log; fail "-print_coverage: no UNCOVERED_FUNC line for never()"; }
+    grep -qE '^COVERED_FUNC: hits: [1-9][0-9]* edges: ([0-9]+)/\1 sometimes .*two_funcs\.c:[0-9]+$' cov.log ||
+        { show_log cov.log; fail "-print_coverage: sometimes() not fully covered"; }
+    grep -qE '^COVERED_FUNC: hits: [1-9][0-9]* edges: [0-9]+/[0-9]+ LLVMFuzzerTestOneInput ' cov.log ||
+        { show_log cov.log; fail "-print_coverage: no line for LLVMFuzzerTestOneInput"; }
+}
+
 # -runs=0 with a corpus directory: as libFuzzer, each input runs once
 # (INITED), nothing is mutated, exit 0 (libFuzzer counts those runs in
 # "Done N runs", ferret only mutated ones: README).  Already so before
@@ -203,7 +219,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs runs0 len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage runs0 len_control verbosity}; do
     "$t"
 done
 assert_no_procs

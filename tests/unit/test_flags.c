@@ -347,7 +347,7 @@ static void test_styles(void)
 static void test_lf_unimplemented(void)
 {
     const char *refused[] = {"-print_funcs=2", "-focus_function=LLVMFuzzerTestOneInput", "-shuffle=1",
-                             "-keep_seed=1", "-print_coverage=1",
+                             "-keep_seed=1", "-print_full_coverage=1",
                              "-cross_over=0", "-handle_segv=0", "-entropic=0",
                              "-mutate_depth=5", "-merge_inner=cf", "-verbosity=0", "-use_memmem=0"};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
@@ -358,7 +358,7 @@ static void test_lf_unimplemented(void)
     CHECK(one("-print_funcs=2") != 0 && strstr(err, "the only value accepted: 0"));
     const char *ok[] = {"-print_funcs=0", "-cross_over=1", "-handle_segv=1", "-handle_winexcept=0",
                         "-handle_winexcept=1", "-purge_allocator_interval=-1", "-entropic=1",
-                        "-print_coverage=0", "-shuffle=0", "-verbosity=1", "-verbosity=2", "-cross_over"};
+                        "-print_full_coverage=0", "-shuffle=0", "-verbosity=1", "-verbosity=2", "-cross_over"};
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         char *argv[] = {"t", (char *)ok[i], NULL};
         CHECK(flags_parse(&opt, 2, argv, err, sizeof err) == 0);
