@@ -301,7 +301,7 @@ static const struct lf_other {
     const char *name, *ok, *does;
 } lf_other[] = {
     {"seed_inputs", NULL, "name the seed files as arguments"},
-    {"keep_seed", NULL, NULL},
+    {"keep_seed", "1", "every seed stays in the corpus, whatever its coverage"},
     {"cross_over", "1", "ferret always crosses over"},
     {"cross_over_uniform_dist", "1", "the partner is drawn uniformly from the corpus"},
     {"mutate_depth", NULL, NULL},
@@ -345,7 +345,6 @@ static const struct lf_other {
     {"use_clang_coverage", "0", "deprecated in libFuzzer"},
     {"data_flow_trace", NULL, NULL},
     {"collect_data_flow", NULL, NULL},
-    {"create_missing_dirs", "0", "directories must exist"},
 };
 
 static const struct lf_other *find_lf_other(const char *name, size_t len)

@@ -42,6 +42,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "report.h"
 #include "engine.h"
 
@@ -49,6 +50,40 @@ static int is_dir(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* mkdir -p of path's directory part (up to its last '/'), or of all of it. */
+static int make_dir(const char *path, int dir_part)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *slash = strrchr(buf, '/');
+    if (dir_part && !slash)
+        return 0; /* the working directory */
+    if (dir_part)
+        slash[1] = 0;
+    if (corpus_mkdirs(buf) == 0)
+        return 0;
+    say("ERROR: Failed to create directory \"%s\": %s\n", buf, strerror(errno));
+    return -1;
+}
+
+/* -create_missing_dirs=1: what libFuzzer would need to exist is made: the
+ * directories of -artifact_prefix and -exact_artifact_path, -features_dir,
+ * and every corpus argument that does not exist (as a directory). */
+static int create_missing_dirs(const struct options *o)
+{
+    struct stat st;
+    if (!o->create_missing_dirs)
+        return 0;
+    if ((o->artifact_prefix && make_dir(o->artifact_prefix, 1) != 0) ||
+        (o->exact_artifact_path && make_dir(o->exact_artifact_path, 1) != 0) ||
+        (o->features_dir && make_dir(o->features_dir, 0) != 0))
+        return -1;
+    for (int i = 0; i < o->npaths; i++)
+        if (stat(o->paths[i], &st) != 0 && errno == ENOENT && make_dir(o->paths[i], 0) != 0)
+            return -1;
+    return 0;
 }
 
 /* -fork, -workers, -jobs: the first given of these, in this order, is the
@@ -121,12 +156,15 @@ static int translate(const struct options *o, struct options *t)
     return FERRET_EXIT_OK;
 }
 
+/* Reproduce mode: every argument is a file.  A missing one is not (as in
+ * libFuzzer: it is then a corpus directory that does not exist). */
 static int all_files(const struct options *o)
 {
+    struct stat st;
     if (o->npaths == 0)
         return 0;
     for (int i = 0; i < o->npaths; i++)
-        if (is_dir(o->paths[i]))
+        if (is_dir(o->paths[i]) || (stat(o->paths[i], &st) != 0 && errno == ENOENT))
             return 0;
     return 1;
 }
@@ -163,6 +201,8 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     report_use_libfuzzer(1); /* every line from here on is in libFuzzer's dialect */
     for (int i = 0; i < o->nunknown; i++)
         say("WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
+    if (create_missing_dirs(o) != 0)
+        return FERRET_EXIT_WRITE;
     if (o->merge || o->set_cover_merge)
         return merge_run(o, argc, argv);
     if (o->cleanse_crash) {

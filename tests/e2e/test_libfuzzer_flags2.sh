@@ -9,7 +9,7 @@
 refused() {
     build_target count_execs plain
     mkdir -p corpus
-    for flag in -focus_function=LLVMFuzzerTestOneInput -print_funcs=2 -shuffle=1 -keep_seed=1 \
+    for flag in -focus_function=LLVMFuzzerTestOneInput -print_funcs=2 -shuffle=1 -keep_seed=0 \
                 -entropic=0 -mutation_graph_file=g.dot -verbosity=0; do
         run_ferret refused.log 30 "$flag" -runs=100 -seed=1 corpus
         assert_rc "$flag" 2
@@ -183,6 +183,20 @@ print_coverage() {
         { show_log cov.log; fail "-print_coverage: no line for LLVMFuzzerTestOneInput"; }
 }
 
+# -create_missing_dirs=1: the corpus, -artifact_prefix's and -features_dir
+# directories are made (without it, a missing corpus is libFuzzer's error).
+create_missing_dirs() {
+    build_target count_execs plain
+    rm -rf new art fdir
+    run_ferret nodirs.log 60 -runs=100 -seed=1 new/corpus
+    assert_rc "missing corpus directory" 3
+    assert_contains nodirs.log 'ERROR: The required directory "new/corpus" does not exist'
+    run_ferret dirs.log 60 -create_missing_dirs=1 -artifact_prefix=art/x/ -features_dir=fdir/f -runs=100 -seed=1 new/corpus
+    assert_rc "-create_missing_dirs=1" 0
+    [ -d new/corpus ] && [ -d art/x ] && [ -d fdir/f ] || fail "-create_missing_dirs=1: a directory is missing"
+    [ "$(ls fdir/f | wc -l)" -ge 1 ] || fail "-create_missing_dirs=1: nothing in -features_dir"
+}
+
 # -runs=0 with a corpus directory: as libFuzzer, each input runs once
 # (INITED), nothing is mutated, exit 0 (libFuzzer counts those runs in
 # "Done N runs", ferret only mutated ones: README).  Already so before
@@ -219,7 +233,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage runs0 len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs runs0 len_control verbosity}; do
     "$t"
 done
 assert_no_procs

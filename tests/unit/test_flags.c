@@ -347,7 +347,7 @@ static void test_styles(void)
 static void test_lf_unimplemented(void)
 {
     const char *refused[] = {"-print_funcs=2", "-focus_function=LLVMFuzzerTestOneInput", "-shuffle=1",
-                             "-keep_seed=1", "-print_full_coverage=1",
+                             "-keep_seed=0", "-print_full_coverage=1",
                              "-cross_over=0", "-handle_segv=0", "-entropic=0",
                              "-mutate_depth=5", "-merge_inner=cf", "-verbosity=0", "-use_memmem=0"};
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
