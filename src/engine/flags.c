@@ -300,7 +300,6 @@ static const struct flag_desc *find_flag(const char *name, size_t len)
 static const struct lf_other {
     const char *name, *ok, *does;
 } lf_other[] = {
-    {"seed_inputs", NULL, "name the seed files as arguments"},
     {"keep_seed", "1", "every seed stays in the corpus, whatever its coverage"},
     {"cross_over", "1", "ferret always crosses over"},
     {"cross_over_uniform_dist", "1", "the partner is drawn uniformly from the corpus"},

@@ -86,6 +86,50 @@ static int create_missing_dirs(const struct options *o)
     return 0;
 }
 
+/* -seed_inputs=A,B,... or =@LIST (a file holding such a list): the seed
+ * files, appended to the positional seeds of t (a malloc'd copy of its
+ * paths, with the list's text; *keep frees both). */
+static int add_seed_inputs(const struct options *o, struct options *t, void **keep)
+{
+    char *list = NULL;
+    size_t len = 0;
+    if (!o->seed_inputs)
+        return FERRET_EXIT_OK;
+    if (o->seed_inputs[0] == '@') {
+        uint8_t *data;
+        if (corpus_read_max(o->seed_inputs + 1, 1 << 24, &data, &len) != 0) {
+            report_error("cannot read %s (-seed_inputs): %s\n", o->seed_inputs + 1, strerror(errno));
+            return FERRET_EXIT_INPUT;
+        }
+        list = realloc(data, len + 1);
+        if (!list) {
+            free(data);
+            return FERRET_EXIT_INTERNAL;
+        }
+        list[len] = 0;
+    } else if (!(list = strdup(o->seed_inputs))) {
+        return FERRET_EXIT_INTERNAL;
+    }
+    size_t n = 1;
+    for (char *p = list; *p; p++)
+        n += *p == ',';
+    char **paths = calloc((size_t)t->npaths + n + 1, sizeof *paths);
+    if (!paths) {
+        free(list);
+        return FERRET_EXIT_INTERNAL;
+    }
+    memcpy(paths, t->paths, (size_t)t->npaths * sizeof *paths);
+    int np = t->npaths;
+    for (char *save, *f = strtok_r(list, ",\n", &save); f; f = strtok_r(NULL, ",\n", &save))
+        if (*f)
+            paths[np++] = f;
+    t->paths = paths;
+    t->npaths = np;
+    keep[0] = paths;
+    keep[1] = list;
+    return FERRET_EXIT_OK;
+}
+
 /* -fork, -workers, -jobs: the first given of these, in this order, is the
  * worker count (each at most FLAGS_MAX_WORKERS, flags.c); -jobs at most the
  * CPUs.  A second one given is named as not used, never dropped silently. */
@@ -231,7 +275,11 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     }
     if (all_files(o))
         return regress_run(o, argc, argv);
-    if ((rc = translate(o, &t)) != FERRET_EXIT_OK)
+    void *keep[2] = {NULL, NULL};
+    if ((rc = translate(o, &t)) != FERRET_EXIT_OK || (rc = add_seed_inputs(o, &t, keep)) != FERRET_EXIT_OK)
         return rc;
-    return coordinator_run(&t, argc, argv);
+    rc = coordinator_run(&t, argc, argv);
+    free(keep[0]);
+    free(keep[1]);
+    return rc;
 }

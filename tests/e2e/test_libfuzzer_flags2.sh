@@ -197,6 +197,24 @@ create_missing_dirs() {
     [ "$(ls fdir/f | wc -l)" -ge 1 ] || fail "-create_missing_dirs=1: nothing in -features_dir"
 }
 
+# -seed_inputs=A,B or =@LIST: more seed files, run like the corpus's own.
+seed_inputs() {
+    build_target count_execs plain
+    rm -rf c s calls && mkdir c s && printf 1 >s/a && printf 22 >s/b && printf 333 >s/c
+    export FERRET_E2E_OUT="$WORK/calls"
+    run_ferret si.log 60 -seed_inputs=s/a,s/b -runs=0 -seed=1 c
+    assert_rc "-seed_inputs=A,B" 0
+    assert_eq "-seed_inputs=A,B: target calls" 2 "$(stat -c %s calls)"
+    rm -f calls && printf 's/a,s/b,s/c\n' >list
+    run_ferret sil.log 60 -seed_inputs=@list -runs=0 -seed=1 c
+    assert_rc "-seed_inputs=@LIST" 0
+    assert_eq "-seed_inputs=@LIST: target calls" 3 "$(stat -c %s calls)"
+    unset FERRET_E2E_OUT
+    run_ferret sim.log 60 -seed_inputs=s/nosuch -runs=0 -seed=1 c
+    assert_rc "-seed_inputs, a missing file" 3
+    assert_contains sim.log "s/nosuch"
+}
+
 # -runs=0 with a corpus directory: as libFuzzer, each input runs once
 # (INITED), nothing is mutated, exit 0 (libFuzzer counts those runs in
 # "Done N runs", ferret only mutated ones: README).  Already so before
@@ -233,7 +251,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs runs0 len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs seed_inputs runs0 len_control verbosity}; do
     "$t"
 done
 assert_no_procs
