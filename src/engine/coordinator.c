@@ -191,11 +191,30 @@ static void schedule_entry(struct coordinator *c, const struct entry *e, const u
 static void print_new_pcs(struct coordinator *c, const uint8_t *cov)
 {
     char buf[1024];
-    if (!c->describe_counter)
+    if (!c->describe_counter && !c->counter_src)
         return;
-    for (size_t i = 0; i < c->ncounters; i++)
-        if (cov[i] && !c->mask[i] && c->describe_counter(i, buf, sizeof buf) == 0)
+    for (size_t i = 0; i < c->ncounters; i++) {
+        if (!cov[i] || c->mask[i])
+            continue;
+        if (c->describe_counter && c->describe_counter(i, buf, sizeof buf) == 0)
             report_new_pc(buf);
+        /* libFuzzer's -exit_on_src_pos: new coverage at that position ends fuzzing */
+        if (c->counter_src && c->counter_src(i, buf, sizeof buf) == 0 &&
+            strstr(buf, c->o->exit_on_src_pos) && !c->stop_requested) {
+            report_exit_found("line matching", c->o->exit_on_src_pos);
+            c->stop_requested = 1;
+        }
+    }
+}
+
+/* libFuzzer's -exit_on_item: fuzzing ends once an input with that SHA-1 is
+ * in the corpus. */
+static void check_exit_on_item(struct coordinator *c, const struct entry *e)
+{
+    if (c->o->exit_on_item && e && !strcmp(e->name, c->o->exit_on_item) && !c->stop_requested) {
+        report_exit_found("item with checksum", c->o->exit_on_item);
+        c->stop_requested = 1;
+    }
 }
 
 /* Adds an input with new coverage to the corpus; its file is written by
@@ -210,6 +229,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     struct entry *e = corpus_add(&c->corpus, data, len, NULL, &added);
     print_new_pcs(c, cov);
     coverage_merge(c->mask, cov, c->ncounters);
+    check_exit_on_item(c, e);
     c->execs_since_new = 0;
     if (!e || !added)
         return NULL;
@@ -332,6 +352,7 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     }
     sched_carry_stats(&c->sched, old->index, e->index);
     retire_entry(c, old);
+    check_exit_on_item(c, e);
     if (c->o->v)
         say("fuzz: minimized %s (%zu bytes) to %s (%zu bytes)\n", old->name, old->len, e->name, len);
 }
@@ -552,6 +573,8 @@ static void start_fuzzing(struct coordinator *c)
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
     check_stop_file(c, engine_now_ns()); /* before the first fuzz call */
+    for (size_t i = 0; i < c->corpus.n; i++)
+        check_exit_on_item(c, c->corpus.v[i]);
     for (size_t i = 0; i < c->corpus.n; i++) {
         struct entry *e = c->corpus.v[i];
         uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);

@@ -175,6 +175,7 @@ struct coordinator {
     int features_warned;       /* [L] a -features_dir write failed (said once) */
     int (*describe_counter)(size_t index, char *buf, size_t len); /* [F] -print_pcs: the runtime's
                                   sancov_describe_counter (the loop links without the runtime) */
+    int (*counter_src)(size_t index, char *buf, size_t len); /* [F] -exit_on_src_pos: sancov_counter_src */
     struct stats stats;        /* stats.c's: rates and when a progress line is due */
     struct findings fd;        /* crash.c's: the findings lifecycle */
     uint32_t diag_seen;        /* [L] enum rpc_diag kinds already warned about */

@@ -333,8 +333,6 @@ static const struct lf_other {
     {"handle_winexcept", "0,1", "Windows only, as in libFuzzer"},
     {"purge_allocator_interval", "-1", "the allocator is never purged"},
     {"trace_malloc", "0", NULL},
-    {"exit_on_src_pos", NULL, NULL},
-    {"exit_on_item", NULL, NULL},
     {"focus_function", NULL, NULL},
     {"entropic", "1", "ferret's own rarity-aware schedule"},
     {"entropic_feature_frequency_threshold", NULL, NULL},

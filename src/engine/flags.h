@@ -75,6 +75,8 @@ struct budget {
     X(stop_file, STRING, NULL, LF, "libFuzzer: stop fuzzing, as when the budget is spent, once this file exists") \
     X(features_dir, STRING, NULL, LF, "libFuzzer: write each corpus input's features (uint32 ids) to a file of its name in this directory") \
     X(print_pcs, BOOL, "0", LF, "libFuzzer: print each PC covered for the first time: NEW_PC: 0x... in func file:line") \
+    X(exit_on_item, STRING, NULL, LF, "libFuzzer: stop fuzzing (exit 0) once an input with this SHA-1 is in the corpus") \
+    X(exit_on_src_pos, STRING, NULL, LF, "libFuzzer: stop fuzzing (exit 0) once new coverage is at this source position (file.c:123)") \
     X(seed_inputs, STRING, NULL, LF, "libFuzzer: more seed files: FILE,FILE,... or @LISTFILE holding such a list") \
     X(create_missing_dirs, BOOL, "0", LF, "libFuzzer: create the corpus directories, -artifact_prefix's, -exact_artifact_path's and -features_dir if missing") \
     X(print_coverage, BOOL, "0", LF, "libFuzzer: at exit, print each function's covered edges and uncovered PCs") \

@@ -326,6 +326,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
     replay_set_custom_crossover(target_has_custom_crossover() ? target_custom_crossover : NULL);
     c->describe_counter = o->print_pcs ? sancov_describe_counter : NULL;
+    c->counter_src = o->exit_on_src_pos ? sancov_counter_src : NULL;
     c->nedges = edge_counters();
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     /* A merge runs inputs only too: OSS-Fuzz's coverage job runs -merge=1

@@ -137,6 +137,12 @@ void report_new_pc(const char *desc)
     report_dialect()->new_pc(out(), desc);
 }
 
+void report_exit_found(const char *what, const char *value)
+{
+    event("exit_found");
+    report_dialect()->exit_found(out(), what, value);
+}
+
 void report_coverage(const struct report_func *f, const char *uncovered_pc)
 {
     event("coverage");

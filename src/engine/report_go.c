@@ -170,6 +170,11 @@ static void go_new_pc(FILE *out, const char *desc)
     fprintf(out, "fuzz: new code covered: %s\n", desc);
 }
 
+static void go_exit_found(FILE *out, const char *what, const char *value)
+{
+    fprintf(out, "fuzz: found %s %s; stopping\n", what, value);
+}
+
 static void go_coverage(FILE *out, const struct report_func *f, const char *uncovered_pc)
 {
     if (uncovered_pc)
@@ -254,6 +259,7 @@ void report_go_table(struct reporter *t)
     t->corpus_stat = go_corpus_stat;
     t->new_pc = go_new_pc;
     t->coverage = go_coverage;
+    t->exit_found = go_exit_found;
     t->replay_running = go_replay_quiet;
     t->replay_executed = go_replay_quiet;
     t->replay_failed = go_replay_failed;

@@ -171,6 +171,11 @@ static void lf_new_pc(FILE *out, const char *desc)
     fprintf(out, "\tNEW_PC: %s\n", desc);
 }
 
+static void lf_exit_found(FILE *out, const char *what, const char *value)
+{
+    fprintf(out, "INFO: found %s '%s', exiting.\n", what, value);
+}
+
 /* -print_coverage: libFuzzer's COVERAGE: block. */
 static void lf_coverage(FILE *out, const struct report_func *f, const char *uncovered_pc)
 {
@@ -281,6 +286,7 @@ void report_libfuzzer_table(struct reporter *t)
     t->corpus_stat = lf_corpus_stat;
     t->new_pc = lf_new_pc;
     t->coverage = lf_coverage;
+    t->exit_found = lf_exit_found;
     t->replay_running = lf_replay_running;
     t->replay_executed = lf_replay_executed;
     t->replay_failed = lf_replay_failed;

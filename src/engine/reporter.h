@@ -139,6 +139,8 @@ struct reporter {
     void (*final_stats)(FILE *out, const struct report_final *f);
     void (*corpus_stat)(FILE *out, const struct report_corpus_stat *s);
     void (*new_pc)(FILE *out, const char *desc); /* -print_pcs: "0x... in func file:line:col" */
+    /* -exit_on_item, -exit_on_src_pos: what was found ("item with checksum", its value) */
+    void (*exit_found)(FILE *out, const char *what, const char *value);
     /* -print_coverage: the heading, each function, each uncovered PC of a covered one */
     void (*coverage)(FILE *out, const struct report_func *f, const char *uncovered_pc);
     /* the regression run */

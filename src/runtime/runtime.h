@@ -46,6 +46,9 @@ void sancov_add_raw_region(uint8_t *start, size_t len);
  * names it: "0x... in func file:line:col" under a sanitizer (its
  * symbolizer), "0x..." without.  -1 if no pc-table covers it. */
 int sancov_describe_counter(size_t index, char *buf, size_t len);
+/* Counter index's source position, "file:line" (-exit_on_src_pos); -1
+ * without a pc-table or a symbolizer. */
+int sancov_counter_src(size_t index, char *buf, size_t len);
 /* Counter index's pc-table entry: its PC (the next instruction's) and
  * whether it is a function's entry; -1 if no pc-table covers it. */
 int sancov_counter_pc(size_t index, uintptr_t *pc, int *func_entry);

@@ -119,6 +119,15 @@ int sancov_symbolize(uintptr_t pc, const char *fmt, char *buf, size_t len)
     return 0;
 }
 
+int sancov_counter_src(size_t index, char *buf, size_t len)
+{
+    uintptr_t pc;
+    int entry;
+    if (sancov_counter_pc(index, &pc, &entry) != 0)
+        return -1;
+    return sancov_symbolize(pc, "%s:%l", buf, len);
+}
+
 int sancov_describe_counter(size_t index, char *buf, size_t len)
 {
     uintptr_t pc;

@@ -215,6 +215,23 @@ seed_inputs() {
     assert_contains sim.log "s/nosuch"
 }
 
+# -exit_on_src_pos=F:L: fuzzing stops (exit 0) once new coverage is at that
+# line (sometimes()'s compare with 'Q', its new edge once an input starts with 'Q');
+# -exit_on_item=SHA1: once that input is in the corpus (here a seed).
+exit_on() {
+    build_target two_funcs asan
+    rm -rf c && mkdir c && printf abc >c/a
+    run_ferret eosp.log 60 -exit_on_src_pos=two_funcs.c:16 -runs=100000000 -seed=1 c
+    assert_rc "-exit_on_src_pos" 0
+    assert_contains eosp.log "INFO: found line matching 'two_funcs.c:16', exiting."
+    assert_not_contains eosp.log "Done 100000000 runs"
+    printf xyz >c/b
+    run_ferret eoi.log 60 -exit_on_item="$(printf xyz | sha1sum | cut -d' ' -f1)" -runs=100000000 -seed=1 c
+    assert_rc "-exit_on_item" 0
+    assert_contains eoi.log "INFO: found item with checksum '$(printf xyz | sha1sum | cut -d' ' -f1)', exiting."
+    assert_contains eoi.log "Done 0 runs"
+}
+
 # -runs=0 with a corpus directory: as libFuzzer, each input runs once
 # (INITED), nothing is mutated, exit 0 (libFuzzer counts those runs in
 # "Done N runs", ferret only mutated ones: README).  Already so before
@@ -251,7 +268,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs seed_inputs runs0 len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs seed_inputs exit_on runs0 len_control verbosity}; do
     "$t"
 done
 assert_no_procs
