@@ -78,6 +78,10 @@ struct budget {
     X(exit_on_item, STRING, NULL, LF, "libFuzzer: stop fuzzing (exit 0) once an input with this SHA-1 is in the corpus") \
     X(exit_on_src_pos, STRING, NULL, LF, "libFuzzer: stop fuzzing (exit 0) once new coverage is at this source position (file.c:123)") \
     X(seed_inputs, STRING, NULL, LF, "libFuzzer: more seed files: FILE,FILE,... or @LISTFILE holding such a list") \
+    X(handle_int, BOOL, "1", LF, "libFuzzer: SIGINT stops fuzzing cleanly; 0 = it kills the process") \
+    X(handle_term, BOOL, "1", LF, "libFuzzer: SIGTERM stops fuzzing cleanly; 0 = it kills the process") \
+    X(handle_usr1, BOOL, "1", LF, "libFuzzer: SIGUSR1 stops fuzzing cleanly; 0 = it kills the process") \
+    X(handle_usr2, BOOL, "1", LF, "libFuzzer: SIGUSR2 stops fuzzing cleanly; 0 = it kills the process") \
     X(create_missing_dirs, BOOL, "0", LF, "libFuzzer: create the corpus directories, -artifact_prefix's, -exact_artifact_path's and -features_dir if missing") \
     X(print_coverage, BOOL, "0", LF, "libFuzzer: at exit, print each function's covered edges and uncovered PCs") \
     X(print_corpus_stats, BOOL, "0", LF, "libFuzzer: at exit, print each corpus input's size, executions and inputs found from it") \

@@ -233,8 +233,17 @@ static int setup_signals(struct coordinator *c)
 {
     sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
+    /* -handle_int/-handle_term=0: the signal's default action (libFuzzer's
+     * flags, 1 by default); SIGUSR1 and SIGUSR2 stop fuzzing as they stop
+     * libFuzzer's (-handle_usr1/-handle_usr2), in libFuzzer mode only */
+    if (c->o->handle_int)
+        sigaddset(&set, SIGINT);
+    if (c->o->handle_term)
+        sigaddset(&set, SIGTERM);
+    if (c->o->libfuzzer && c->o->handle_usr1)
+        sigaddset(&set, SIGUSR1);
+    if (c->o->libfuzzer && c->o->handle_usr2)
+        sigaddset(&set, SIGUSR2);
     sigaddset(&set, SIGCHLD);
     sigprocmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);

@@ -232,6 +232,28 @@ exit_on() {
     assert_contains eoi.log "Done 0 runs"
 }
 
+# -handle_usr1 (and usr2, int, term): SIGUSR1 stops fuzzing cleanly (exit
+# 0, DONE), as it stops libFuzzer; with -handle_usr1=0 it kills the process.
+handle_signals() {
+    build_target count_execs plain
+    rm -rf c && mkdir c && printf abc >c/a
+    local flag pid i
+    for flag in -handle_usr1=1 -handle_usr1=0; do
+        "$BIN" "$flag" -max_total_time=60 -seed=1 c >usr1.log 2>&1 </dev/null &  # (timeout(1) would take the signal)
+        pid=$!
+        for i in $(seq 1 600); do grep -q INITED usr1.log && break; sleep 0.1; done
+        kill -USR1 "$pid"
+        wait "$pid"
+        RC=$?
+        if [ "$flag" = -handle_usr1=1 ]; then
+            assert_rc "SIGUSR1" 0 usr1.log
+            assert_contains usr1.log "DONE"
+        else
+            assert_rc "SIGUSR1 with -handle_usr1=0" $((128 + 10)) usr1.log
+        fi
+    done
+}
+
 # -runs=0 with a corpus directory: as libFuzzer, each input runs once
 # (INITED), nothing is mutated, exit 0 (libFuzzer counts those runs in
 # "Done N runs", ferret only mutated ones: README).  Already so before
@@ -268,7 +290,7 @@ verbosity() {
 }
 
 enter_workdir
-for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs seed_inputs exit_on runs0 len_control verbosity}; do
+for t in ${LF_FLAGS2_ONLY:-refused fork_ignores stop_file reload features_dir print_corpus_stats print_pcs print_coverage create_missing_dirs seed_inputs exit_on handle_signals runs0 len_control verbosity}; do
     "$t"
 done
 assert_no_procs
