@@ -31,9 +31,10 @@
  * sync.c; -print_corpus_stats, -print_coverage in fuzz.c; -verbosity=2
  * here (-v=1).
  *
- * Owns: nothing: it translates the options into a copy on its stack that it
- * hands down, and switches the process's reporter to libFuzzer's dialect
- * (report.c's table).
+ * Owns: nothing lasting: it translates the options into a copy on its stack
+ * that it hands down (with -seed_inputs, a malloc'd path array and list
+ * text, freed when the run returns), and switches the process's reporter to
+ * libFuzzer's dialect (report.c's table).
  */
 #include <errno.h>
 #include <stdio.h>
