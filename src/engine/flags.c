@@ -310,7 +310,6 @@ static const struct lf_other {
     {"fork_corpus_groups", "0", NULL},
     {"merge_inner", NULL, "an internal flag of libFuzzer's merge"},
     {"minimize_crash_internal_step", NULL, "an internal flag of libFuzzer's -minimize_crash"},
-    {"cleanse_crash", NULL, NULL},
     {"mutation_graph_file", NULL, NULL},
     {"use_counters", "1", "ferret always uses the counters"},
     {"use_memmem", "1", "ferret always sees memmem, strstr and the like"},
