@@ -161,12 +161,60 @@ static void learn_word(struct coordinator *c, const uint8_t *word, size_t len)
         c->words_version++;
 }
 
-static void schedule_entry(struct coordinator *c, const uint8_t *cov, size_t len, uint64_t exec_ns)
+/* libFuzzer's -features_dir: each input that joins the corpus gets a file
+ * there named like it, holding its features (ferret's ids, counter x 8 +
+ * hit-count bucket, as uint32 in the machine's order); an input replaced
+ * by its minimized form loses its file.  A write that fails is said once. */
+static void write_features(struct coordinator *c, const struct entry *e, const uint32_t *f, size_t n)
+{
+    if (!c->o->features_dir || !f)
+        return;
+    if (corpus_write_named(c->o->features_dir, e->name, (const uint8_t *)f, n * sizeof *f) != 0 &&
+        !c->features_warned) {
+        report_warning("cannot write features to %s: %s\n", c->o->features_dir, strerror(errno));
+        c->features_warned = 1;
+    }
+}
+
+static void schedule_entry(struct coordinator *c, const struct entry *e, const uint8_t *cov, size_t len,
+                           uint64_t exec_ns)
 {
     size_t n;
     uint32_t *f = sched_features_of(cov, c->ncounters, &n);
+    write_features(c, e, f, n);
     if (f)
         sched_add(&c->sched, f, n, len, exec_ns);
+}
+
+/* libFuzzer's -print_pcs: each counter cov covers for the first time is
+ * named ("NEW_PC"), before cov is merged into the mask. */
+static void print_new_pcs(struct coordinator *c, const uint8_t *cov)
+{
+    char buf[1024];
+    if (!c->describe_counter && !c->counter_src)
+        return;
+    for (size_t i = 0; i < c->ncounters; i++) {
+        if (!cov[i] || c->mask[i])
+            continue;
+        if (c->describe_counter && c->describe_counter(i, buf, sizeof buf) == 0)
+            report_new_pc(buf);
+        /* libFuzzer's -exit_on_src_pos: new coverage at that position ends fuzzing */
+        if (c->counter_src && c->counter_src(i, buf, sizeof buf) == 0 &&
+            strstr(buf, c->o->exit_on_src_pos) && !c->stop_requested) {
+            report_exit_found("line matching", c->o->exit_on_src_pos);
+            c->stop_requested = 1;
+        }
+    }
+}
+
+/* libFuzzer's -exit_on_item: fuzzing ends once an input with that SHA-1 is
+ * in the corpus. */
+static void check_exit_on_item(struct coordinator *c, const struct entry *e)
+{
+    if (c->o->exit_on_item && e && !strcmp(e->name, c->o->exit_on_item) && !c->stop_requested) {
+        report_exit_found("item with checksum", c->o->exit_on_item);
+        c->stop_requested = 1;
+    }
 }
 
 /* Adds an input with new coverage to the corpus; its file is written by
@@ -179,7 +227,9 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
 {
     int added;
     struct entry *e = corpus_add(&c->corpus, data, len, NULL, &added);
+    print_new_pcs(c, cov);
     coverage_merge(c->mask, cov, c->ncounters);
+    check_exit_on_item(c, e);
     c->execs_since_new = 0;
     if (!e || !added)
         return NULL;
@@ -189,7 +239,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
         c->stop_requested = 1;
     }
     learn_word(c, word, word_len);
-    schedule_entry(c, cov, len, 0);
+    schedule_entry(c, e, cov, len, 0);
     if (base < c->sched.n)
         sched_note_find(&c->sched, base);
     sync_export(c, e);
@@ -275,6 +325,11 @@ static void retire_entry(struct coordinator *c, struct entry *old)
     if (old->path && unlink(old->path) != 0 && errno != ENOENT)
         report_warning("cannot remove %s, replaced by its minimized form: %s\n",
                 old->path, strerror(errno));
+    if (c->o->features_dir) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", c->o->features_dir, old->name);
+        (void)unlink(path);
+    }
 }
 
 static void replace_entry(struct coordinator *c, struct entry *old, const uint8_t *data,
@@ -292,10 +347,12 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     if (!e)
         return;
     if (added) {
-        schedule_entry(c, cov, len, 0);
+        schedule_entry(c, e, cov, len, 0);
         sync_export(c, e);
     }
+    sched_carry_stats(&c->sched, old->index, e->index);
     retire_entry(c, old);
+    check_exit_on_item(c, e);
     if (c->o->v)
         say("fuzz: minimized %s (%zu bytes) to %s (%zu bytes)\n", old->name, old->len, e->name, len);
 }
@@ -482,6 +539,21 @@ static void set_auto_timeout(struct coordinator *c)
                   : t > AUTO_TIMEOUT_MAX_NS ? AUTO_TIMEOUT_MAX_NS : t;
 }
 
+/* libFuzzer's -stop_file: fuzzing stops, as when the budget is spent, once
+ * the file exists and is not empty (libFuzzer reads one byte of it; an
+ * empty file does not stop it).  Looked at when fuzzing starts, then at
+ * most every STOP_FILE_NS. */
+#define STOP_FILE_NS 100000000ULL
+static void check_stop_file(struct coordinator *c, uint64_t now)
+{
+    struct stat st;
+    if (!c->o->stop_file || c->phase != PH_FUZZ || (c->stop_file_ns && now - c->stop_file_ns < STOP_FILE_NS))
+        return;
+    c->stop_file_ns = now;
+    if (stat(c->o->stop_file, &st) == 0 && st.st_size > 0)
+        c->stop_requested = 1;
+}
+
 static void start_fuzzing(struct coordinator *c)
 {
     if (c->merging) {
@@ -495,14 +567,19 @@ static void start_fuzzing(struct coordinator *c)
     for (size_t i = 0; i < c->corpus.n; i++)
         if (c->corpus.v[i]->len > c->len_limit)
             c->len_limit = c->corpus.v[i]->len;
-    if (c->len_limit > c->max_len)
+    if (c->len_limit > c->max_len || c->o->len_control == 0) /* -len_control=0: no growing */
         c->len_limit = c->max_len;
     progress(c, REPORT_INITED, 0);
     if (c->o->fuzztime.kind == BUDGET_TIME)
         c->fuzz_deadline_ns = engine_now_ns() + c->o->fuzztime.ns;
+    check_stop_file(c, engine_now_ns()); /* before the first fuzz call */
+    for (size_t i = 0; i < c->corpus.n; i++)
+        check_exit_on_item(c, c->corpus.v[i]);
     for (size_t i = 0; i < c->corpus.n; i++) {
         struct entry *e = c->corpus.v[i];
         uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);
+        if (!e->failed)
+            write_features(c, e, c->base_features[i], c->base_nfeatures[i]);
         if (f)
             sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len,
                       is_count_budget(&c->o->fuzztime) ? 0 : e->exec_ns);
@@ -553,6 +630,7 @@ static void on_run_done(struct coordinator *c, struct worker *w)
     }
     if (is_finding_reply(w->reply.status) && !c->merging)
         apply_outcome(c, crash_on_report(c, w));
+    print_new_pcs(c, w->shm.cov);
     coverage_merge(c->mask, w->shm.cov, c->ncounters);
     e->exec_ns = w->reply.duration_ns;
     if (e->index < c->corpus.n && !c->base_features[e->index])
@@ -583,12 +661,17 @@ static void baseline_entry_failed(struct coordinator *c, struct entry *e)
 }
 
 /* libFuzzer's len_control: the longest input grows while nothing new is
- * found, slowly at first, so short inputs are explored first. */
+ * found, slowly at first, so short inputs are explored first.  A step
+ * waits -len_control x LEN_CONTROL_EXECS / 100 x log2(limit) executions
+ * (libFuzzer's rate is -len_control x log(limit) runs, its step log(limit)
+ * bytes; ferret's step is an eighth). */
 static void grow_len_limit(struct coordinator *c, uint64_t execs)
 {
     c->execs_since_new += execs;
     size_t log2 = 64 - (size_t)__builtin_clzll((unsigned long long)c->len_limit | 1);
-    if (c->execs_since_new < LEN_CONTROL_EXECS * log2 || c->len_limit >= c->max_len)
+    uint64_t rate = c->o->len_control < 1000000000 ? (uint64_t)c->o->len_control : 1000000000; /* no overflow */
+    uint64_t wait = rate * LEN_CONTROL_EXECS / 100 * log2;
+    if (c->execs_since_new < wait || c->len_limit >= c->max_len)
         return;
     size_t step = c->len_limit / 8 ? c->len_limit / 8 : 1;
     c->len_limit = c->len_limit + step < c->max_len ? c->len_limit + step : c->max_len;
@@ -611,7 +694,10 @@ static void merge_unstable(struct coordinator *c, struct worker *w)
 static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
+    uint64_t execs = c->execs;
     credit_execs(c, w, r->count);
+    if (w->job.base)
+        sched_note_execs(&c->sched, w->job.base->index, c->execs - execs); /* as credited */
     grow_len_limit(c, r->count);
     if (is_finding_reply(r->status)) {
         apply_outcome(c, crash_on_report(c, w));
@@ -892,6 +978,7 @@ static void on_tick(struct coordinator *c)
         check_worker_time(c, &c->w[i], now);
     if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns)
         c->stop_requested = 1;
+    check_stop_file(c, now);
     crash_tick(c, now);
     sync_tick(c, now);
     sample_tick(c, now);

@@ -89,12 +89,13 @@ struct findings {
     int write_failed;          /* a finding could not be written (printed in hex) */
 };
 
-/* -sync_dir's state: written by sync.c only, but for the coordinator
+/* -sync_dir's and libFuzzer's -reload's state: written by sync.c only, but for the coordinator
  * popping q to run an entry (and pushing it back if the run was lost). */
 struct sync_state {
     struct corpus seen;        /* entries listed there (not all kept), and names skipped */
     struct queue q;            /* ... waiting to be run here */
     uint64_t last_ns;          /* the last listing */
+    uint64_t reload_ns;        /* the last listing of the corpus directory (-reload) */
     int exported;              /* the seeds and cache were published */
     int warned;                /* an error of the directory was reported */
 };
@@ -171,6 +172,11 @@ struct coordinator {
     size_t nretired;           /* [L] entries replaced by their minimized form */
     uint64_t min_execs;        /* [L] executions spent minimizing coverage inputs */
     uint64_t fuzz_deadline_ns; /* [L] -fuzztime as a duration: when fuzzing ends */
+    uint64_t stop_file_ns;     /* [L] when -stop_file was last looked at */
+    int features_warned;       /* [L] a -features_dir write failed (said once) */
+    int (*describe_counter)(size_t index, char *buf, size_t len); /* [F] -print_pcs: the runtime's
+                                  sancov_describe_counter (the loop links without the runtime) */
+    int (*counter_src)(size_t index, char *buf, size_t len); /* [F] -exit_on_src_pos: sancov_counter_src */
     struct stats stats;        /* stats.c's: rates and when a progress line is due */
     struct findings fd;        /* crash.c's: the findings lifecycle */
     uint32_t diag_seen;        /* [L] enum rpc_diag kinds already warned about */

@@ -58,9 +58,34 @@
 
 #define LF_OOM_EXIT 71 /* libFuzzer's exit code for out-of-memory */
 
-static int keep_going(const struct coordinator *c)
+/* libFuzzer's -ignore_timeouts / -ignore_ooms: their default (1) holds in
+ * fork mode only, as in libFuzzer; given, they hold without -fork too
+ * (ferret's workers are separate processes in every mode). */
+static int lf_ignores(const struct coordinator *c, enum flag_id id, int value)
+{
+    return c->o->libfuzzer && (c->o->given[id] ? value : c->o->fork > 0);
+}
+
+/* Does fuzzing go on after a finding of this kind?  -keep_going (and
+ * -ignore_crashes) for every kind; -ignore_timeouts, -ignore_ooms for theirs. */
+static int keep_going(const struct coordinator *c, enum finding_kind kind)
+{
+    if (c->o->keep_going || c->o->ignore_crashes)
+        return 1;
+    return (kind == FINDING_HANG && lf_ignores(c, FLAG_ID_ignore_timeouts, c->o->ignore_timeouts)) ||
+           (kind == FINDING_OOM && lf_ignores(c, FLAG_ID_ignore_ooms, c->o->ignore_ooms));
+}
+
+/* Goes on after every kind of finding. */
+static int keep_going_all(const struct coordinator *c)
 {
     return c->o->keep_going || c->o->ignore_crashes;
+}
+
+/* Goes on after some kind: findings are deduplicated and summarized. */
+static int keep_going_any(const struct coordinator *c)
+{
+    return keep_going(c, FINDING_HANG) || keep_going(c, FINDING_OOM) || keep_going_all(c);
 }
 
 /* ---- what happened ------------------------------------------------------- */
@@ -275,12 +300,12 @@ static int add_finding(struct coordinator *c, struct finding *f)
 static enum crash_outcome record(struct coordinator *c, struct worker *w, const uint8_t *data,
                                  size_t len, enum finding_kind kind, const char *reason)
 {
-    if (c->phase == PH_DONE || (!keep_going(c) && c->phase == PH_CRASH))
+    if (c->phase == PH_DONE || (!keep_going_all(c) && c->phase == PH_CRASH))
         return CRASH_GO_ON; /* a failure after the end, or while the first is handled: ignored */
     struct finding *f = new_finding(w, data, len, kind, reason);
     if (!f)
         return CRASH_GO_ON;
-    struct finding *seen = keep_going(c) ? find_signature(c, f->sig) : NULL;
+    struct finding *seen = keep_going(c, kind) ? find_signature(c, f->sig) : NULL;
     if (seen) {
         seen->hits++;
         if (c->o->v)
@@ -288,7 +313,7 @@ static enum crash_outcome record(struct coordinator *c, struct worker *w, const 
         free_finding(f);
         return CRASH_GO_ON;
     }
-    if (keep_going(c) && sync_claim_finding(c, f->sig)) {
+    if (keep_going(c, kind) && sync_claim_finding(c, f->sig)) {
         report_finding_elsewhere(kind, f->sig);
         free_finding(f);
         return CRASH_GO_ON;
@@ -309,7 +334,7 @@ static enum crash_outcome record(struct coordinator *c, struct worker *w, const 
     else
         f->min_done = 1; /* written on the next turn of the loop (crash_advance) */
     queue_push(&c->fd.q, f);
-    return keep_going(c) ? CRASH_GO_ON : CRASH_STOP_FUZZING;
+    return keep_going(c, kind) ? CRASH_GO_ON : CRASH_STOP_FUZZING;
 }
 
 /* ---- minimizing ------------------------------------------------------------ */
@@ -444,7 +469,7 @@ void crash_tick(struct coordinator *c, uint64_t now)
 static int target_ended_run(const struct coordinator *c, const struct worker *w, int status,
                             enum finding_kind kind)
 {
-    return c->o->libfuzzer && !keep_going(c) && kind == FINDING_CRASH && WIFEXITED(status) &&
+    return c->o->libfuzzer && !keep_going(c, kind) && kind == FINDING_CRASH && WIFEXITED(status) &&
            WEXITSTATUS(status) != 0 && !SHM_LOAD(w->shm.hdr->dying) &&
            SHM_LOAD(w->shm.hdr->fault) == 0;
 }
@@ -616,15 +641,15 @@ static void say_finding(const struct coordinator *c, const struct finding *f, in
  * -keep_going). */
 static enum crash_outcome finish(struct coordinator *c, struct finding *f)
 {
-    if (!keep_going(c))
+    if (!keep_going(c, f->kind))
         save_words(c); /* the dictionary before the failure: the failure is the last word */
     int written = write_artifact(c, f) == 0;
-    if (written && !c->fd.exit)
+    if (written && (!c->fd.exit || !keep_going(c, f->kind))) /* the finding that ends the run wins */
         c->fd.exit = !c->o->libfuzzer ? FERRET_EXIT_FINDING
                         : f->kind == FINDING_HANG ? (int)c->o->timeout_exitcode
                         : f->kind == FINDING_OOM  ? LF_OOM_EXIT : (int)c->o->error_exitcode;
     say_finding(c, f, written);
-    return keep_going(c) ? CRASH_GO_ON : CRASH_ALL_DONE;
+    return keep_going(c, f->kind) ? CRASH_GO_ON : CRASH_ALL_DONE;
 }
 
 void crash_merge_artifact(struct coordinator *c, struct worker *w, enum finding_kind kind,
@@ -675,7 +700,7 @@ void crash_finish_all(struct coordinator *c)
     while ((f = queue_pop(&c->fd.q)))
         if (!f->path)
             (void)finish(c, f);
-    if (!keep_going(c) || c->fd.n == 0)
+    if (!keep_going_any(c) || c->fd.n == 0)
         return;
     uint64_t hits = 0;
     for (size_t i = 0; i < c->fd.n; i++)

@@ -291,6 +291,91 @@ static const struct flag_desc *find_flag(const char *name, size_t len)
     return NULL;
 }
 
+/* libFuzzer's other flags (clang 14's FuzzerFlags.def): ferret does not
+ * implement them.  Each is refused with one line naming it, unless its value
+ * asks for what ferret does anyway ("ok", a comma-separated list): a
+ * command line written for libFuzzer never has a flag taken and then
+ * ignored.  "does" says what ferret does instead, for the refusal's line.
+ * README.md's table of libFuzzer flags lists these with the others. */
+static const struct lf_other {
+    const char *name, *ok, *does;
+} lf_other[] = {
+    {"keep_seed", "1", "every seed stays in the corpus, whatever its coverage"},
+    {"cross_over", "1", "ferret always crosses over"},
+    {"cross_over_uniform_dist", "1", "the partner is drawn uniformly from the corpus"},
+    {"mutate_depth", NULL, NULL},
+    {"reduce_depth", "0", NULL},
+    {"shuffle", "0", "the corpus runs in order"},
+    {"prefer_small", "1", "ferret's weights favour small inputs"},
+    {"fork_corpus_groups", "0", NULL},
+    {"merge_inner", NULL, "an internal flag of libFuzzer's merge"},
+    {"minimize_crash_internal_step", NULL, "an internal flag of libFuzzer's -minimize_crash"},
+    {"mutation_graph_file", NULL, NULL},
+    {"use_counters", "1", "ferret always uses the counters"},
+    {"use_memmem", "1", "ferret always sees memmem, strstr and the like"},
+    {"shrink", "0", NULL},
+    {"reduce_inputs", "1", "every coverage-expanding input is minimized"},
+    {"report_slow_units", NULL, "-print_final_stats=1 prints stat::slowest_unit_time_sec"},
+    {"print_funcs", "0", "no NEW_FUNC lines"},
+    {"print_full_coverage", "0", NULL},
+    {"dump_coverage", "0", "deprecated in libFuzzer"},
+    {"handle_segv", "1", "fatal signals are always caught and named"},
+    {"handle_bus", "1", "fatal signals are always caught and named"},
+    {"handle_abrt", "1", "fatal signals are always caught and named"},
+    {"handle_ill", "1", "fatal signals are always caught and named"},
+    {"handle_fpe", "1", "fatal signals are always caught and named"},
+    {"handle_xfsz", NULL, "an input over RLIMIT_FSIZE is reported as a write error"},
+    {"handle_winexcept", "0,1", "Windows only, as in libFuzzer"},
+    {"purge_allocator_interval", "-1", "the allocator is never purged"},
+    {"trace_malloc", "0", NULL},
+    {"focus_function", NULL, NULL},
+    {"entropic", "1", "ferret's own rarity-aware schedule"},
+    {"entropic_feature_frequency_threshold", NULL, NULL},
+    {"entropic_number_of_rarest_features", NULL, NULL},
+    {"entropic_scale_per_exec_time", NULL, NULL},
+    {"analyze_dict", "0", NULL},
+    {"use_clang_coverage", "0", "deprecated in libFuzzer"},
+    {"data_flow_trace", NULL, NULL},
+    {"collect_data_flow", NULL, NULL},
+};
+
+static const struct lf_other *find_lf_other(const char *name, size_t len)
+{
+    for (size_t i = 0; i < sizeof lf_other / sizeof lf_other[0]; i++)
+        if (strlen(lf_other[i].name) == len && !strncmp(lf_other[i].name, name, len))
+            return &lf_other[i];
+    return NULL;
+}
+
+/* Is value one of the comma-separated list ok? */
+static int value_in(const char *value, const char *ok)
+{
+    size_t n = strlen(value);
+    for (const char *p = ok; p && *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ',')) {
+        if (strcspn(p, ",") == n && !strncmp(p, value, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* One of libFuzzer's flags ferret does not implement: accepted only with a
+ * value that is ferret's behaviour anyway, else one line naming it. */
+static int parse_lf_other(struct options *o, const struct lf_other *f, char *arg, const char *value,
+                          char *err, size_t errlen)
+{
+    o->libfuzzer = 1;
+    if (!o->lf_arg)
+        o->lf_arg = arg;
+    if (value_in(value ? value : "1", f->ok))
+        return 0;
+    char why[160] = "";
+    if (f->does || f->ok)
+        snprintf(why, sizeof why, " (%s%s%s%s)", f->does ? f->does : "", f->does && f->ok ? "; " : "",
+                 f->ok ? "the only value accepted: " : "", f->ok ? f->ok : "");
+    snprintf(err, errlen, "%s: libFuzzer's -%s is not implemented in ferret%s; drop it", arg, f->name, why);
+    return -1;
+}
+
 static void set_defaults(struct options *o)
 {
     memset(o, 0, sizeof *o);
@@ -306,6 +391,8 @@ static int parse_one(struct options *o, char *arg, char *err, size_t errlen)
     size_t len = eq ? (size_t)(eq - name) : strlen(name);
     const struct flag_desc *f = find_flag(name, len);
     const char *why;
+    if (!f && find_lf_other(name, len))
+        return parse_lf_other(o, find_lf_other(name, len), arg, eq ? eq + 1 : NULL, err, errlen);
     if (!f) {
         o->unknown[o->nunknown++] = (char *)arg; /* judged after the whole line (flags_parse) */
         return 0;
@@ -427,6 +514,11 @@ int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errl
     }
     if (check_styles(o, err, errlen) != 0)
         goto free_options;
+    if (o->given[FLAG_ID_verbosity] && o->verbosity == 0) { /* less output than libFuzzer's default */
+        snprintf(err, errlen, "%s: libFuzzer's quiet output is not implemented in ferret (the only values "
+                 "accepted: 1, or 2 and up to also log each new input); drop it", o->given[FLAG_ID_verbosity]);
+        goto free_options;
+    }
     return 0;
 free_options: /* nothing of a failed parse outlives it */
     flags_free(o);

@@ -66,12 +66,25 @@ struct budget {
     X(print_final_stats, BOOL, "0", LF, "libFuzzer: print stat:: lines at exit") \
     X(error_exitcode, EXITCODE, "77", LF, "libFuzzer: exit code for a crash or leak found, 1..255") \
     X(timeout_exitcode, EXITCODE, "70", LF, "libFuzzer: exit code for a timeout found, 1..255") \
-    X(ignore_timeouts, BOOL, "1", LF, "libFuzzer (fork mode): accepted; no effect") \
-    X(ignore_ooms, BOOL, "1", LF, "libFuzzer (fork mode): accepted; no effect") \
+    X(ignore_timeouts, BOOL, "1", LF, "libFuzzer: with -fork (or given), a timeout is written and fuzzing goes on") \
+    X(ignore_ooms, BOOL, "1", LF, "libFuzzer: with -fork (or given), an out-of-memory is written and fuzzing goes on") \
     X(ignore_remaining_args, BOOL, "0", LF, "libFuzzer: ignore every argument after this one") \
-    X(verbosity, INT, "1", LF, "libFuzzer: accepted; no effect") \
-    X(reload, INT, "1", LF, "libFuzzer: accepted; no effect") \
-    X(len_control, INT, "100", LF, "libFuzzer: accepted; no effect") \
+    X(verbosity, INT, "1", LF, "libFuzzer: 1 (ferret's output); 2 and up also log each new input and worker restart (-v=1)") \
+    X(reload, INT, "1", LF, "libFuzzer: every N seconds, take in the inputs other processes added to the first corpus directory; 0 = never") \
+    X(len_control, INT, "100", LF, "libFuzzer: how slowly the longest mutated input grows while nothing is found; 0 = -max_len at once") \
+    X(stop_file, STRING, NULL, LF, "libFuzzer: stop fuzzing, as when the budget is spent, once this file exists") \
+    X(features_dir, STRING, NULL, LF, "libFuzzer: write each corpus input's features (uint32 ids) to a file of its name in this directory") \
+    X(print_pcs, BOOL, "0", LF, "libFuzzer: print each PC covered for the first time: NEW_PC: 0x... in func file:line") \
+    X(exit_on_item, STRING, NULL, LF, "libFuzzer: stop fuzzing (exit 0) once an input with this SHA-1 is in the corpus") \
+    X(exit_on_src_pos, STRING, NULL, LF, "libFuzzer: stop fuzzing (exit 0) once new coverage is at this source position (file.c:123)") \
+    X(seed_inputs, STRING, NULL, LF, "libFuzzer: more seed files: FILE,FILE,... or @LISTFILE holding such a list") \
+    X(handle_int, BOOL, "1", LF, "libFuzzer: SIGINT stops fuzzing cleanly; 0 = it kills the process") \
+    X(handle_term, BOOL, "1", LF, "libFuzzer: SIGTERM stops fuzzing cleanly; 0 = it kills the process") \
+    X(handle_usr1, BOOL, "1", LF, "libFuzzer: SIGUSR1 stops fuzzing cleanly; 0 = it kills the process") \
+    X(handle_usr2, BOOL, "1", LF, "libFuzzer: SIGUSR2 stops fuzzing cleanly; 0 = it kills the process") \
+    X(create_missing_dirs, BOOL, "0", LF, "libFuzzer: create the corpus directories, -artifact_prefix's, -exact_artifact_path's and -features_dir if missing") \
+    X(print_coverage, BOOL, "0", LF, "libFuzzer: at exit, print each function's covered edges and uncovered PCs") \
+    X(print_corpus_stats, BOOL, "0", LF, "libFuzzer: at exit, print each corpus input's size, executions and inputs found from it") \
     X(sync_dir, STRING, NULL, GO, "a directory shared by several ferret instances (NFS, a mounted bucket): corpus entries and findings are exchanged there") \
     X(tui, BOOL, "1", GO, "a live status screen when stderr is a terminal (Go mode); 0: progress lines") \
     X(stats_file, STRING, NULL, BOTH, "append the run's state to this file as one JSON object a line, every -stats_interval and at the end") \

@@ -234,8 +234,17 @@ static int setup_signals(struct coordinator *c)
 {
     sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
+    /* -handle_int/-handle_term=0: the signal's default action (libFuzzer's
+     * flags, 1 by default); SIGUSR1 and SIGUSR2 stop fuzzing as they stop
+     * libFuzzer's (-handle_usr1/-handle_usr2), in libFuzzer mode only */
+    if (c->o->handle_int)
+        sigaddset(&set, SIGINT);
+    if (c->o->handle_term)
+        sigaddset(&set, SIGTERM);
+    if (c->o->libfuzzer && c->o->handle_usr1)
+        sigaddset(&set, SIGUSR1);
+    if (c->o->libfuzzer && c->o->handle_usr2)
+        sigaddset(&set, SIGUSR2);
     sigaddset(&set, SIGCHLD);
     sigprocmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
@@ -325,6 +334,9 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->target = select_current() ? select_current()->name : corpus_target_name(argv[0]);
     c->ncounters = sancov_total();
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
+    replay_set_custom_crossover(target_has_custom_crossover() ? target_custom_crossover : NULL);
+    c->describe_counter = o->print_pcs ? sancov_describe_counter : NULL;
+    c->counter_src = o->exit_on_src_pos ? sancov_counter_src : NULL;
     c->nedges = edge_counters();
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     /* A merge runs inputs only too: OSS-Fuzz's coverage job runs -merge=1
@@ -362,6 +374,81 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     return FERRET_EXIT_OK;
 }
 
+/* Corpus entries (not retired) having a feature of counter k: those that
+ * entered the function whose entry counter k is. */
+static uint64_t entries_entering(const struct coordinator *c, size_t k)
+{
+    uint64_t n = 0;
+    for (size_t i = 0; i < c->sched.n && i < c->corpus.n; i++) {
+        const struct sched_entry *s = &c->sched.e[i];
+        if (c->corpus.v[i]->retired)
+            continue;
+        size_t lo = 0, hi = s->nfeatures; /* the first feature >= k * 8 */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (s->features[mid] < k * 8)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        n += lo < s->nfeatures && s->features[lo] < k * 8 + 8;
+    }
+    return n;
+}
+
+/* One function's line: counters first..end-1, first its entry. */
+static void report_function(const struct coordinator *c, size_t first, size_t end, uintptr_t pc)
+{
+    char name[512], file[1024], line[32], where[1100];
+    struct report_func f = {.name = name, .file = file, .line = line, .edges = end - first};
+    if (sancov_symbolize(pc, "%F", name, sizeof name) != 0) {
+        snprintf(name, sizeof name, "%p", (void *)pc);
+        snprintf(file, sizeof file, "?");
+        snprintf(line, sizeof line, "0");
+    } else {
+        if (!strncmp(name, "in ", 3))
+            memmove(name, name + 3, strlen(name + 3) + 1);
+        sancov_symbolize(pc, "%s", file, sizeof file);
+        sancov_symbolize(pc, "%l", line, sizeof line);
+    }
+    for (size_t i = first; i < end; i++)
+        f.covered += c->mask[i] != 0;
+    f.hits = f.covered ? entries_entering(c, first) : 0;
+    report_coverage(&f, NULL);
+    for (size_t i = first; f.covered && i < end; i++) {
+        uintptr_t upc;
+        int entry;
+        if (c->mask[i] || sancov_counter_pc(i, &upc, &entry) != 0)
+            continue;
+        if (sancov_symbolize(upc, "%s:%l", where, sizeof where) != 0)
+            snprintf(where, sizeof where, "%p", (void *)upc);
+        report_coverage(NULL, where);
+    }
+}
+
+/* libFuzzer's -print_coverage at exit: each instrumented function (from the
+ * pc-tables' function entries), how many of its edges the run covered and
+ * how many corpus inputs enter it, and each uncovered PC of a covered one. */
+static void print_coverage(const struct coordinator *c)
+{
+    size_t first = 0;
+    uintptr_t first_pc = 0, pc;
+    int have = 0, entry;
+    report_coverage(NULL, NULL);
+    for (size_t i = 0; i <= c->ncounters; i++) {
+        int known = i < c->ncounters && sancov_counter_pc(i, &pc, &entry) == 0;
+        if (have && (!known || entry)) { /* the function that began at first ends here */
+            report_function(c, first, i, first_pc);
+            have = 0;
+        }
+        if (known && entry) {
+            first = i;
+            first_pc = pc;
+            have = 1;
+        }
+    }
+}
+
 /* The closing lines (libFuzzer's "Done N runs" and stat:: lines). */
 static void final_stats(struct coordinator *c)
 {
@@ -369,6 +456,18 @@ static void final_stats(struct coordinator *c)
         .elapsed_ns = engine_now_ns() - c->stats.start_ns, .execs = live_execs(c),
         .new_units = c->new_interesting, .slowest_ns = c->slowest_ns,
         .peak_rss_mb = c->peak_rss_mb, .print_final_stats = c->o->print_final_stats});
+    if (c->o->print_coverage && !c->merging && !c->minimize_only)
+        print_coverage(c);
+    if (!c->o->print_corpus_stats)
+        return;
+    for (size_t i = 0, k = 0; i < c->corpus.n; i++) { /* the corpus as it is now: no retired entry */
+        const struct entry *e = c->corpus.v[i];
+        if (e->retired)
+            continue;
+        const struct sched_entry *s = i < c->sched.n ? &c->sched.e[i] : NULL;
+        report_corpus_stat(&(struct report_corpus_stat){.index = k++, .name = e->name, .len = e->len,
+            .execs = s ? s->execs : 0, .finds = s ? s->succ : 0});
+    }
 }
 
 /* -cleanse_crash: how many bytes were replaced (the input and its cleansed

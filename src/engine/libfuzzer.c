@@ -18,17 +18,23 @@
  *
  * The Go-style flags that libFuzzer's own replace (-fuzz, -fuzztime,
  * -parallel, and -cachedir next to corpus arguments) are refused here by
- * flags_parse(), naming both flags.  Where ferret keeps one of two libFuzzer
- * flags (-runs and -max_total_time; -fork, -workers and -jobs), or accepts
- * one that changes nothing (-len_control, -reload, ...), a line says so.
+ * flags_parse(), naming both flags, as are libFuzzer's flags ferret does not
+ * implement (flags.c: none is taken and then ignored).  Where ferret keeps
+ * one of two libFuzzer flags (-runs and -max_total_time; -fork, -workers and
+ * -jobs), a line says so.
  *
  * This file only translates: the work is done by the coordinator, the merge
  * and the regression runner, which print libFuzzer's lines when
- * options.libfuzzer is set.
+ * options.libfuzzer is set.  Where the other libFuzzer flags are honoured:
+ * -ignore_timeouts, -ignore_ooms, -ignore_crashes in crash.c; -stop_file,
+ * -len_control, -features_dir, -print_pcs in coordinator.c; -reload in
+ * sync.c; -print_corpus_stats, -print_coverage in fuzz.c; -verbosity=2
+ * here (-v=1).
  *
- * Owns: nothing: it translates the options into a copy on its stack that it
- * hands down, and switches the process's reporter to libFuzzer's dialect
- * (report.c's table).
+ * Owns: nothing lasting: it translates the options into a copy on its stack
+ * that it hands down (with -seed_inputs, a malloc'd path array and list
+ * text, freed when the run returns), and switches the process's reporter to
+ * libFuzzer's dialect (report.c's table).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -37,6 +43,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "report.h"
 #include "engine.h"
 
@@ -44,6 +51,84 @@ static int is_dir(const char *p)
 {
     struct stat st;
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* mkdir -p of path's directory part (up to its last '/'), or of all of it. */
+static int make_dir(const char *path, int dir_part)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", path);
+    char *slash = strrchr(buf, '/');
+    if (dir_part && !slash)
+        return 0; /* the working directory */
+    if (dir_part)
+        slash[1] = 0;
+    if (corpus_mkdirs(buf) == 0)
+        return 0;
+    say("ERROR: Failed to create directory \"%s\": %s\n", buf, strerror(errno));
+    return -1;
+}
+
+/* -create_missing_dirs=1: what libFuzzer would need to exist is made: the
+ * directories of -artifact_prefix and -exact_artifact_path, -features_dir,
+ * and every corpus argument that does not exist (as a directory). */
+static int create_missing_dirs(const struct options *o)
+{
+    struct stat st;
+    if (!o->create_missing_dirs)
+        return 0;
+    if ((o->artifact_prefix && make_dir(o->artifact_prefix, 1) != 0) ||
+        (o->exact_artifact_path && make_dir(o->exact_artifact_path, 1) != 0) ||
+        (o->features_dir && make_dir(o->features_dir, 0) != 0))
+        return -1;
+    for (int i = 0; i < o->npaths; i++)
+        if (stat(o->paths[i], &st) != 0 && errno == ENOENT && make_dir(o->paths[i], 0) != 0)
+            return -1;
+    return 0;
+}
+
+/* -seed_inputs=A,B,... or =@LIST (a file holding such a list): the seed
+ * files, appended to the positional seeds of t (a malloc'd copy of its
+ * paths, with the list's text; *keep frees both). */
+static int add_seed_inputs(const struct options *o, struct options *t, void **keep)
+{
+    char *list = NULL;
+    size_t len = 0;
+    if (!o->seed_inputs)
+        return FERRET_EXIT_OK;
+    if (o->seed_inputs[0] == '@') {
+        uint8_t *data;
+        if (corpus_read_max(o->seed_inputs + 1, 1 << 24, &data, &len) != 0) {
+            report_error("cannot read %s (-seed_inputs): %s\n", o->seed_inputs + 1, strerror(errno));
+            return FERRET_EXIT_INPUT;
+        }
+        list = realloc(data, len + 1);
+        if (!list) {
+            free(data);
+            return FERRET_EXIT_INTERNAL;
+        }
+        list[len] = 0;
+    } else if (!(list = strdup(o->seed_inputs))) {
+        return FERRET_EXIT_INTERNAL;
+    }
+    size_t n = 1;
+    for (char *p = list; *p; p++)
+        n += *p == ',';
+    char **paths = calloc((size_t)t->npaths + n + 1, sizeof *paths);
+    if (!paths) {
+        free(list);
+        return FERRET_EXIT_INTERNAL;
+    }
+    memcpy(paths, t->paths, (size_t)t->npaths * sizeof *paths);
+    int np = t->npaths;
+    for (char *save, *f = strtok_r(list, ",\n", &save); f; f = strtok_r(NULL, ",\n", &save))
+        if (*f)
+            paths[np++] = f;
+    t->paths = paths;
+    t->npaths = np;
+    keep[0] = paths;
+    keep[1] = list;
+    return FERRET_EXIT_OK;
 }
 
 /* -fork, -workers, -jobs: the first given of these, in this order, is the
@@ -75,18 +160,6 @@ static int workers_from(const struct options *o)
     return n;
 }
 
-/* libFuzzer flags ferret accepts so that libFuzzer's command lines run, but
- * which change nothing here: each given one is named. */
-static void say_no_effect(const struct options *o)
-{
-    static const int ids[] = {FLAG_ID_ignore_timeouts, FLAG_ID_ignore_ooms, FLAG_ID_verbosity,
-                              FLAG_ID_reload, FLAG_ID_len_control};
-    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
-        if (o->given[ids[i]])
-            say("INFO: ferret: %s has no effect in ferret (accepted for libFuzzer's command line)\n",
-                    o->given[ids[i]]);
-}
-
 /* The libFuzzer flags, as ferret's own.  The fuzzing budget is one of
  * -runs and -max_total_time: with both (libFuzzer stops at whichever comes
  * first), -runs=0 wins (nothing to fuzz), otherwise -max_total_time, and
@@ -110,6 +183,12 @@ static int translate(const struct options *o, struct options *t)
         t->fuzztime.ns = (uint64_t)o->max_total_time * 1000000000ULL;
     }
     t->keep_going = o->keep_going || o->ignore_crashes;
+    if (o->features_dir && !is_dir(o->features_dir)) {
+        say("ERROR: The required directory \"%s\" does not exist\n", o->features_dir);
+        return FERRET_EXIT_INPUT;
+    }
+    if (o->verbosity >= 2)
+        t->v = 1;
     if (o->npaths > 0) {
         if (!is_dir(o->paths[0])) {
             say("ERROR: The required directory \"%s\" does not exist\n", o->paths[0]);
@@ -122,12 +201,15 @@ static int translate(const struct options *o, struct options *t)
     return FERRET_EXIT_OK;
 }
 
+/* Reproduce mode: every argument is a file.  A missing one is not (as in
+ * libFuzzer: it is then a corpus directory that does not exist). */
 static int all_files(const struct options *o)
 {
+    struct stat st;
     if (o->npaths == 0)
         return 0;
     for (int i = 0; i < o->npaths; i++)
-        if (is_dir(o->paths[i]))
+        if (is_dir(o->paths[i]) || (stat(o->paths[i], &st) != 0 && errno == ENOENT))
             return 0;
     return 1;
 }
@@ -164,7 +246,8 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     report_use_libfuzzer(1); /* every line from here on is in libFuzzer's dialect */
     for (int i = 0; i < o->nunknown; i++)
         say("WARNING: unrecognized flag '%s'; use -help=1 to list all flags\n", o->unknown[i]);
-    say_no_effect(o);
+    if (create_missing_dirs(o) != 0)
+        return FERRET_EXIT_WRITE;
     if (o->merge || o->set_cover_merge)
         return merge_run(o, argc, argv);
     if (o->cleanse_crash) {
@@ -193,7 +276,11 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
     }
     if (all_files(o))
         return regress_run(o, argc, argv);
-    if ((rc = translate(o, &t)) != FERRET_EXIT_OK)
+    void *keep[2] = {NULL, NULL};
+    if ((rc = translate(o, &t)) != FERRET_EXIT_OK || (rc = add_seed_inputs(o, &t, keep)) != FERRET_EXIT_OK)
         return rc;
-    return coordinator_run(&t, argc, argv);
+    rc = coordinator_run(&t, argc, argv);
+    free(keep[0]);
+    free(keep[1]);
+    return rc;
 }

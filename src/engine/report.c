@@ -125,6 +125,30 @@ void report_final_stats(const struct report_final *f)
     report_dialect()->final_stats(out(), f);
 }
 
+void report_corpus_stat(const struct report_corpus_stat *s)
+{
+    event("corpus_stat");
+    report_dialect()->corpus_stat(out(), s);
+}
+
+void report_new_pc(const char *desc)
+{
+    event("new_pc");
+    report_dialect()->new_pc(out(), desc);
+}
+
+void report_exit_found(const char *what, const char *value)
+{
+    event("exit_found");
+    report_dialect()->exit_found(out(), what, value);
+}
+
+void report_coverage(const struct report_func *f, const char *uncovered_pc)
+{
+    event("coverage");
+    report_dialect()->coverage(out(), f, uncovered_pc);
+}
+
 void report_replay_running(const struct report_replay *r)
 {
     event("replay_running");

@@ -34,6 +34,12 @@ int report_baseline(const struct report_baseline *b, int first);
 int report_progress(struct report_progress *p);
 void report_finding(const struct report_finding *f);
 void report_final_stats(const struct report_final *f);
+void report_corpus_stat(const struct report_corpus_stat *s);
+void report_new_pc(const char *desc);
+void report_exit_found(const char *what, const char *value);
+/* -print_coverage: (NULL, NULL) the heading, (f, NULL) a function, (NULL,
+ * "file:line") one of its uncovered PCs. */
+void report_coverage(const struct report_func *f, const char *uncovered_pc);
 /* the regression run */
 void report_replay_running(const struct report_replay *r);
 void report_replay_executed(const struct report_replay *r);

@@ -135,6 +135,34 @@ static void go_finding(FILE *out, const struct report_finding *f)
     fprintf(out, "FAIL\n");
 }
 
+/* (-print_corpus_stats is libFuzzer's; the line in words, should one ask) */
+static void go_corpus_stat(FILE *out, const struct report_corpus_stat *s)
+{
+    fprintf(out, "fuzz: corpus entry %zu %s: %zu bytes, %llu executions, %llu new inputs from it\n",
+            s->index, s->name, s->len, (unsigned long long)s->execs, (unsigned long long)s->finds);
+}
+
+static void go_new_pc(FILE *out, const char *desc)
+{
+    fprintf(out, "fuzz: new code covered: %s\n", desc);
+}
+
+static void go_exit_found(FILE *out, const char *what, const char *value)
+{
+    fprintf(out, "fuzz: found %s %s; stopping\n", what, value);
+}
+
+static void go_coverage(FILE *out, const struct report_func *f, const char *uncovered_pc)
+{
+    if (uncovered_pc)
+        fprintf(out, "    not covered: %s\n", uncovered_pc);
+    else if (!f)
+        fprintf(out, "fuzz: coverage by function:\n");
+    else
+        fprintf(out, "  %s (%s:%s): %zu of %zu edges, entered by %llu inputs\n", f->name, f->file,
+                f->line, f->covered, f->edges, (unsigned long long)f->hits);
+}
+
 static void go_final_stats(FILE *out, const struct report_final *f)
 {
     (void)out;
@@ -205,6 +233,10 @@ void report_go_table(struct reporter *t)
     t->progress = go_progress;
     t->finding = go_finding;
     t->final_stats = go_final_stats;
+    t->corpus_stat = go_corpus_stat;
+    t->new_pc = go_new_pc;
+    t->coverage = go_coverage;
+    t->exit_found = go_exit_found;
     t->replay_running = go_replay_quiet;
     t->replay_executed = go_replay_quiet;
     t->replay_failed = go_replay_failed;

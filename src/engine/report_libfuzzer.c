@@ -157,6 +157,37 @@ static void lf_final_stats(FILE *out, const struct report_final *f)
     fprintf(out, "stat::peak_rss_mb:              %llu\n", (unsigned long long)f->peak_rss_mb);
 }
 
+/* -print_corpus_stats: libFuzzer's line per corpus input (ferret has no
+ * focus function: always 0). */
+static void lf_corpus_stat(FILE *out, const struct report_corpus_stat *s)
+{
+    fprintf(out, "  [%3zu %s] sz: %5zu runs: %5llu succ: %5llu focus: 0\n", s->index, s->name,
+            s->len, (unsigned long long)s->execs, (unsigned long long)s->finds);
+}
+
+/* -print_pcs: a counter covered for the first time. */
+static void lf_new_pc(FILE *out, const char *desc)
+{
+    fprintf(out, "\tNEW_PC: %s\n", desc);
+}
+
+static void lf_exit_found(FILE *out, const char *what, const char *value)
+{
+    fprintf(out, "INFO: found %s '%s', exiting.\n", what, value);
+}
+
+/* -print_coverage: libFuzzer's COVERAGE: block. */
+static void lf_coverage(FILE *out, const struct report_func *f, const char *uncovered_pc)
+{
+    if (uncovered_pc)
+        fprintf(out, "  UNCOVERED_PC: %s\n", uncovered_pc);
+    else if (!f)
+        fprintf(out, "COVERAGE:\n");
+    else
+        fprintf(out, "%sCOVERED_FUNC: hits: %llu edges: %zu/%zu %s %s:%s\n", f->covered ? "" : "UN",
+                (unsigned long long)f->hits, f->covered, f->edges, f->name, f->file, f->line);
+}
+
 /* Reproduce mode: libFuzzer's "Running:" and "Executed" per file. */
 static void lf_replay_running(FILE *out, const struct report_replay *r)
 {
@@ -252,6 +283,10 @@ void report_libfuzzer_table(struct reporter *t)
     t->progress = lf_progress;
     t->finding = lf_finding;
     t->final_stats = lf_final_stats;
+    t->corpus_stat = lf_corpus_stat;
+    t->new_pc = lf_new_pc;
+    t->coverage = lf_coverage;
+    t->exit_found = lf_exit_found;
     t->replay_running = lf_replay_running;
     t->replay_executed = lf_replay_executed;
     t->replay_failed = lf_replay_failed;

@@ -95,6 +95,21 @@ struct report_final {
     int print_final_stats;
 };
 
+/* One corpus entry at the end (libFuzzer's -print_corpus_stats). */
+struct report_corpus_stat {
+    size_t index;
+    const char *name;         /* the SHA-1 of its content */
+    size_t len;
+    uint64_t execs, finds;    /* its mutated inputs run; inputs with new coverage among them */
+};
+
+/* One function at the end (libFuzzer's -print_coverage). */
+struct report_func {
+    const char *name, *file, *line;
+    size_t edges, covered;   /* its counters, and those any input covered */
+    uint64_t hits;           /* corpus inputs that enter it */
+};
+
 /* The regression run (regress.c), input by input; ctx names the input. */
 struct report_replay {
     const char *ctx;
@@ -122,6 +137,12 @@ struct reporter {
     int (*progress)(FILE *out, struct report_progress *p);
     void (*finding)(FILE *out, const struct report_finding *f);
     void (*final_stats)(FILE *out, const struct report_final *f);
+    void (*corpus_stat)(FILE *out, const struct report_corpus_stat *s);
+    void (*new_pc)(FILE *out, const char *desc); /* -print_pcs: "0x... in func file:line:col" */
+    /* -exit_on_item, -exit_on_src_pos: what was found ("item with checksum", its value) */
+    void (*exit_found)(FILE *out, const char *what, const char *value);
+    /* -print_coverage: the heading, each function, each uncovered PC of a covered one */
+    void (*coverage)(FILE *out, const struct report_func *f, const char *uncovered_pc);
     /* the regression run */
     void (*replay_running)(FILE *out, const struct report_replay *r);
     void (*replay_executed)(FILE *out, const struct report_replay *r);

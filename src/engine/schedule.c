@@ -155,11 +155,26 @@ void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns)
     s->dirty = 1; /* the mean, hence every speed factor, may change */
 }
 
+void sched_note_execs(struct schedule *s, size_t i, uint64_t n)
+{
+    if (i < s->n)
+        s->e[i].execs += n;
+}
+
+void sched_carry_stats(struct schedule *s, size_t from, size_t to)
+{
+    if (from >= s->n || to >= s->n || from == to)
+        return;
+    s->e[to].execs += s->e[from].execs;
+    s->e[to].succ += s->e[from].succ;
+}
+
 void sched_note_find(struct schedule *s, size_t i)
 {
     if (i >= s->n)
         return;
     s->e[i].finds++;
+    s->e[i].succ++;
     if (!s->dirty) { /* only its energy moved */
         s->e[i].weight = entry_weight(s, &s->e[i], mean_exec_ns(s));
         rebuild_prefix(s);

@@ -33,6 +33,9 @@ struct sched_entry {
     uint64_t exec_ns;     /* 0 = unknown */
     uint64_t fuzzed;      /* times chosen */
     uint64_t finds;       /* new coverage found while fuzzing it */
+    uint64_t execs, succ; /* statistics only (-print_corpus_stats): mutated inputs of it
+                             run, new inputs found among them; carried over to the
+                             minimized form that replaces it (sched_carry_stats) */
     int retired;          /* never picked again */
     double weight;        /* cached */
 };
@@ -60,6 +63,10 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
               uint64_t exec_ns);
 void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns);
 void sched_note_find(struct schedule *s, size_t i);
+/* n mutated inputs of entry i were run (statistics only: no weight moves). */
+void sched_note_execs(struct schedule *s, size_t i, uint64_t n);
+/* Entry to replaces entry from: its statistics are added (no weight moves). */
+void sched_carry_stats(struct schedule *s, size_t from, size_t to);
 /* Entry i is gone (replaced by a smaller one): weight 0 for good, and its
  * features no longer count towards the others' rarity. */
 void sched_retire(struct schedule *s, size_t i);

@@ -25,10 +25,16 @@
  * SYNC_MAX_FILES files, reads at most SYNC_MAX_BYTES (plus one file) and
  * queues at most SYNC_MAX_IMPORT entries; what is left waits for the next.
  *
+ * libFuzzer's -reload=N is the same import from the first corpus directory
+ * (the coordinator's cachedir, libFuzzer mode): every N seconds the files
+ * other processes added there are run and those with new coverage join the
+ * corpus.  There any name counts (libFuzzer reads every file); one not named
+ * by its content's SHA-1 is read once and then remembered by name.
+ *
  * Owns: in the coordinator: struct sync_state (c->sync: the names seen, the
- * queue of entries to run, when it last listed, whether it published and
- * warned), written only here but for the loop popping q; the [Y] additions
- * to the corpus.  In DIR: it creates DIR/corpus and DIR/findings, publishes
+ * queue of entries to run, when it last listed the sync and the corpus
+ * directories, whether it published and warned), written only here but for
+ * the loop popping q; the [Y] additions to the corpus.  In DIR: it creates DIR/corpus and DIR/findings, publishes
  * DIR/corpus/<sha1> (atomically) and claims DIR/findings/<sha1 of the
  * signature> by link() from a .tmp-<name>-<pid>, which it removes.
  */
@@ -50,10 +56,17 @@
 #define SYNC_MAX_FILES 1024            /* files opened per pass */
 #define SYNC_MAX_BYTES (16ULL << 20)   /* bytes read per pass, before the last file */
 
+/* "sync directory" or, for -reload, "corpus directory". */
+static const char *dir_label(const struct coordinator *c, const char *path)
+{
+    return c->o->sync_dir && !strncmp(path, c->o->sync_dir, strlen(c->o->sync_dir)) ? "sync directory"
+                                                                                  : "corpus directory";
+}
+
 static void sync_warn(struct coordinator *c, const char *what, const char *path)
 {
     if (!c->sync.warned)
-        report_error("sync directory: cannot %s %s: %s; fuzzing goes on without it\n", what,
+        report_error("%s: cannot %s %s: %s; fuzzing goes on without it\n", dir_label(c, path), what,
                 path, strerror(errno));
     c->sync.warned = 1;
 }
@@ -137,6 +150,7 @@ __attribute__((format(printf, 3, 4))) static void forget(struct coordinator *c, 
 static int import_failed(struct coordinator *c, const char *name, const char *path, size_t size)
 {
     int err = errno;
+    const char *where = dir_label(c, path);
     switch (err) {
     case ENOENT: /* removed since the listing, or a dangling link: cheap to try again */
         return 0;
@@ -147,15 +161,15 @@ static int import_failed(struct coordinator *c, const char *name, const char *pa
     case ENOMEM:
         return -1;
     case EFBIG:
-        forget(c, name, "ferret: sync directory: skipping %s: %zu bytes, over -max_len=%zu\n", path,
+        forget(c, name, "ferret: %s: skipping %s: %zu bytes, over -max_len=%zu\n", where, path,
                size, c->max_len);
         return 0;
     case EISDIR:
     case CORPUS_ENOTREG:
-        forget(c, name, "ferret: sync directory: skipping %s: not a regular file\n", path);
+        forget(c, name, "ferret: %s: skipping %s: not a regular file\n", where, path);
         return 0;
     default:
-        forget(c, name, "ferret: sync directory: skipping %s: %s\n", path, strerror(err));
+        forget(c, name, "ferret: %s: skipping %s: %s\n", where, path, strerror(err));
         return 0;
     }
 }
@@ -184,12 +198,10 @@ static int import_one(struct coordinator *c, const char *dir, const char *name, 
     return 1;
 }
 
-/* Lists DIR/corpus and queues what this instance has not seen, within one
- * pass's budget. */
-static void sync_import(struct coordinator *c)
+/* Lists dir and queues what this instance has not seen, within one pass's
+ * budget; any_name: not only files named by a SHA-1 (-reload). */
+static void import_dir(struct coordinator *c, const char *dir, int any_name)
 {
-    char dir[4096];
-    sync_path(c, dir, sizeof dir, "corpus");
     DIR *d = opendir(dir);
     struct dirent *de;
     size_t taken = 0, opened = 0;
@@ -200,7 +212,8 @@ static void sync_import(struct coordinator *c)
     }
     while (taken < SYNC_MAX_IMPORT && opened < SYNC_MAX_FILES && bytes < SYNC_MAX_BYTES &&
            (de = readdir(d))) {
-        if (strlen(de->d_name) != HASH_HEX_LEN || known(c, de->d_name))
+        if (de->d_name[0] == '.' || (!any_name && strlen(de->d_name) != HASH_HEX_LEN) ||
+            known(c, de->d_name))
             continue;
         opened++;
         int r = import_one(c, dir, de->d_name, &bytes);
@@ -211,8 +224,32 @@ static void sync_import(struct coordinator *c)
     closedir(d);
 }
 
+static void sync_import(struct coordinator *c)
+{
+    char dir[4096];
+    sync_path(c, dir, sizeof dir, "corpus");
+    import_dir(c, dir, 0);
+}
+
+/* -reload=N (libFuzzer mode): the first corpus directory, every N seconds.
+ * The first pass comes N seconds into fuzzing: what was there at the start
+ * is in the corpus already. */
+static void reload_tick(struct coordinator *c, uint64_t now)
+{
+    if (!c->o->libfuzzer || c->o->reload <= 0 || !c->cachedir || c->phase != PH_FUZZ)
+        return;
+    uint64_t period = (uint64_t)(c->o->reload < 86400 ? c->o->reload : 86400) * 1000000000ULL;
+    if (c->sync.reload_ns == 0)
+        c->sync.reload_ns = now;
+    if (now - c->sync.reload_ns < period)
+        return;
+    c->sync.reload_ns = now;
+    import_dir(c, c->cachedir, 1);
+}
+
 void sync_tick(struct coordinator *c, uint64_t now)
 {
+    reload_tick(c, now);
     if (!c->o->sync_dir || c->phase != PH_FUZZ || now - c->sync.last_ns < SYNC_PERIOD_NS)
         return;
     c->sync.last_ns = now;

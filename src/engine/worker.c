@@ -527,6 +527,7 @@ int worker_main(const struct options *o, int argc, char **argv, const char *spec
     w.detect_leaks = o->detect_leaks && memory_leak_check_available();
     w.typed = registry_selected_schema();
     replay_set_custom_mutator(target_has_custom_mutator() ? target_custom_mutate : NULL);
+    replay_set_custom_crossover(target_has_custom_crossover() ? target_custom_crossover : NULL);
     the_worker = &w;
     uint64_t limit_mb = (uint64_t)(o->malloc_limit_mb ? o->malloc_limit_mb : o->rss_limit_mb);
     memory_init((size_t)(limit_mb << 20), on_malloc_fault);

@@ -42,6 +42,19 @@ size_t sancov_total(void);               /* counters in all regions */
 /* Appends a region of feature bits (value profile); call before any worker
  * or coordinator reads sancov_total(). */
 void sancov_add_raw_region(uint8_t *start, size_t len);
+/* The code of counter index (of sancov_total()) as libFuzzer's -print_pcs
+ * names it: "0x... in func file:line:col" under a sanitizer (its
+ * symbolizer), "0x..." without.  -1 if no pc-table covers it. */
+int sancov_describe_counter(size_t index, char *buf, size_t len);
+/* Counter index's source position, "file:line" (-exit_on_src_pos); -1
+ * without a pc-table or a symbolizer. */
+int sancov_counter_src(size_t index, char *buf, size_t len);
+/* Counter index's pc-table entry: its PC (the next instruction's) and
+ * whether it is a function's entry; -1 if no pc-table covers it. */
+int sancov_counter_pc(size_t index, uintptr_t *pc, int *func_entry);
+/* The sanitizer symbolizer's description of pc in fmt (%F "in func", %s
+ * file, %l line, %L file:line:col); -1 without a symbolizer. */
+int sancov_symbolize(uintptr_t pc, const char *fmt, char *buf, size_t len);
 
 /* memory.c: the target's heap.  memory_init() sets -malloc_limit_mb (bytes;
  * 0 = none) and a hook called just before the worker exits over it. */
@@ -135,6 +148,10 @@ void target_set_exit_is_failure(int on);
 int target_has_custom_mutator(void);
 size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len,
                             unsigned int seed) FERRET_FRAME(target_custom_mutate);
+int target_has_custom_crossover(void);
+size_t target_custom_crossover(const uint8_t *data1, size_t len1, const uint8_t *data2, size_t len2,
+                               uint8_t *out, size_t max_out, unsigned int seed)
+    FERRET_FRAME(target_custom_crossover);
 
 /* sancov.c: compare sites (cmptrace.c) are keyed by their offset from this
  * PC: the target's first instrumented one, from the PC table. */

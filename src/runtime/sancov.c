@@ -5,7 +5,8 @@
  * counters (one byte per edge, bumped in place, no call), a pc-table, and
  * calls for comparisons, switches and indirect calls.  This file receives the
  * module constructors' registrations and gives the engine the counter regions
- * (the comparison hooks are in cmptrace.c).
+ * (the comparison hooks are in cmptrace.c), and names a counter's code from
+ * the modules' pc-tables (-print_pcs).
  *
  * Invariant: registration happens in constructors, single-threaded, before
  * main(); afterwards the region table is read-only.
@@ -21,6 +22,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "runtime.h"
 
@@ -29,8 +31,12 @@ static size_t nregions;
 static size_t total;
 static int regions_overflowed;
 
-/* Each module's pc-table; kept for symbolizing features later. */
-static const uintptr_t *pcs_start, *pcs_end;
+/* Each module's pc-table (pairs of PC and flags, one per counter of its
+ * region: a module's constructor registers its counters, then its table),
+ * for naming a counter's code (-print_pcs). */
+static const uintptr_t *region_pcs[SANCOV_MAX_REGIONS];
+
+__attribute__((weak)) void __sanitizer_symbolize_pc(void *pc, const char *fmt, char *out, size_t len);
 
 /* The origin of compare sites' offsets (runtime.h): the PC table's first
  * PC, else (no pc-table instrumentation) the start of the executable, set
@@ -78,12 +84,59 @@ FERRET_EXPORT void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *s
 
 FERRET_EXPORT void __sanitizer_cov_pcs_init(const uintptr_t *beg, const uintptr_t *end)
 {
-    if (!pcs_start) {
-        pcs_start = beg;
-        pcs_end = end;
+    static int seen;
+    if (!seen) { /* the first module's table */
+        seen = 1;
         if (beg < end)
             sancov_pc_base = beg[0]; /* the compare table's origin (cmptrace.c) */
     }
+    size_t k = nregions - 1;
+    if (nregions == 0 || regions[k].raw || region_pcs[k] || (size_t)(end - beg) != 2 * regions[k].len)
+        return; /* not the table of the last module's counters: that module's PCs stay unnamed */
+    region_pcs[k] = beg;
+}
+
+int sancov_counter_pc(size_t index, uintptr_t *pc, int *func_entry)
+{
+    for (size_t k = 0; k < nregions; index -= regions[k].len, k++) {
+        if (index >= regions[k].len)
+            continue;
+        if (!region_pcs[k])
+            return -1;
+        *pc = region_pcs[k][2 * index] + 1; /* the next instruction's, as libFuzzer names it */
+        *func_entry = (region_pcs[k][2 * index + 1] & 1) != 0; /* PCFlags: function entry */
+        return 0;
+    }
+    return -1;
+}
+
+int sancov_symbolize(uintptr_t pc, const char *fmt, char *buf, size_t len)
+{
+    if (!__sanitizer_symbolize_pc || len == 0)
+        return -1;
+    buf[0] = 0;
+    __sanitizer_symbolize_pc((void *)pc, fmt, buf, len);
+    return 0;
+}
+
+int sancov_counter_src(size_t index, char *buf, size_t len)
+{
+    uintptr_t pc;
+    int entry;
+    if (sancov_counter_pc(index, &pc, &entry) != 0)
+        return -1;
+    return sancov_symbolize(pc, "%s:%l", buf, len);
+}
+
+int sancov_describe_counter(size_t index, char *buf, size_t len)
+{
+    uintptr_t pc;
+    int entry;
+    if (sancov_counter_pc(index, &pc, &entry) != 0)
+        return -1;
+    if (sancov_symbolize(pc, "%p %F %L", buf, len) != 0) /* %F: "in func" */
+        return snprintf(buf, len, "%p", (void *)pc) < 0 ? -1 : 0;
+    return 0;
 }
 
 /* -fsanitize-coverage=stack-depth (implied by fuzzer-no-link on Linux). */

@@ -47,6 +47,10 @@ __attribute__((weak)) int LLVMFuzzerTestOneInput(const uint8_t *data, size_t siz
 __attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
 __attribute__((weak)) size_t LLVMFuzzerCustomMutator(uint8_t *data, size_t size,
                                                      size_t max_size, unsigned int seed);
+__attribute__((weak)) size_t LLVMFuzzerCustomCrossOver(const uint8_t *data1, size_t size1,
+                                                       const uint8_t *data2, size_t size2,
+                                                       uint8_t *out, size_t max_out_size,
+                                                       unsigned int seed);
 __attribute__((weak)) void __sanitizer_print_stack_trace(void);
 __attribute__((weak)) void __asan_init(void);
 __attribute__((weak)) void __sanitizer_set_death_callback(void (*callback)(void));
@@ -328,4 +332,12 @@ size_t target_custom_mutate(uint8_t *data, size_t len, size_t max_len, unsigned 
     size_t n = LLVMFuzzerCustomMutator(data, len, max_len, seed);
     msan_leave_target();
     return n;
+}
+
+int target_has_custom_crossover(void) { return LLVMFuzzerCustomCrossOver != NULL; }
+
+size_t target_custom_crossover(const uint8_t *data1, size_t len1, const uint8_t *data2, size_t len2,
+                               uint8_t *out, size_t max_out, unsigned int seed)
+{
+    return LLVMFuzzerCustomCrossOver(data1, len1, data2, len2, out, max_out, seed);
 }

@@ -151,11 +151,16 @@ for variant in plain asan; do
     assert_contains jobs.log "INFO: ferret: 2 workers,"
     assert_contains jobs.log "stat::number_of_executed_units: 2000"
     assert_eq "[$variant] -jobs=8 -workers=2: target calls" 2001 "$(calls)"
-    # Flags accepted for libFuzzer's sake that change nothing are named.
-    run_ferret noeff.log 60 -len_control=0 -reload=0 -runs=100 -seed=1 corpus
+    # No libFuzzer flag is taken and then ignored: -len_control=0 mutates up
+    # to -max_len at once; one ferret does not implement is refused.
+    run_ferret noeff.log 60 -len_control=0 -reload=0 -max_len=777 -runs=100 -seed=1 corpus
     assert_rc "[$variant] -len_control=0: exit code" 0
-    assert_contains noeff.log "INFO: ferret: -len_control=0 has no effect in ferret"
-    assert_contains noeff.log "INFO: ferret: -reload=0 has no effect in ferret"
+    assert_contains noeff.log "INITED cov:"
+    assert_contains noeff.log "lim: 777 "
+    assert_not_contains noeff.log "no effect"
+    run_ferret refused.log 60 -print_funcs=3 -runs=100 -seed=1 corpus
+    assert_rc "[$variant] -print_funcs=3: exit code" 2
+    assert_contains refused.log "ferret: -print_funcs=3: libFuzzer's -print_funcs is not implemented in ferret"
     assert_clean
 done
 finish

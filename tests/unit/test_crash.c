@@ -524,6 +524,42 @@ static void test_libfuzzer_silent_exit_ends_the_run(void)
     fx_free(&f);
 }
 
+/* libFuzzer's fork mode: a timeout or out-of-memory is written and fuzzing
+ * goes on (-ignore_timeouts, -ignore_ooms default to 1 with -fork); a crash
+ * stops it (-ignore_crashes=0) and its exit code wins.  Without -fork the
+ * defaults do not hold; given, the flags do. */
+static void test_fork_mode_ignores_timeouts_and_ooms(void)
+{
+    static const struct {
+        const char *a1, *a2;
+        int kill_reason, fault;
+        enum crash_outcome found, written;
+    } cases[] = {
+        {"-fork=1", NULL, KILL_HANG, SHM_FAULT_NONE, CRASH_GO_ON, CRASH_GO_ON},
+        {"-fork=1", NULL, KILL_NONE, SHM_FAULT_MALLOC, CRASH_GO_ON, CRASH_GO_ON},
+        {"-fork=1", NULL, KILL_NONE, SHM_FAULT_NONE, CRASH_STOP_FUZZING, CRASH_ALL_DONE},
+        {"-fork=1", "-ignore_timeouts=0", KILL_HANG, SHM_FAULT_NONE, CRASH_STOP_FUZZING, CRASH_ALL_DONE},
+        {"-fork=1", "-ignore_ooms=0", KILL_NONE, SHM_FAULT_MALLOC, CRASH_STOP_FUZZING, CRASH_ALL_DONE},
+        {NULL, NULL, KILL_HANG, SHM_FAULT_NONE, CRASH_STOP_FUZZING, CRASH_ALL_DONE},
+        {"-ignore_timeouts=1", NULL, KILL_HANG, SHM_FAULT_NONE, CRASH_GO_ON, CRASH_GO_ON},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct fx f;
+        fx_init(&f, 1, cases[i].a1, cases[i].a2);
+        fx_run(&f, "LF");
+        f.w.kill_reason = cases[i].kill_reason;
+        SHM_STORE(f.w.shm.hdr->fault, cases[i].fault);
+        fx_say(&f, REPORT("a", "b", "c"));
+        CHECK(crash_on_death(&f.c, &f.w, cases[i].kill_reason ? signalled(SIGKILL) : signalled(SIGSEGV), 0)
+              == cases[i].found);
+        if (cases[i].found == CRASH_STOP_FUZZING)
+            f.c.phase = PH_CRASH;
+        CHECK(fx_advance(&f) == cases[i].written);
+        CHECK(f.c.fd.n == 1 && f.c.fd.v[0]->path && file_is(f.c.fd.v[0]->path, "LF"));
+        fx_free(&f);
+    }
+}
+
 static void test_unwritable_finding_is_printed_in_hex(void)
 {
     struct fx f;
@@ -565,6 +601,7 @@ int main(void)
     RUN(test_stop_while_minimizing_writes_what_there_is);
     RUN(test_libfuzzer_artifacts_and_exit_codes);
     RUN(test_libfuzzer_silent_exit_ends_the_run);
+    RUN(test_fork_mode_ignores_timeouts_and_ooms);
     RUN(test_unwritable_finding_is_printed_in_hex);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);

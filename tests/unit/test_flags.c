@@ -1,6 +1,7 @@
 /* test_flags.c - durations, Nx budgets, flag syntax and errors, the bounds
  * of every numeric flag, and the rule that one command line speaks either
  * Go's or libFuzzer's style. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -340,6 +341,74 @@ static void test_styles(void)
     CHECK(parse(&o, 5, ok5) == 0);
 }
 
+/* libFuzzer's flags ferret does not implement: refused with one line naming
+ * the flag as written, unless the value is what ferret does anyway; either
+ * way the command line is libFuzzer's.  An unknown name stays a warning. */
+static void test_lf_unimplemented(void)
+{
+    const char *refused[] = {"-print_funcs=2", "-focus_function=LLVMFuzzerTestOneInput", "-shuffle=1",
+                             "-keep_seed=0", "-print_full_coverage=1",
+                             "-cross_over=0", "-handle_segv=0", "-entropic=0",
+                             "-mutate_depth=5", "-merge_inner=cf", "-verbosity=0", "-use_memmem=0"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        CHECK(one(refused[i]) != 0);
+        CHECK(strstr(err, refused[i]) == err && strstr(err, "not implemented in ferret") &&
+              strstr(err, "drop it") && !strchr(err, '\n'));
+    }
+    CHECK(one("-print_funcs=2") != 0 && strstr(err, "the only value accepted: 0"));
+    const char *ok[] = {"-print_funcs=0", "-cross_over=1", "-handle_segv=1", "-handle_winexcept=0",
+                        "-handle_winexcept=1", "-purge_allocator_interval=-1", "-entropic=1",
+                        "-print_full_coverage=0", "-shuffle=0", "-verbosity=1", "-verbosity=2", "-cross_over"};
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char *argv[] = {"t", (char *)ok[i], NULL};
+        CHECK(flags_parse(&opt, 2, argv, err, sizeof err) == 0);
+        CHECK(opt.libfuzzer && opt.lf_arg == argv[1] && opt.nunknown == 0);
+        flags_free(&opt);
+    }
+    char *unknown[] = {"t", "-runs=1", "-some_future_flag=3", NULL};
+    CHECK(flags_parse(&opt, 3, unknown, err, sizeof err) == 0 && opt.nunknown == 1);
+    flags_free(&opt);
+}
+
+/* Every flag of clang 14's libFuzzer (FuzzerFlags.def, internal ones too)
+ * is known: implemented, or refused by name; none is an unknown-flag warning
+ * (README.md's table lists each with its status). */
+static void test_every_libfuzzer_flag_known(void)
+{
+    static const char *const lf14[] = {
+        "seed", "runs", "max_len", "len_control", "seed_inputs", "keep_seed", "cross_over",
+        "cross_over_uniform_dist", "mutate_depth", "reduce_depth", "shuffle", "prefer_small",
+        "timeout", "error_exitcode", "timeout_exitcode", "max_total_time", "help", "fork",
+        "fork_corpus_groups", "ignore_timeouts", "ignore_ooms", "ignore_crashes", "merge",
+        "set_cover_merge", "stop_file", "merge_control_file", "minimize_crash", "cleanse_crash",
+        "mutation_graph_file", "use_counters", "use_memmem", "use_value_profile", "use_cmp",
+        "shrink", "reduce_inputs", "jobs", "workers", "reload", "report_slow_units", "only_ascii",
+        "dict", "artifact_prefix", "exact_artifact_path", "print_pcs", "print_funcs",
+        "print_final_stats", "print_corpus_stats", "print_coverage", "print_full_coverage",
+        "dump_coverage", "handle_segv", "handle_bus", "handle_abrt", "handle_ill", "handle_fpe",
+        "handle_int", "handle_term", "handle_xfsz", "handle_usr1", "handle_usr2",
+        "handle_winexcept", "close_fd_mask", "detect_leaks", "purge_allocator_interval",
+        "trace_malloc", "rss_limit_mb", "malloc_limit_mb", "exit_on_src_pos", "exit_on_item",
+        "ignore_remaining_args", "focus_function", "entropic",
+        "entropic_feature_frequency_threshold", "entropic_number_of_rarest_features",
+        "entropic_scale_per_exec_time", "analyze_dict", "use_clang_coverage", "data_flow_trace",
+        "collect_data_flow", "create_missing_dirs", "merge_inner", "minimize_crash_internal_step",
+        "features_dir",
+    };
+    for (size_t i = 0; i < sizeof lf14 / sizeof lf14[0]; i++) {
+        char arg[80];
+        snprintf(arg, sizeof arg, "-%s=0", lf14[i]);
+        char *argv[] = {"t", "-runs=1", arg, NULL};
+        if (flags_parse(&opt, 3, argv, err, sizeof err) == 0) {
+            CHECK_EQ_U(opt.nunknown, 0);
+            flags_free(&opt);
+        } else {
+            CHECK(strstr(err, arg) != NULL);
+        }
+    }
+    CHECK_EQ_U(sizeof lf14 / sizeof lf14[0], 83);
+}
+
 int main(void)
 {
     unsetenv("FERRET_LIBFUZZER");
@@ -351,5 +420,7 @@ int main(void)
     RUN(test_numbers);
     RUN(test_errors);
     RUN(test_styles);
+    RUN(test_lf_unimplemented);
+    RUN(test_every_libfuzzer_flag_known);
     return CHECK_DONE("flags");
 }
