@@ -18,6 +18,7 @@ enum ferret_exit {
     FERRET_EXIT_WRITE = 4,     /* a corpus or crasher file could not be written */
     FERRET_EXIT_WORKER = 5,    /* a worker terminated without fuzzing (start-up failure) */
     FERRET_EXIT_INTERNAL = 6,  /* out of memory, no memfd, and other system failures */
+    FERRET_EXIT_TOOL = 7,      /* a program ferret runs is missing or failed (llvm-symbolizer) */
 };
 
 #define FERRET_WORKER_ENV "FERRET_WORKER"

@@ -10,6 +10,7 @@
  *     |                             or regress_run
  *     |-- -fuzz ----------------> coordinator_run()    (fuzz.c)
  *     |-- -clean_fuzzcache -----> fuzz_clean_cache()   (fuzz.c)
+ *     |-- -coverage_report -----> fuzz_coverage_report() (fuzz.c: the corpus once)
  *     `-- otherwise ------------> regress_run()        (regress.c: replay the corpus)
  *
  * Owns: nothing: the roles' entry points.  Each role's state is in its own
@@ -49,6 +50,9 @@ int libfuzzer_main(const struct options *o, int argc, char **argv) FERRET_FRAME(
 int coordinator_merge(const struct options *o, char **argv);
 /* fuzz.c: -clean_fuzzcache (fuzzcache.h) */
 int fuzz_clean_cache(const struct options *o, char **argv);
+/* fuzz.c: -coverage_report=DIR without fuzzing: the corpus run once, then
+ * the report (covreport.h) */
+int fuzz_coverage_report(const struct options *o, char **argv);
 /* fuzz.c: -minimize_crash=1 FILE */
 int coordinator_minimize(const struct options *o, int argc, char **argv);
 /* fuzz.c: -cleanse_crash=1 -exact_artifact_path=OUT FILE */

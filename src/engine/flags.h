@@ -89,6 +89,7 @@ struct budget {
     X(tui, BOOL, "1", GO, "a live status screen when stderr is a terminal (Go mode); 0: progress lines") \
     X(stats_file, STRING, NULL, BOTH, "append the run's state to this file as one JSON object a line, every -stats_interval and at the end") \
     X(stats_interval, SECONDS, "10", BOTH, "how often -stats_file gets a line: seconds (10, 0.5) or a duration (500ms), 1ms..24h") \
+    X(coverage_report, STRING, NULL, BOTH, "write a coverage report (index.html, a page per source file, summary.txt) to this directory at the end; without -fuzz (or with -runs=0) the corpus is run once for it") \
     X(clean_fuzzcache, BOOL, "0", GO, "remove this binary's cache corpus (or -cachedir's): the files ferret wrote there, as go clean -fuzzcache; then exit") \
     X(report, STRING, NULL, GO, "write the findings report (findings.txt, findings.html) to this directory: at the end of -fuzz, or without -fuzz over the findings files given (default testdata/fuzz/<target>/)") \
     X(help, BOOL, "0", BOTH, "print this help and exit")

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "coverage.h"
+#include "covreport.h"
 #include "dict.h"
 #include "engine.h"
 #include "mutator.h"
@@ -506,15 +507,34 @@ static int report_dir_ready(const struct options *o, enum run_kind kind)
     return FERRET_EXIT_OK;
 }
 
+/* The exit code of a run: a finding written wins over what went wrong
+ * after it (a coverage report not written too). */
+static int run_exit_code(struct coordinator *c, const char *minimize_path)
+{
+    if (minimize_path && c->fd.n == 0) {
+        say("ERROR: the input %s did not crash\n", minimize_path);
+        return (int)c->o->error_exitcode;
+    }
+    if (minimize_path && c->fd.v[0]->path && crash_exit_code(c) != FERRET_EXIT_WRITE) {
+        if (c->cleansing)
+            say_cleansed(c);
+        return FERRET_EXIT_OK; /* as libFuzzer: minimized (cleansed) and written */
+    }
+    return crash_exit_code(c);
+}
+
 static int run(const struct options *o, char **argv, const char *minimize_path, enum run_kind kind)
 {
     runtime_disable_exit_leak_check();
     static struct coordinator c; /* reachable for LeakSanitizer, if it ever looked */
+    static char symbolizer[4096];
     memset(&c, 0, sizeof c);
     c.minimize_path = minimize_path;
     c.merging = kind == RUN_MERGE;
     c.cleansing = kind == RUN_CLEANSE;
     int rc = report_dir_ready(o, kind);
+    if (rc == FERRET_EXIT_OK && o->coverage_report)
+        rc = covreport_check(argv[0], symbolizer, sizeof symbolizer);
     if (rc == FERRET_EXIT_OK)
         rc = coordinator_setup(&c, o, argv);
     if (rc != FERRET_EXIT_OK) {
@@ -530,16 +550,14 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     sample_final(&c);
     final_stats(&c);
     sample_end(&c);
-    if (minimize_path && c.fd.n == 0) {
-        say("ERROR: the input %s did not crash\n", minimize_path);
-        return (int)o->error_exitcode;
+    rc = run_exit_code(&c, minimize_path);
+    if (o->coverage_report) {
+        int crc = covreport_write(o->coverage_report, symbolizer, c.target, c.mask, c.ncounters,
+                                  NULL);
+        if (rc == FERRET_EXIT_OK)
+            rc = crc;
     }
-    if (minimize_path && c.fd.v[0]->path && crash_exit_code(&c) != FERRET_EXIT_WRITE) {
-        if (c.cleansing)
-            say_cleansed(&c);
-        return FERRET_EXIT_OK; /* as libFuzzer: minimized (cleansed) and written */
-    }
-    return crash_exit_code(&c); /* a finding written wins over what went wrong after it */
+    return rc;
 }
 
 int coordinator_run(const struct options *o, int argc, char **argv)
@@ -570,6 +588,29 @@ int fuzz_clean_cache(const struct options *o, char **argv)
         report_cache_cleaned(dir, removed, kept);
     free(dir);
     return rc != 0 ? FERRET_EXIT_WRITE : FERRET_EXIT_OK;
+}
+
+/* -coverage_report=DIR without fuzzing: the inputs a fuzzing run would
+ * start from (Go mode: the seeds, testdata/fuzz/<target>, the paths given,
+ * the cache corpus; libFuzzer's files: those files alone) run once, as
+ * -runs=0 does, then the report. */
+int fuzz_coverage_report(const struct options *o, char **argv)
+{
+    struct options t = *o;
+    char tmp[] = "/tmp/ferret-coverage-XXXXXX";
+    t.fuzz = "";
+    t.fuzztime = (struct budget){.kind = BUDGET_COUNT, .count = 0};
+    if (o->libfuzzer) {
+        if (!mkdtemp(tmp)) {
+            report_error("cannot create a temporary directory: %s\n", strerror(errno));
+            return FERRET_EXIT_WRITE;
+        }
+        t.cachedir = tmp; /* libFuzzer's files alone: no cache corpus */
+    }
+    int rc = run(&t, argv, NULL, RUN_FUZZ);
+    if (o->libfuzzer)
+        rmdir(tmp);
+    return rc;
 }
 
 int coordinator_merge(const struct options *o, char **argv)

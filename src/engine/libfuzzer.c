@@ -275,7 +275,7 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
         return coordinator_minimize(o, argc, argv);
     }
     if (all_files(o))
-        return regress_run(o, argc, argv);
+        return o->coverage_report ? fuzz_coverage_report(o, argv) : regress_run(o, argc, argv);
     void *keep[2] = {NULL, NULL};
     if ((rc = translate(o, &t)) != FERRET_EXIT_OK || (rc = add_seed_inputs(o, &t, keep)) != FERRET_EXIT_OK)
         return rc;

@@ -349,6 +349,15 @@ void report_findings_report(const char *dir, size_t distinct, uint64_t hits)
             (unsigned long long)hits, hits == 1 ? "" : "s", dir, dir);
 }
 
+void report_coverage_written(const char *dir, size_t covered, size_t edges, size_t entered,
+                             size_t funcs)
+{
+    event("coverage_written");
+    fprintf(out(), "ferret: coverage report written to %s/index.html and %s/summary.txt: "
+                   "%zu/%zu edges covered, %zu/%zu functions entered\n",
+            dir, dir, covered, edges, entered, funcs);
+}
+
 static void usage_row(const char *name, const char *help, const char *def)
 {
     fprintf(out(), "  -%-21s %s%s%s%s\n", name, help, def ? " (default " : "", def ? def : "",

@@ -91,6 +91,9 @@ void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void vsay(const char *fmt, va_list ap);
 /* -clean_fuzzcache: what was removed from dir, and what was left. */
 void report_cache_cleaned(const char *dir, size_t removed, size_t kept);
+/* -coverage_report: written to dir, with its totals (covreport.h). */
+void report_coverage_written(const char *dir, size_t covered, size_t edges, size_t entered,
+                             size_t funcs);
 /* The flags, one a line, from the table in flags.h (a bad flag, -help). */
 void report_usage(const char *argv0);
 /* A finding that could not be written: its bytes, in hex. */

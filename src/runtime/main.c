@@ -65,7 +65,7 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
      * line knows one target too.  Regression mode replays them all. */
     const char *pattern = o.fuzz && *o.fuzz ? o.fuzz
                         : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0]) : "";
-    if ((spec || o.fuzz || o.libfuzzer) && !o.help &&
+    if ((spec || o.fuzz || o.libfuzzer || o.coverage_report) && !o.help &&
         select_fuzz(argv[0], pattern, err, sizeof err) != 0) {
         report_error("%s\n", err);
         flags_free(&o);
@@ -83,6 +83,12 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
         rc = coordinator_run(&o, argc, argv);
     } else if (o.report) {
         rc = findings_dir_main(&o, argc, argv);
+    } else if (o.coverage_report && o.run) {
+        report_error("-coverage_report runs every input once and reports on all of them; "
+                     "-run=%s is not used there: leave it out\n", o.run);
+        rc = FERRET_EXIT_USAGE;
+    } else if (o.coverage_report) {
+        rc = fuzz_coverage_report(&o, argv);
     } else {
         rc = regress_run(&o, argc, argv);
     }

@@ -39,6 +39,10 @@
 size_t sancov_region_count(void);
 const struct sancov_region *sancov_regions(void);
 size_t sancov_total(void);               /* counters in all regions */
+/* Region i's pc-table: one (PC, flags) pair per counter, flags bit 0 set on
+ * a function's entry block; NULL if the module has no pc-table. */
+#define SANCOV_PC_FUNC_ENTRY 1
+const uintptr_t *sancov_region_pcs(size_t i);
 /* Appends a region of feature bits (value profile); call before any worker
  * or coordinator reads sancov_total(). */
 void sancov_add_raw_region(uint8_t *start, size_t len);

@@ -64,6 +64,7 @@ void sancov_add_raw_region(uint8_t *start, size_t len)
 size_t sancov_region_count(void) { return nregions; }
 const struct sancov_region *sancov_regions(void) { return regions; }
 size_t sancov_total(void) { return total; }
+const uintptr_t *sancov_region_pcs(size_t i) { return i < nregions ? region_pcs[i] : NULL; }
 
 FERRET_EXPORT void __sanitizer_cov_8bit_counters_init(uint8_t *start, uint8_t *stop)
 {
