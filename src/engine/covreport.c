@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "codes.h"
 #include "corpus.h"
@@ -550,7 +551,7 @@ static void rep_free(struct rep *r)
     free(r->fn);
 }
 
-int covreport_check(const char *argv0, char *symbolizer, size_t len)
+int covreport_check(const char *dir, const char *argv0, char *symbolizer, size_t len)
 {
     int any = 0;
     for (size_t i = 0; i < sancov_region_count(); i++)
@@ -565,6 +566,10 @@ int covreport_check(const char *argv0, char *symbolizer, size_t len)
         report_error("-coverage_report needs llvm-symbolizer, which is not in PATH: install it "
                      "(Debian: apt-get install llvm) or set FERRET_SYMBOLIZER=/path/to/llvm-symbolizer\n");
         return FERRET_EXIT_TOOL;
+    }
+    if (corpus_mkdirs(dir) != 0 || access(dir, W_OK) != 0) {
+        report_error("cannot write the coverage report to %s: %s\n", dir, strerror(errno));
+        return FERRET_EXIT_WRITE;
     }
     return FERRET_EXIT_OK;
 }

@@ -27,11 +27,11 @@ struct covreport_totals {
     size_t unmapped;              /* counters with no PC (no pc-table, value profile) */
 };
 
-/* Before a run: the symbolizer is there (into symbolizer, for
- * covreport_write) and the binary has a pc-table.  FERRET_EXIT_OK, or an
- * exit code with one line printed: FERRET_EXIT_TOOL (no symbolizer),
- * FERRET_EXIT_USAGE (no pc-table). */
-int covreport_check(const char *argv0, char *symbolizer, size_t len);
+/* Before a run: the binary has a pc-table, the symbolizer is there (into
+ * symbolizer, for covreport_write), dir is (made and) writable.
+ * FERRET_EXIT_OK, or an exit code with one line printed: FERRET_EXIT_USAGE
+ * (no pc-table), FERRET_EXIT_TOOL (no symbolizer), FERRET_EXIT_WRITE. */
+int covreport_check(const char *dir, const char *argv0, char *symbolizer, size_t len);
 
 /* After a run: the report of mask (ncounters bytes, the coordinator's
  * global coverage) into dir, and a line saying where it is.

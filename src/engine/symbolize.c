@@ -183,10 +183,12 @@ static int run_child(const char *symbolizer, FILE *in, char **buf, char *err, si
     close(p[0]);
     int st = 0;
     if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        char why[64];
+        snprintf(why, sizeof why, "exit status %d", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
         snprintf(err, errlen, "%s failed (%s)", symbolizer,
                  pid < 0 ? strerror(errno)
                  : WIFEXITED(st) && WEXITSTATUS(st) == 127 ? "it could not be run"
-                 : WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "exit status not 0");
+                 : WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : why);
         free(*buf);
         *buf = NULL;
         return -1;
