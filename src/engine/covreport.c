@@ -26,6 +26,7 @@
  * value profile, exactly the run's final "edges".
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +50,8 @@ struct site {
 struct line_count { unsigned total, covered; };
 
 struct file {
-    char *name;                   /* NULL: no debug information */
+    char *raw;                    /* as the debug information names it; NULL: none */
+    char *name;                   /* the same, resolved (no "..") if the file is there */
     size_t total, covered;
     unsigned maxline;
     struct line_count *lines;     /* [0..maxline] */
@@ -179,7 +181,7 @@ static int collect_sites(struct rep *r, const uint8_t *mask, size_t ncounters)
 static long intern_file(struct rep *r, const char *name, size_t *cap)
 {
     for (size_t i = r->nf; i-- > 0;) /* the last ones first: sites come file by file */
-        if (name ? r->f[i].name && !strcmp(r->f[i].name, name) : !r->f[i].name)
+        if (name ? r->f[i].raw && !strcmp(r->f[i].raw, name) : !r->f[i].raw)
             return (long)i;
     if (r->nf == *cap) {
         size_t c = *cap ? 2 * *cap : 64;
@@ -189,8 +191,10 @@ static long intern_file(struct rep *r, const char *name, size_t *cap)
         r->f = f;
         *cap = c;
     }
-    memset(&r->f[r->nf], 0, sizeof r->f[r->nf]);
-    if (name && !(r->f[r->nf].name = strdup(name)))
+    struct file *f = &r->f[r->nf];
+    memset(f, 0, sizeof *f);
+    if (name && (!(f->raw = strdup(name)) ||
+                 (!(f->name = realpath(name, NULL)) && !(f->name = strdup(name)))))
         return -1;
     return (long)r->nf++;
 }
@@ -349,8 +353,11 @@ static void summary_text(struct buf *b, const struct rep *r, const char *target,
         const struct file *f = &r->f[fo[i]];
         if (!f->name || f->covered == f->total)
             continue;
+        size_t at = b->len;
         putf(b, "%s:", f->name);
         put_uncovered_lines(b, f);
+        if (b->len == at + strlen(f->name) + 1)
+            putf(b, " (edges without a line number)");
         putf(b, "\n");
     }
 }
@@ -359,9 +366,9 @@ static void summary_text(struct buf *b, const struct rep *r, const char *target,
 
 static const char style[] =
     "body{font-family:sans-serif;margin:1.5em;color:#222}"
-    "table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}"
+    "table{border-collapse:collapse}td,th{padding:2px 8px;text-align:left}th{white-space:nowrap}"
     "tr:nth-child(even) td{background:#f6f6f6}"
-    ".num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     ".bar{width:120px;height:10px;background:#e66;display:inline-block}"
     ".bar span{display:block;height:10px;background:#4a4}"
     "table.src td{padding:0 6px;font-family:monospace;white-space:pre;background:none}"
@@ -541,6 +548,7 @@ static int write_all(const char *dir, const struct rep *r, const char *target)
 static void rep_free(struct rep *r)
 {
     for (size_t i = 0; i < r->nf; i++) {
+        free(r->f[i].raw);
         free(r->f[i].name);
         free(r->f[i].lines);
     }
