@@ -62,7 +62,8 @@ static void join_names(const struct fuzz_target *v, size_t n, const char *patter
     }
 }
 
-static int pick(const struct fuzz_target *v, size_t n, const char *pattern, char *err, size_t errlen)
+static int pick(const struct fuzz_target *v, size_t n, const char *pattern, const char *flag,
+                char *err, size_t errlen)
 {
     size_t hits = 0, last = 0;
     char names[1024];
@@ -82,25 +83,33 @@ static int pick(const struct fuzz_target *v, size_t n, const char *pattern, char
         return (int)last;
     if (hits == 0) {
         join_names(v, n, NULL, names, sizeof names);
-        snprintf(err, errlen, "-fuzz=%s matches no fuzz target; the targets are: %s", pattern, names);
+        snprintf(err, errlen, "%s=%s matches no fuzz target; the targets are: %s", flag, pattern,
+                 names);
     } else {
         join_names(v, n, pattern && *pattern ? pattern : NULL, names, sizeof names);
         if (pattern && *pattern)
-            snprintf(err, errlen, "-fuzz=%s matches more than one fuzz target: %s; pass -fuzz=NAME",
-                     pattern, names);
+            snprintf(err, errlen, "%s=%s matches more than one fuzz target: %s; pass %s=NAME",
+                     flag, pattern, names, flag);
         else
-            snprintf(err, errlen, "this binary has %zu fuzz targets (%s): pass -fuzz=NAME", n, names);
+            snprintf(err, errlen, "this binary has %zu fuzz targets (%s): pass %s=NAME", n, names,
+                     flag);
     }
     return -1;
 }
 
 int select_fuzz(const char *argv0, const char *pattern, char *err, size_t errlen)
 {
+    return select_fuzz_by(argv0, pattern, "-fuzz", err, errlen);
+}
+
+int select_fuzz_by(const char *argv0, const char *pattern, const char *flag, char *err,
+                   size_t errlen)
+{
     struct fuzz_target *v;
     size_t n;
     if (select_list(argv0, &v, &n, err, errlen) != 0)
         return -1;
-    int i = pick(v, n, pattern, err, errlen);
+    int i = pick(v, n, pattern, flag, err, errlen);
     if (i >= 0)
         select_use(&v[i]);
     free(v);

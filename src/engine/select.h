@@ -31,6 +31,10 @@ int select_list(const char *argv0, struct fuzz_target **out, size_t *n, char *er
 /* -fuzz=pattern ("" = the only one): picks one target and makes it current
  * (registry_select and the corpus codec).  -1 and a one-line error. */
 int select_fuzz(const char *argv0, const char *pattern, char *err, size_t errlen);
+/* The same, the pattern given by another flag (errors name it): -run=NAME
+ * picks the target of -coverage_report without -fuzz. */
+int select_fuzz_by(const char *argv0, const char *pattern, const char *flag, char *err,
+                   size_t errlen);
 
 /* Makes t current (see above). */
 void select_use(const struct fuzz_target *t);

@@ -37,6 +37,13 @@ FERRET_EXPORT size_t LLVMFuzzerMutate(uint8_t *data, size_t size, size_t max_siz
     return mutator_mutate(&rng, data, size, max_size, &none);
 }
 
+/* -coverage_report=DIR without -fuzz, in Go mode: the corpus is run once
+ * for the report, and -run=NAME (not -fuzz) names the target. */
+static int covreport_only(const struct options *o)
+{
+    return o->coverage_report && !o->fuzz && !o->libfuzzer;
+}
+
 /* The body of main (main_stub.c).  Exported so that the stub, a separate
  * archive member, can reach it; named fuzzer::ferret::ferret_main in stack
  * traces (frame.h), as main_stub.c declares it too. */
@@ -61,12 +68,19 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
     /* Before anything reads sancov_total(): every role must agree on it. */
     if (o.use_value_profile)
         cmptrace_enable_value_profile();
+    if (covreport_only(&o) && o.run && strchr(o.run, '/')) {
+        report_error("-coverage_report runs every input of the target once: -run=%s picks "
+                     "entries; give the target alone (-run=NAME)\n", o.run);
+        flags_free(&o);
+        return FERRET_EXIT_USAGE;
+    }
     /* A worker and the coordinator fuzz one target; libFuzzer's command
      * line knows one target too.  Regression mode replays them all. */
     const char *pattern = o.fuzz && *o.fuzz ? o.fuzz
-                        : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0]) : "";
+                        : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0])
+                        : covreport_only(&o) && o.run ? o.run : "";
     if ((spec || o.fuzz || o.libfuzzer || o.coverage_report) && !o.help &&
-        select_fuzz(argv[0], pattern, err, sizeof err) != 0) {
+        select_fuzz_by(argv[0], pattern, covreport_only(&o) ? "-run" : "-fuzz", err, sizeof err) != 0) {
         report_error("%s\n", err);
         flags_free(&o);
         return FERRET_EXIT_USAGE;
@@ -83,10 +97,6 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
         rc = coordinator_run(&o, argc, argv);
     } else if (o.report) {
         rc = findings_dir_main(&o, argc, argv);
-    } else if (o.coverage_report && o.run) {
-        report_error("-coverage_report runs every input once and reports on all of them; "
-                     "-run=%s is not used there: leave it out\n", o.run);
-        rc = FERRET_EXIT_USAGE;
     } else if (o.coverage_report) {
         rc = fuzz_coverage_report(&o, argv);
     } else {

@@ -166,6 +166,20 @@ RC=$?
 assert_rc "a symbolizer that fails" 7 broken.log
 assert_contains broken.log "ferret: -coverage_report: /bin/false failed (exit status 1)"
 
+# A binary with several typed targets: -run=NAME picks the one to report on
+# (-fuzz=NAME would fuzz it); entries (-run=T/E) cannot be picked.
+build_target typed plain
+run_ferret typed.log 30 -coverage_report=typed
+assert_rc "-coverage_report, several targets, none named" 2 typed.log
+assert_contains typed.log "4 fuzz targets (FuzzBool, FuzzBoom, FuzzBoth, FuzzSkip): pass -run=NAME"
+run_ferret typed.log 30 -coverage_report=typed -run=FuzzBool -cachedir=tcache
+assert_rc "-coverage_report -run=FuzzBool" 0 typed.log
+grep -q '^coverage of FuzzBool: [1-9][0-9]*/[0-9]* edges' typed/summary.txt ||
+    { show_log typed.log; fail "no report on FuzzBool: $(head -1 typed/summary.txt)"; }
+run_ferret typed.log 30 -coverage_report=typed2 -run=FuzzBool/x
+assert_rc "-coverage_report -run=T/E" 2 typed.log
+assert_contains typed.log "-run=FuzzBool/x picks entries; give the target alone (-run=NAME)"
+
 # Headless Chromium renders the pages: both marks' colours are on the file
 # page, the index shows its bars.  (Debian's chromium; installed if missing.)
 if ! command -v chromium >/dev/null; then
