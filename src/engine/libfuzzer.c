@@ -7,6 +7,7 @@
  * It then reads the command line as libFuzzer does:
  *
  *   files only                 run each file (-runs times), report, exit
+ *                              (with -coverage_report: once each, then the report)
  *   -merge=1 OUT IN...         merge (merge.c)
  *   -minimize_crash=1 FILE     minimize a crashing input
  *   -cleanse_crash=1 FILE      replace the bytes of a crashing input that do
@@ -274,8 +275,14 @@ int libfuzzer_main(const struct options *o, int argc, char **argv)
                 say("INFO: ferret: one budget at a time: %s is used, %s is not\n", used, unused[i]);
         return coordinator_minimize(o, argc, argv);
     }
+    if (all_files(o) && o->coverage_report) {
+        if (o->runs > 0) /* (-runs=0 is what it does) */
+            say("INFO: ferret: -coverage_report runs each file once; %s is not used\n",
+                o->given[FLAG_ID_runs]);
+        return fuzz_coverage_report(o, argv);
+    }
     if (all_files(o))
-        return o->coverage_report ? fuzz_coverage_report(o, argv) : regress_run(o, argc, argv);
+        return regress_run(o, argc, argv);
     void *keep[2] = {NULL, NULL};
     if ((rc = translate(o, &t)) != FERRET_EXIT_OK || (rc = add_seed_inputs(o, &t, keep)) != FERRET_EXIT_OK)
         return rc;

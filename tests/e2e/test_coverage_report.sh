@@ -152,6 +152,10 @@ check_html lf
 run_ferret lffiles.log 60 -runs=0 -coverage_report=lffiles corpus/a corpus/b
 assert_rc "libFuzzer mode, -runs=0 over files" 0 lffiles.log
 assert_eq "edges of the two seeds, libFuzzer mode" "$(report_edges seeds)" "$(report_edges lffiles)"
+run_ferret lfruns.log 60 -runs=5 -coverage_report=lfruns corpus/a corpus/b
+assert_rc "libFuzzer mode, -runs=5 over files" 0 lfruns.log
+assert_contains lfruns.log "INFO: ferret: -coverage_report runs each file once; -runs=5 is not used"
+assert_eq "edges of the two seeds, -runs=5" "$(report_edges seeds)" "$(report_edges lfruns)"
 
 # No symbolizer: refused before anything runs, one line naming it, exit 7.
 timeout -k 5 30 env PATH=/nonexistent "$BIN" -fuzz -fuzztime=100x -coverage_report=nosym \
