@@ -125,7 +125,8 @@ static void progress_at(struct coordinator *c, enum report_tick tick, uint64_t n
                         uint64_t now_ns)
 {
     struct report_progress p = {
-        .tick = tick, .base_done = c->base_done, .base_total = c->corpus.n, .nworkers = c->nw,
+        .tick = tick, .base_done = c->base_done, .base_total = c->corpus.n,
+        .nworkers = c->o->fuzztime.kind == BUDGET_COUNT && !c->o->fuzztime.count ? 0 : c->nw,
         .new_len = new_len, .fill = fill_progress, .ctx = c,
     };
     stats_progress(&c->stats, now_ns, &p);

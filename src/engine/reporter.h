@@ -60,7 +60,7 @@ struct report_progress {
     uint64_t since_last_ns;   /* since the last progress line */
     uint64_t last_execs;      /* execs at the last progress line */
     size_t base_done, base_total;
-    int nworkers;
+    int nworkers;             /* 0: nothing is fuzzed after the baseline (-runs=0, -coverage_report) */
     uint64_t new_len;         /* REPORT_NEW: the input's length */
     /* filled by fill(ctx, this, parts) */
     uint64_t execs, new_interesting, total;

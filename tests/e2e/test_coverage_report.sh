@@ -135,6 +135,7 @@ check_html after
 # Over the corpus (no -fuzz): the same inputs (seeds, paths, cache) give the same coverage.
 run_ferret over.log 60 -coverage_report=over -cachedir=cache corpus
 assert_rc "-coverage_report over the corpus" 0 over.log
+assert_not_contains over.log "now fuzzing"   # nothing is fuzzed
 assert_eq "edges over the corpus after the run (the run's: $edges)" "$edges $total" "$(report_edges over)"
 check_html over
 # ... and the seeds alone reach less.
