@@ -533,7 +533,7 @@ static int run(const struct options *o, char **argv, const char *minimize_path, 
     c.merging = kind == RUN_MERGE;
     c.cleansing = kind == RUN_CLEANSE;
     int rc = report_dir_ready(o, kind);
-    if (rc == FERRET_EXIT_OK && o->coverage_report)
+    if (rc == FERRET_EXIT_OK && o->coverage_report) /* before anything runs: the report can be made */
         rc = covreport_check(o->coverage_report, argv[0], symbolizer, sizeof symbolizer);
     if (rc == FERRET_EXIT_OK)
         rc = coordinator_setup(&c, o, argv);

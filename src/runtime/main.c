@@ -79,8 +79,9 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
     const char *pattern = o.fuzz && *o.fuzz ? o.fuzz
                         : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0])
                         : covreport_only(&o) && o.run ? o.run : "";
+    const char *by = covreport_only(&o) ? "-run" : "-fuzz";
     if ((spec || o.fuzz || o.libfuzzer || o.coverage_report) && !o.help &&
-        select_fuzz_by(argv[0], pattern, covreport_only(&o) ? "-run" : "-fuzz", err, sizeof err) != 0) {
+        select_fuzz_by(argv[0], pattern, by, err, sizeof err) != 0) {
         report_error("%s\n", err);
         flags_free(&o);
         return FERRET_EXIT_USAGE;
