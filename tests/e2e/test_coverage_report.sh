@@ -144,6 +144,20 @@ assert_rc "-coverage_report over the seeds" 0 seeds.log
 set -- $(report_edges seeds)
 [ "${1:-0}" -gt 0 ] && [ "$1" -lt "$edges" ] || fail "the seeds alone cover ${1:-?} edges, the run $edges"
 
+# A source file that is gone (built elsewhere): its page says so and still
+# lists its lines with edges, marked.
+mkdir gone && cp "$SRC" gone/covreport.c
+"$CC" -g -O1 -fsanitize=fuzzer-no-link "$WORK/gone/covreport.c" "$LIB" -o gonebin || fail "cannot build gonebin"
+rm -r gone
+timeout -k 5 60 ./gonebin -coverage_report=gone -cachedir=empty corpus >gone.log 2>&1 </dev/null
+RC=$?
+assert_rc "-coverage_report, the source gone" 0 gone.log
+assert_contains gone/file-000.html "The source file could not be read (No such file or directory); only the lines with edges are listed."
+assert_eq "marked rows of the page without its source" \
+    "$(grep -c '<tr id="L[0-9]*" class="\(un\)\?covered">' gone/file-000.html)" "$(grep -c '<tr id=' gone/file-000.html)"
+assert_eq "covered rows, with and without the source" \
+    "$(grep -c 'class="covered"' seeds/file-000.html)" "$(grep -c 'class="covered"' gone/file-000.html)"
+
 # libFuzzer's command line: fuzzing, and -runs=0 over files.
 mkdir lfcorpus
 run_ferret lf.log 120 -runs=3000 -seed=1 -max_len=64 -stats_file=lf.json -coverage_report=lf lfcorpus
