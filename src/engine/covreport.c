@@ -19,7 +19,9 @@
  * is inline.
  *
  * Owns: the sites, files and functions of one report (freed before
- * covreport_write returns), the report's text.
+ * covreport_write returns), the report's text and files in DIR (index.html,
+ * file-NNN.html, summary.txt), and `sorting` (coordinator process: the
+ * report qsort compares against, set just before each sort).
  *
  * Invariant: the edges covered that the summary gives are the mask's
  * covered counters that have a PC: with one instrumented module and no
