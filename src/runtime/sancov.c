@@ -14,9 +14,9 @@
  * Owns: in every process of the binary: regions, nregions, total,
  * regions_overflowed (the counter regions the module constructors register
  * before main(), and value profile's, added at the start of main() by
- * cmptrace.c; read-only afterwards), pcs_start and pcs_end (the first
- * module's pc-table), region_pcs (each region's pc-table, for
- * -coverage_report; set by constructors, fixed afterwards), sancov_pc_base (the origin of the compare sites'
+ * cmptrace.c; read-only afterwards), region_pcs (each region's pc-table,
+ * for -print_pcs and -coverage_report; set by constructors, fixed
+ * afterwards), sancov_pc_base (the origin of the compare sites'
  * offsets in cmptrace.c: that table's first PC, else the executable's
  * start; set by constructors, fixed afterwards), and __sancov_lowest_stack
  * (per thread, written by the instrumentation).
