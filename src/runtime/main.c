@@ -86,6 +86,14 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
         flags_free(&o);
         return FERRET_EXIT_USAGE;
     }
+    if (!spec && !o.fuzz && !o.libfuzzer && !o.help && o.report && o.coverage_report) {
+        /* two different runs: the findings files replayed one by one, the corpus run once */
+        report_error("-report=%s (over findings files) and -coverage_report=%s (over a corpus) "
+                     "are two runs without -fuzz: give one at a time, or both with -fuzz\n",
+                     o.report, o.coverage_report);
+        flags_free(&o);
+        return FERRET_EXIT_USAGE;
+    }
     if (spec) {
         rc = worker_main(&o, argc, argv, worker_spec);
     } else if (o.help) {

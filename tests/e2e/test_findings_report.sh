@@ -172,6 +172,10 @@ assert_contains lf.log "-report=rep3: a findings report is made by ferret's comm
 run_ferret clean.log 30 -report=rep3 -clean_fuzzcache
 assert_rc "-clean_fuzzcache with -report" 2 clean.log
 assert_contains clean.log "-report=rep3: -clean_fuzzcache finds nothing to report"
+run_ferret both.log 30 -report=rep3 -coverage_report=cov3 arts
+assert_rc "-report and -coverage_report without -fuzz" 2 both.log
+assert_contains both.log "-report=rep3 (over findings files) and -coverage_report=cov3 (over a corpus) are two runs without -fuzz"
+[ -e rep3 ] || [ -e cov3 ] && fail "a refused run wrote a report directory"
 run_ferret missing.log 30 -report=rep4 no-such-dir
 assert_rc "a path that does not exist" 3 missing.log
 assert_contains missing.log "ferret: cannot read no-such-dir: No such file or directory"
