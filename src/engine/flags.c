@@ -387,6 +387,8 @@ static void set_defaults(struct options *o)
 static int parse_one(struct options *o, char *arg, char *err, size_t errlen)
 {
     const char *name = arg + (arg[1] == '-' ? 2 : 1);
+    if (strcmp(name, "h") == 0) /* -h, --h: -help */
+        name = "help";
     const char *eq = strchr(name, '=');
     size_t len = eq ? (size_t)(eq - name) : strlen(name);
     const struct flag_desc *f = find_flag(name, len);

@@ -92,7 +92,8 @@ struct budget {
     X(coverage_report, STRING, NULL, BOTH, "write a coverage report (index.html, a page per source file, summary.txt) to this directory at the end; without -fuzz (or with -runs=0) the corpus is run once for it") \
     X(clean_fuzzcache, BOOL, "0", GO, "remove this binary's cache corpus (or -cachedir's): the files ferret wrote there, as go clean -fuzzcache; then exit") \
     X(report, STRING, NULL, GO, "write the findings report (findings.txt, findings.html) to this directory: at the end of -fuzz, or without -fuzz over the findings files given (default testdata/fuzz/<target>/)") \
-    X(help, BOOL, "0", BOTH, "print this help and exit")
+    X(help, BOOL, "0", BOTH, "print this help on stdout and exit (also -h, --help)") \
+    X(version, BOOL, "0", BOTH, "print ferret's version on stdout and exit")
 
 /* The types, with the values each accepts (anything else is an error):
  *   BOOL      1, 0, true, false (alone: 1)

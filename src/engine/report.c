@@ -358,23 +358,30 @@ void report_coverage_written(const char *dir, size_t covered, size_t edges, size
             dir, dir, covered, edges, entered, funcs);
 }
 
-static void usage_row(const char *name, const char *help, const char *def)
+static void usage_row(FILE *to, const char *name, const char *help, const char *def)
 {
-    fprintf(out(), "  -%-21s %s%s%s%s\n", name, help, def ? " (default " : "", def ? def : "",
+    fprintf(to, "  -%-21s %s%s%s%s\n", name, help, def ? " (default " : "", def ? def : "",
             def ? ")" : "");
 }
 
-void report_usage(const char *argv0)
+void report_usage(const char *argv0, int asked)
 {
     event("usage");
-    fprintf(out(),
+    FILE *to = asked && !cap ? stdout : out(); /* -h, -help, --help: to stdout */
+    fprintf(to,
             "usage: %s [flags] [file or directory ...]\n"
             "  without -fuzz: replays testdata/fuzz/<target>/ and the given files and directories\n"
             "  with -fuzz: fuzzes with -parallel worker processes\n"
             "flags:\n", argv0);
-#define USAGE_ROW(name, type, def, group, help) usage_row(#name, help, def);
+#define USAGE_ROW(name, type, def, group, help) usage_row(to, #name, help, def);
     FERRET_FLAGS(USAGE_ROW)
 #undef USAGE_ROW
+}
+
+void report_version(const char *version)
+{
+    event("version");
+    fprintf(cap ? cap : stdout, "ferret %s\n", version);
 }
 
 void report_hex(const uint8_t *data, size_t len)

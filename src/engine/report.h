@@ -95,7 +95,9 @@ void report_cache_cleaned(const char *dir, size_t removed, size_t kept);
 void report_coverage_written(const char *dir, size_t covered, size_t edges, size_t entered,
                              size_t funcs);
 /* The flags, one a line, from the table in flags.h (a bad flag, -help). */
-void report_usage(const char *argv0);
+void report_usage(const char *argv0, int asked); /* asked (-h, -help, --help): to stdout */
+/* -version: "ferret X.Y.Z" on stdout. */
+void report_version(const char *version);
 /* A finding that could not be written: its bytes, in hex. */
 void report_hex(const uint8_t *data, size_t len);
 /* A worker's output (a report's tail), ending in a newline. */

@@ -62,7 +62,7 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
     }
     if (flags_parse(&o, argc, argv, err, sizeof err) != 0) {
         report_error("%s\n", err);
-        report_usage(argv[0]);
+        report_usage(argv[0], 0);
         return FERRET_EXIT_USAGE;
     }
     /* Before anything reads sancov_total(): every role must agree on it. */
@@ -80,7 +80,7 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
                         : o.libfuzzer && target_has_bytes_fn() ? corpus_target_name(argv[0])
                         : covreport_only(&o) && o.run ? o.run : "";
     const char *by = covreport_only(&o) ? "-run" : "-fuzz";
-    if ((spec || o.fuzz || o.libfuzzer || o.coverage_report) && !o.help &&
+    if ((spec || o.fuzz || o.libfuzzer || o.coverage_report) && !o.help && !o.version &&
         select_fuzz_by(argv[0], pattern, by, err, sizeof err) != 0) {
         report_error("%s\n", err);
         flags_free(&o);
@@ -97,7 +97,9 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
     if (spec) {
         rc = worker_main(&o, argc, argv, worker_spec);
     } else if (o.help) {
-        report_usage(argv[0]);
+        report_usage(argv[0], 1);
+    } else if (o.version) {
+        report_version(ferret_version());
     } else if (o.clean_fuzzcache) {
         rc = fuzz_clean_cache(&o, argv);
     } else if (o.libfuzzer) {

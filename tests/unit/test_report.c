@@ -159,7 +159,7 @@ int main(void)
     report_use_libfuzzer(0);
     /* The usage text, from the flag table (a bad flag, -help). */
     report_capture(1);
-    report_usage("./t");
+    report_usage("./t", 0);
     const char *u = report_captured(NULL);
     CHECK(has(u, "usage: ./t [flags] [file or directory ...]\n"));
     CHECK(has(u, "\n  -fuzzminimizetime      budget for minimizing each input"));
