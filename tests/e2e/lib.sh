@@ -20,6 +20,7 @@
 #   assert_no_procs                  no process of $BIN still alive
 #   check_cache_dir DIR              each file named by the SHA-1 of its content, no temp files
 #   find_crasher LOG / check_rerun LOG   the crasher written and its re-run command
+#   assert_crasher_is_seen WHAT      $CRASHER is the input the target recorded in ./seen
 #   soft CHECK... / finish           non-fatal checks, and the final verdict
 #   last_execs LOG                   the execs: value of the last stats line
 #   assert_children_gone DIR PREFIX WHAT   a target's children (pid files) all gone
@@ -233,6 +234,18 @@ check_cache_dir() {
         sum=$(sha1sum <"$f" | cut -d' ' -f1)
         [ "$name" = "$sum" ] || fail "cache file $name is incomplete or corrupt: its content hashes to $sum"
     done
+}
+
+# assert_crasher_is_seen WHAT: the target recorded the exact bytes it died on
+# in ./seen (targets/record.h, FERRET_E2E_OUT); $CRASHER must be those bytes.
+assert_crasher_is_seen() {
+    [ -f seen ] || { show_log "$LAST_LOG"; fail "$1: the target never recorded its input"; }
+    [ -n "$CRASHER" ] && [ -f "$CRASHER" ] || { show_log "$LAST_LOG"; fail "$1: no crasher written"; }
+    if ! cmp seen "$CRASHER"; then
+        echo "target saw:" >&2; xxd seen | head -20 >&2
+        echo "crasher:" >&2; xxd "$CRASHER" | head -20 >&2
+        fail "$1: the crasher differs from the input the target died on"
+    fi
 }
 
 # Sets CRASHER to the single file in testdata/fuzz/<target>/ (fails unless

@@ -23,13 +23,7 @@ check_mode() {
         CRASHER=$(ls art/crash-* 2>/dev/null | head -1)
     fi
     [ -f xo ] || { show_log fuzz.log; fail "[$variant/$mode] LLVMFuzzerCustomCrossOver was never called"; }
-    [ -f seen ] || { show_log fuzz.log; fail "[$variant/$mode] the target never recorded its input"; }
-    [ -n "$CRASHER" ] && [ -f "$CRASHER" ] || { show_log fuzz.log; fail "[$variant/$mode] no crasher written"; }
-    if ! cmp seen "$CRASHER"; then
-        echo "target saw:" >&2; xxd seen | head >&2
-        echo "crasher:" >&2; xxd "$CRASHER" | head >&2
-        fail "[$variant/$seed/$mode] the crasher differs from the input the target died on"
-    fi
+    assert_crasher_is_seen "[$variant/$seed/$mode]"
     assert_no_procs
 }
 

@@ -23,11 +23,7 @@ check_variant() {
     [ -f seen ] || { show_log fuzz.log; fail "[$variant] the target never recorded its input"; }
     mv testdata/fuzz/silent/seed seed.aside || fail "mv"
     find_crasher fuzz.log
-    if ! cmp seen "$CRASHER"; then
-        echo "target saw:" >&2; xxd seen | head -20 >&2
-        echo "crasher:" >&2; xxd "$CRASHER" | head -20 >&2
-        fail "[$variant] the crasher differs from the input the target died on"
-    fi
+    assert_crasher_is_seen "[$variant]"
     note "[$variant] crasher of $(wc -c <"$CRASHER" | tr -d ' ') bytes matches the target's record"
     # The input really is a mutation, not the seed itself.
     cmp -s seen seed.aside && fail "[$variant] the crasher is the seed: no mutation was exercised"

@@ -8,17 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static void record(const uint8_t *d, size_t n)
-{
-    const char *path = getenv("FERRET_E2E_OUT");
-    int fd = path ? open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644) : -1;
-    if (fd >= 0) {
-        if (write(fd, d, n) != (ssize_t)n)
-            _exit(3);
-        fsync(fd);
-        close(fd);
-    }
-}
+#include "record.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
