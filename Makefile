@@ -31,7 +31,7 @@ RUNTIME_OBJS := $(RUNTIME_SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS    := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo check layers unit e2e bench install clean deps
+.PHONY: all demo check layers unit e2e bench install clean deps docs
 
 WRAPPERS := $(BUILD)/bin/ferret-cc $(BUILD)/bin/ferret-c++
 
@@ -86,6 +86,13 @@ layers: $(BUILD)/libferret.a
 
 demo: deps $(BUILD)/libferret.a
 	@bash examples/demo.sh
+
+# The pictures in docs/, made by the tests' own commands (the status screen
+# under tmux, ferret-plot's SVG, the coverage report in headless Chromium).
+docs: deps $(BUILD)/libferret.a $(WRAPPERS)
+	@set -e; for t in tui plot coverage_report; do \
+	    FERRET_DOCS_DIR=$(CURDIR)/docs bash tests/e2e/test_$$t.sh; done
+	@ls docs/*.png
 
 # The full benchmark takes hours (see bench/README.md); BENCH_ONLY="run merge"
 # picks parts: run (exec/s, time-to-crash), challenge (10 hard targets, with

@@ -68,6 +68,15 @@ note() {
     echo "  $TEST_NAME: $*" >&2
 }
 
+# docs_copy FILE NAME: under `make docs` (FERRET_DOCS_DIR set) keeps a
+# picture a test made as $FERRET_DOCS_DIR/NAME, so docs/ shows what the
+# tests' own commands draw; otherwise does nothing.
+docs_copy() {
+    [ -n "${FERRET_DOCS_DIR:-}" ] || return 0
+    mkdir -p "$FERRET_DOCS_DIR" && cp "$1" "$FERRET_DOCS_DIR/$2.tmp" &&
+        mv -f "$FERRET_DOCS_DIR/$2.tmp" "$FERRET_DOCS_DIR/$2" || fail "cannot keep $1 as $FERRET_DOCS_DIR/$2"
+}
+
 # Shows the last lines of a log, for a failure message's context.
 show_log() {
     local f=$1 n=${2:-40}

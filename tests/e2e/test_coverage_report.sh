@@ -216,6 +216,8 @@ for p in index "$(basename "$page" .html)"; do
         >chromium.log 2>&1
     [ -s "$p.png" ] || { show_log chromium.log; fail "chromium wrote no screenshot of $p.html"; }
 done
+docs_copy index.png coverage-index.png
+docs_copy "$(basename "$page" .html).png" coverage-file.png
 python3 - index.png "$(basename "$page" .html).png" <<'PY' || fail "the screenshots do not show the marks: see above"
 import struct, sys, zlib
 def pixels(path):

@@ -37,6 +37,7 @@ for p in root.iter(ns + "polyline"):
 PY
 rsvg-convert -o out.png out.svg || fail "rsvg-convert cannot render out.svg"
 [ -s out.png ] || fail "rsvg-convert wrote an empty PNG"
+docs_copy out.png plot.png
 
 # A last line cut short (a full disk): skipped and named, the rest drawn.
 head -c -20 s.json >cut.json

@@ -9,11 +9,12 @@
 # not a terminal keep the progress lines, with no escape sequence.
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v tmux >/dev/null; then
+for pkg in tmux:tmux python3:python3-minimal rsvg-convert:librsvg2-bin; do
+    command -v "${pkg%%:*}" >/dev/null && continue
     [ -n "$(find /var/lib/apt/lists -name '*Packages*' 2>/dev/null | head -1)" ] || apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null 2>&1 ||
-        fail "tmux is missing and could not be installed"
-fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkg#*:}" >/dev/null 2>&1 ||
+        fail "${pkg%%:*} is missing and ${pkg#*:} could not be installed"
+done
 SOCK=""
 tm() { tmux -S "$SOCK" "$@"; }
 cleanup_tmux() { [ -n "$SOCK" ] && tmux -S "$SOCK" kill-server 2>/dev/null; }
@@ -57,6 +58,10 @@ for want in "ferret  harmless  seed 7  2 workers  fuzzing" "run time" "last new 
     grep -qE "$want" screen.txt || { cat screen.txt >&2; fail "the screen lacks /$want/"; }
 done
 grep -q "fuzz: elapsed:.*execs:" screen.txt && fail "a progress line is on the screen"
+# The screen as a picture (docs/status-screen.png under `make docs`).
+"$ROOT/tools/pane2svg" screen.txt screen.svg "ferret -fuzz -parallel=2 -seed=7" || fail "pane2svg failed"
+rsvg-convert -o screen.png screen.svg && [ -s screen.png ] || fail "rsvg-convert cannot render screen.svg"
+docs_copy screen.png status-screen.png
 tm send-keys -t t C-c
 pane_until "^EXIT=" 30
 grep -q "^EXIT=0" pane.txt || { cat pane.txt >&2; fail "Ctrl-C: exit status not 0"; }
