@@ -9,25 +9,28 @@
 #
 # Environment overrides (defaults in brackets):
 #   BENCH_LIB_SECONDS [600]            fuzzing time per engine and library
-#   BENCH_LIBS        [libpng libxml2] libraries (bench/libs/<name>.sh)
+#   BENCH_LIBS        [libpng libxml2 libtiff nghttp2 jansson]
+#                                      libraries (bench/libs/<name>.sh)
 #   BENCH_LIB_ENGINES [ferret libfuzzer aflpp]  (also: ferret_nomin, ferret
 #                                      with -fuzzminimizetime=0, a diagnostic)
 #   BENCH_LIB_PARTS   [build fuzz cov] which steps to run (cov alone re-measures
 #                                      the corpora of an earlier run; relink instead
-#                                      of build rebuilds only the ferret binary)
+#                                      of build rebuilds only ferret's build: the
+#                                      library with ferret-cc and the ferret binary)
 #   BENCH_LIB_WORK    [a new /tmp/ferret-libs.XXXXXX] scratch: sources, builds,
 #                                      runs, results (kept; printed at the end)
 #   BENCH_LIB_RESULTS [$WORK/results.md] where the table goes (and stdout)
 #   BENCH_LIB_FERRET  [head]           head: build ferret from the committed HEAD
 #                                      (git archive into $WORK); tree: use the work
-#                                      tree's build/libferret.a as it is
+#                                      tree's build (build/bin/ferret-cc and the
+#                                      build/libferret.a it links) as it is
 #   BENCH_LIB_LOCK    [/tmp/ferret-bench.lock] every fuzzing run holds it (flock)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECS=${BENCH_LIB_SECONDS:-600}
-LIBS=${BENCH_LIBS:-libpng libxml2}
+LIBS=${BENCH_LIBS:-libpng libxml2 libtiff nghttp2 jansson}
 ENGINES=${BENCH_LIB_ENGINES:-ferret libfuzzer aflpp}
 PARTS=${BENCH_LIB_PARTS:-build fuzz cov}
 # A fresh scratch directory per run unless one is named (to re-measure an
@@ -36,6 +39,8 @@ WORK=${BENCH_LIB_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/ferret-libs.XXXXXX")}
 LOCK=${BENCH_LIB_LOCK:-/tmp/ferret-bench.lock}
 FERRET_FROM=${BENCH_LIB_FERRET:-head}
 FERRET_LIB=$ROOT/build/libferret.a
+FERRET_CC=$ROOT/build/bin/ferret-cc
+FERRET_CXX=$ROOT/build/bin/ferret-c++
 
 # No sanitizer in any fuzzing build: AFL++'s and ferret's runs stay comparable
 # in speed, and coverage is the measure, not bug finding.
@@ -48,21 +53,29 @@ die() { log "error: $*"; exit 1; }
 has_part() { case " $PARTS " in *" $1 "*) return 0;; esac; return 1; }
 
 mkdir -p "$WORK"
-# Which ferret the binaries link.  head: build/libferret.a of a clean export
+# Which ferret builds and links ferret's binaries: its compiler wrappers
+# build/bin/ferret-cc and ferret-c++ (they add -fsanitize=fuzzer-no-link,
+# load whatever instrumentation that ferret's wrapper loads by default, and
+# link the build/libferret.a next to them).  head: `make` in a clean export
 # of the committed HEAD (git archive, into $WORK/ferret), so the numbers
 # belong to a commit even while src/ is being edited; tree: the work tree's
-# build/libferret.a as it is (run make first).
+# build as it is (run make first).
 if has_part build || has_part relink; then
     if [ "$FERRET_FROM" = head ]; then
         rm -rf "$WORK/ferret"; mkdir -p "$WORK/ferret"
         git -C "$ROOT" archive HEAD | tar -x -C "$WORK/ferret"
-        make -s -C "$WORK/ferret" build/libferret.a >/dev/null || die "building ferret at HEAD failed"
+        make -s -C "$WORK/ferret" >/dev/null || die "building ferret at HEAD failed"
         FERRET_LIB=$WORK/ferret/build/libferret.a
-        echo "ferret $(git -C "$ROOT" rev-parse --short HEAD) (committed HEAD)" > "$WORK/ferret-lib"
+        FERRET_CC=$WORK/ferret/build/bin/ferret-cc
+        FERRET_CXX=$WORK/ferret/build/bin/ferret-c++
+        echo "ferret $(git -C "$ROOT" rev-parse --short HEAD) (committed HEAD), built with its ferret-cc" > "$WORK/ferret-lib"
     else
         [ -f "$FERRET_LIB" ] || die "$FERRET_LIB missing; run make first"
-        echo "ferret: work tree's build/libferret.a (sha1 $(sha1sum < "$FERRET_LIB" | cut -c1-12), built $(date -u -r "$FERRET_LIB" '+%H:%M UTC')) on HEAD $(git -C "$ROOT" rev-parse --short HEAD)" > "$WORK/ferret-lib"
+        echo "ferret: work tree's build/libferret.a (sha1 $(sha1sum < "$FERRET_LIB" | cut -c1-12), built $(date -u -r "$FERRET_LIB" '+%H:%M UTC')) on HEAD $(git -C "$ROOT" rev-parse --short HEAD), built with its ferret-cc" > "$WORK/ferret-lib"
     fi
+    [ -x "$FERRET_CC" ] && [ -x "$FERRET_CXX" ] || die "$FERRET_CC or $FERRET_CXX missing; run make first"
+    # The wrappers find libferret.a next to them; say so explicitly anyway.
+    export FERRET_LIB
 fi
 
 # ---- dependencies --------------------------------------------------------------
@@ -110,22 +123,24 @@ fetch() {
     VERSION=$(sed -n 's/^Version: //p' "$dir"/*.dsc | head -1)
 }
 
-# build: four builds of the library and the same harness.
-#   sancov  clang -fsanitize=fuzzer-no-link -> ferret (+ libferret.a) and
-#           libfuzzer (-fsanitize=fuzzer) binaries: the same instrumented library
-#   afl     afl-clang-fast, harness linked with -fsanitize=fuzzer (libAFLDriver)
-#   cmplog  the same with AFL_LLVM_CMPLOG=1 (afl-fuzz -c)
-#   cov     clang -fprofile-instr-generate -fcoverage-mapping + bench/libs/driver.c
+# build: five builds of the library and the same harness.
+#   ferretcc ferret's compiler wrappers ferret-cc/ferret-c++ (the library
+#            compiled with them, the harness linked with -fsanitize=fuzzer,
+#            which the wrapper turns into ferret's engine) -> ferret
+#   sancov   clang -fsanitize=fuzzer-no-link, harness linked with clang's
+#            -fsanitize=fuzzer (libFuzzer) -> libfuzzer
+#   afl      afl-clang-fast, harness linked with -fsanitize=fuzzer (libAFLDriver)
+#   cmplog   the same with AFL_LLVM_CMPLOG=1 (afl-fuzz -c)
+#   cov      clang -fprofile-instr-generate -fcoverage-mapping + bench/libs/driver.c
 build() {
     local B=$WORK/build/$LIB_NAME BIN=$WORK/bin/$LIB_NAME
     rm -rf "$B" "$BIN"
-    mkdir -p "$B"/{sancov,afl,cmplog,cov} "$BIN"/{ferret,libfuzzer,afl,cmplog,cov}
+    mkdir -p "$B"/{ferretcc,sancov,afl,cmplog,cov} "$BIN"/{ferret,libfuzzer,afl,cmplog,cov}
     lib_prepare
-    local cxx_of
-    log "$LIB_NAME: build sancov (ferret, libFuzzer)"
+    build_ferret
+    log "$LIB_NAME: build sancov (libFuzzer)"
     ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_BASE -fsanitize=fuzzer-no-link"
       lib_build "$B/sancov"
-      lib_link "$B/sancov" "$BIN/ferret/$LIB_TARGET" "$FERRET_LIB"
       CFLAGS="$CFLAGS_BASE"
       lib_link "$B/sancov" "$BIN/libfuzzer/$LIB_TARGET" -fsanitize=fuzzer )
     log "$LIB_NAME: build AFL++"
@@ -151,15 +166,27 @@ build() {
     log "$LIB_NAME: $(ls "$S" | wc -l) seeds, $(du -sk "$S" | cut -f1) KiB"
 }
 
-# relink: only the ferret binary again, against this run's libferret.a (the
-# library builds of an earlier run in the same BENCH_LIB_WORK are kept), to
-# measure a newer ferret on the same library build.
-relink() {
+# build_ferret: the library compiled with ferret-cc/ferret-c++ (with no
+# -fsanitize flag the wrapper adds -fsanitize=fuzzer-no-link and its own
+# instrumentation), the harness linked through the wrapper with
+# -fsanitize=fuzzer, so the binary links libferret.a as a user's would.
+build_ferret() {
     local B=$WORK/build/$LIB_NAME BIN=$WORK/bin/$LIB_NAME
-    [ -d "$B/sancov" ] || die "$LIB_NAME: no earlier build in $WORK (relink needs one)"
-    log "$LIB_NAME: relink the ferret binary"
-    ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_BASE -fsanitize=fuzzer-no-link"
-      lib_link "$B/sancov" "$BIN/ferret/$LIB_TARGET" "$FERRET_LIB" )
+    rm -rf "$B/ferretcc"; mkdir -p "$B/ferretcc" "$BIN/ferret"
+    log "$LIB_NAME: build ferretcc (ferret, with $FERRET_CC)"
+    ( CC=$FERRET_CC CXX=$FERRET_CXX CFLAGS="$CFLAGS_BASE"
+      lib_build "$B/ferretcc"
+      lib_link "$B/ferretcc" "$BIN/ferret/$LIB_TARGET" -fsanitize=fuzzer )
+}
+
+# relink: only ferret's build again (the library with ferret-cc, then the
+# ferret binary) with this run's ferret; the other builds of an earlier run
+# in the same BENCH_LIB_WORK are kept, to measure a newer ferret against
+# the same libFuzzer, AFL++ and coverage builds.
+relink() {
+    [ -d "$WORK/build/$LIB_NAME/cov" ] || die "$LIB_NAME: no earlier build in $WORK (relink needs one)"
+    lib_prepare
+    with_lock build_ferret
 }
 
 # ---- fuzzing --------------------------------------------------------------------
@@ -195,7 +222,7 @@ fuzz_ferret() {
       # A safety net only: ferret stops by itself after -fuzztime.
       locked timeout -s INT -k 30 $((SECS + 300)) \
           "$bin" -fuzz -fuzztime="${SECS}s" -parallel=2 -cachedir="$R/cache" \
-          -dict="$SRC/$LIB_DICT" "$@" "$SEEDS" > "$R/log" 2>&1; echo $? > "$R/rc" ) || true
+          ${LIB_DICT:+-dict="$SRC/$LIB_DICT"} "$@" "$SEEDS" > "$R/log" 2>&1; echo $? > "$R/rc" ) || true
 }
 
 # Diagnostic only (not in the default ENGINES): ferret without minimization.
@@ -207,7 +234,7 @@ fuzz_libfuzzer() {
     ( cd "$R"
       locked timeout -s INT -k 30 $((SECS + 300)) \
           "$bin" -fork=2 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-          -max_total_time="$SECS" -dict="$SRC/$LIB_DICT" \
+          -max_total_time="$SECS" ${LIB_DICT:+-dict="$SRC/$LIB_DICT"} \
           -artifact_prefix="$R/artifacts/" "$R/corpus" "$SEEDS" > "$R/log" 2>&1; echo $? > "$R/rc" ) || true
 }
 
@@ -217,14 +244,14 @@ fuzz_aflpp() {
     ( cd "$R"
       export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
       locked timeout -s INT -k 30 $((SECS + 300)) bash -c '
-          afl-fuzz -i "$0" -o "$1/out" -M main -c "$2" -x "$3" -V "$4" -- "$5" > "$1/log.main" 2>&1 &
+          afl-fuzz -i "$0" -o "$1/out" -M main -c "$2" ${3:+-x "$3"} -V "$4" -- "$5" > "$1/log.main" 2>&1 &
           m=$!
           sleep 1
-          afl-fuzz -i "$0" -o "$1/out" -S sec -x "$3" -V "$4" -- "$5" > "$1/log.sec" 2>&1 &
+          afl-fuzz -i "$0" -o "$1/out" -S sec ${3:+-x "$3"} -V "$4" -- "$5" > "$1/log.sec" 2>&1 &
           s=$!
           rcm=0; rcs=0; wait $m || rcm=$?; wait $s || rcs=$?
           echo "main=$rcm sec=$rcs" > "$1/rc"
-      ' "$SEEDS" "$R" "$cmp" "$SRC/$LIB_DICT" "$SECS" "$bin" ) || true
+      ' "$SEEDS" "$R" "$cmp" "${LIB_DICT:+$SRC/$LIB_DICT}" "$SECS" "$bin" ) || true
 }
 
 fuzz() {
@@ -290,6 +317,17 @@ coverage() {
         "$C/summary.json"
 }
 
+# built_with ENGINE: how the binary that engine ran was built (the table's column).
+built_with() {
+    case $1 in
+    seeds) echo "-" ;;
+    ferret|ferret_nomin) echo "ferret-cc" ;;
+    libfuzzer) echo "clang -fsanitize=fuzzer" ;;
+    aflpp) echo "afl-clang-fast (+ CmpLog build)" ;;
+    *) echo "?" ;;
+    esac
+}
+
 # ---- main ------------------------------------------------------------------------
 # One function, called on the last line: bash parses it whole before running,
 # so editing this file during a run cannot derail the run.
@@ -304,8 +342,8 @@ main() {
             echo "machine: $(nproc) cores ($cpu_model), $(uname -sr), $(clang --version | head -1), $(afl-fuzz -h 2>&1 | head -1 | sed 's/\x1b\[[0-9;]*m//g' | awk '{print $1}')"
             echo "fuzzing: ${SECS}s per engine, 2 workers; branch/line coverage of the library's own files (llvm-cov-14)"
             echo
-            echo "| library | engine | branches covered | branch % | lines covered | line % | corpus files | engine CPU s / wall s | others' cores | run |"
-            echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+            echo "| library | engine | built with | branches covered | branch % | lines covered | line % | corpus files | engine CPU s / wall s | others' cores | run |"
+            echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
         } > "$RESULTS"
     fi
     for LIB_NAME in $LIBS; do
@@ -314,7 +352,7 @@ main() {
         source "$ROOT/bench/libs/$LIB_NAME.sh"
         fetch
         SEEDS=$WORK/seeds/$LIB_NAME
-        log "$LIB_NAME: $LIB_PKG $VERSION, harness $LIB_TARGET"
+        log "$LIB_NAME: $LIB_PKG $VERSION, harness $LIB_TARGET, dictionary ${LIB_DICT:-none (the package ships none)}"
         # Builds and replays are CPU-heavy too: they take the lock as well, so
         # they never disturb another engineer's measurement.
         has_part build && with_lock build
@@ -344,7 +382,7 @@ main() {
                     cpu=$(awk '{ printf "%.0f / %.0f", $4, $2 }' "$R/usage")
                     oth=$(awk '{ printf "%.2f", $8 }' "$R/usage")
                 fi
-                printf '| %s | %s | %s / %s | %s | %s / %s | %s | %s | %s | %s | %s |\n' "$LIB_NAME" "$e" "$bc" "$bt" \
+                printf '| %s | %s | %s | %s / %s | %s | %s / %s | %s | %s | %s | %s | %s |\n' "$LIB_NAME" "$e" "$(built_with "$e")" "$bc" "$bt" \
                     "$(awk -v a="$bc" -v b="$bt" 'BEGIN { printf "%.2f", b ? 100 * a / b : 0 }')" "$lc" "$lt" \
                     "$(awk -v a="$lc" -v b="$lt" 'BEGIN { printf "%.2f", b ? 100 * a / b : 0 }')" "$ni" "$cpu" "$oth" "$note" >> "$RESULTS"
                 log "$LIB_NAME: $e: branches $bc/$bt, lines $lc/$lt in $nf files, $ni inputs"
