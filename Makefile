@@ -96,7 +96,7 @@ docs: deps $(BUILD)/libferret.a $(WRAPPERS)
 
 # The full benchmark takes hours (see bench/README.md); BENCH_ONLY="run merge"
 # picks parts: run (exec/s, time-to-crash), challenge (10 hard targets, with
-# AFL++), merge (10,000-file corpus), libs (2 real libraries, 10 min each).
+# AFL++), merge (10,000-file corpus), libs (5 real libraries, 3 engines, 10 min each).
 BENCH_ONLY ?= run challenge merge libs
 bench: deps $(BUILD)/libferret.a
 	@for part in $(BENCH_ONLY); do \

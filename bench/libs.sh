@@ -80,12 +80,14 @@ fi
 
 # ---- dependencies --------------------------------------------------------------
 # Debian's packages only: afl++ (afl-clang-fast, afl-fuzz), zlib1g-dev (libpng
-# links zlib, uninstrumented), dpkg-dev (apt-get source).  Sources come from
-# bookworm's deb-src, enabled here if the machine has none.
+# and libtiff link zlib, uninstrumented), cmake (libtiff's configuration
+# headers), dpkg-dev (apt-get source).  Sources come from bookworm's deb-src,
+# enabled here if the machine has none.
 deps() {
     local need=()
     command -v afl-fuzz >/dev/null || need+=(afl++)
     dpkg -s zlib1g-dev >/dev/null 2>&1 || need+=(zlib1g-dev)
+    command -v cmake >/dev/null || need+=(cmake)
     command -v dpkg-source >/dev/null || need+=(dpkg-dev)
     if ! apt-cache showsrc libpng1.6 2>/dev/null | grep -q '^Package:'; then
         if ! grep -rqs 'deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
