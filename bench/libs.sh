@@ -332,7 +332,8 @@ built_with() {
 
 # ---- main ------------------------------------------------------------------------
 # One function, called on the last line: bash parses it whole before running,
-# so editing this file during a run cannot derail the run.
+# and the exit on the same line stops bash reading on, so editing this file
+# during a run cannot derail the run.
 main() {
     deps
     RESULTS=${BENCH_LIB_RESULTS:-$WORK/results.md}
@@ -404,4 +405,4 @@ main() {
     fi
     log "everything is in $WORK"
 }
-main "$@"
+main "$@"; exit $?   # on one line: bash never reads past it, even if the file was edited meanwhile
