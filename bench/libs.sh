@@ -204,7 +204,7 @@ measured() {
     ( flock 9
       local b0 b1 t0 t1 rc=0
       b0=$(busy_s); t0=$EPOCHREALTIME
-      "$@" || rc=$?
+      "$@" 9>&- || rc=$?
       b1=$(busy_s); t1=$EPOCHREALTIME
       times > "$R/times"   # a builtin, no fork: the children's times are ours
       tail -1 "$R/times" | awk -v t0="$t0" -v t1="$t1" -v b0="$b0" -v b1="$b1" '
@@ -215,7 +215,28 @@ measured() {
 }
 locked() { measured "$@"; }
 # with_lock FUNC ARGS...: a shell function under the lock (in a subshell).
-with_lock() { ( flock 9; "$@" ) 9>>"$LOCK"; }
+# Neither runs its command with the lock's descriptor: bash keeps it on a
+# close-on-exec copy, so nothing the command starts inherits the lock (a
+# process that outlived its run held it before: AFL++'s CmpLog fork server,
+# left stopped and orphaned when afl-fuzz -V ended, blocked every later step).
+with_lock() { ( flock 9; "$@" 9>&- ) 9>>"$LOCK"; }
+
+# reap_leftovers: SIGKILL any process still running one of this library's
+# fuzzing binaries after an engine's run (see above: AFL++'s fork servers can
+# be left behind, stopped), matched by the exact path of /proc/PID/exe.
+reap_leftovers() {
+    local p e b n=0 bins=()
+    for b in "$WORK/bin/$LIB_NAME"/*/"$LIB_TARGET"; do
+        [ -e "$b" ] && bins+=("$(readlink -f "$b")")
+    done
+    for p in /proc/[0-9]*; do
+        e=$(readlink "$p/exe" 2>/dev/null) || continue
+        for b in "${bins[@]}"; do
+            [ "$e" = "$b" ] && kill -KILL "${p#/proc/}" 2>/dev/null && n=$((n + 1))
+        done
+    done
+    [ "$n" = 0 ] || log "$LIB_NAME: killed $n leftover process(es) of the fuzzing binaries"
+}
 
 fuzz_ferret() {
     local R=$1 bin=$WORK/bin/$LIB_NAME/ferret/$LIB_TARGET; shift
@@ -264,6 +285,7 @@ fuzz() {
         log "$LIB_NAME: $e, ${SECS}s, 2 workers (waiting for $LOCK if taken)"
         local t0=$EPOCHSECONDS
         "fuzz_$e" "$R"
+        reap_leftovers
         echo $((EPOCHSECONDS - t0)) > "$R/wall"
         log "$LIB_NAME: $e done in $(cat "$R/wall")s (incl. any wait for the lock), rc $(cat "$R/rc" 2>/dev/null || echo ?); $(cat "$R/usage" 2>/dev/null)"
     done
