@@ -1,7 +1,7 @@
 #!/bin/bash
 # ferret's pass plugin (issue 15 item 1) makes the compares SanitizerCoverage
 # cannot see solvable: float and double equality, a double range
-# (1234.5 < x < 1234.6), long double equality, two chained unsigned __int128
+# (1234.5 < x < 1234.6), long double equality and a range, two chained unsigned __int128
 # fields, and _BitInt(24) then _BitInt(72).  Each target, built with
 # ferret-cc, finds its crash within a fixed budget; built with the same
 # wrapper but FERRET_PLUGIN=0 (what plain clang makes), it does not within
@@ -48,6 +48,7 @@ check_target wide_float 1
 check_target wide_double 1
 check_target wide_range 1
 check_target wide_ldouble 1
+check_target wide_ldrange 1
 check_target wide_int128 1
 check_target wide_bitint 1
 check_target wide_range 2 address
