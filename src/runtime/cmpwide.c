@@ -57,6 +57,10 @@ static int step_kind(uint32_t pred)
 /* -1, 0, 1 as a < b, a == b, a > b; 2 if either is NaN. */
 #define ORDER(a, b) ((a) < (b) ? -1 : (a) > (b) ? 1 : (a) == (b) ? 0 : 2)
 
+/* fcmp_steps' answer when it is b alone (an equality, or no order asked,
+ * with a and b apart): the common case, made without the call. */
+#define ONLY_B(order, kind) ((order) != 0 && (kind) != FSTEP_RANGE)
+
 static float f32_of(uint32_t bits)
 {
     float v;
@@ -71,15 +75,36 @@ static double f64_of(uint64_t bits)
     return v;
 }
 
+/* b and its neighbours as fcmp_steps lists them (out of line: the hooks'
+ * common path stays a call and a store). */
+static __attribute__((noinline)) void record_steps32(uintptr_t pc, uint32_t a, uint32_t b, int order,
+                                                     int kind)
+{
+    int steps[3];
+    size_t n = fcmp_steps(order, kind, steps);
+    for (size_t i = 0; i < n; i++)
+        cmptrace_record_int(pc, a, steps[i] ? f32_step(b, steps[i] > 0) : b, 4);
+}
+
+static __attribute__((noinline)) void record_steps64(uintptr_t pc, uint64_t a, uint64_t b, int order,
+                                                     int kind)
+{
+    int steps[3];
+    size_t n = fcmp_steps(order, kind, steps);
+    for (size_t i = 0; i < n; i++)
+        cmptrace_record_int(pc, a, steps[i] ? f64_step(b, steps[i] > 0) : b, 8);
+}
+
 FERRET_EXPORT void __ferret_trace_fcmp4(uint32_t a, uint32_t b, uint32_t pred)
 {
     if (!runtime_in_target)
         return;
     uintptr_t pc = SITE();
-    int steps[3];
-    size_t n = fcmp_steps(ORDER(f32_of(a), f32_of(b)), step_kind(pred), steps);
-    for (size_t i = 0; i < n; i++)
-        cmptrace_record_int(pc, a, steps[i] ? f32_step(b, steps[i] > 0) : b, 4);
+    int order = ORDER(f32_of(a), f32_of(b)), kind = step_kind(pred);
+    if (ONLY_B(order, kind))
+        cmptrace_record_int(pc, a, b, 4);
+    else
+        record_steps32(pc, a, b, order, kind);
 }
 
 FERRET_EXPORT void __ferret_trace_fcmp8(uint64_t a, uint64_t b, uint32_t pred)
@@ -87,10 +112,11 @@ FERRET_EXPORT void __ferret_trace_fcmp8(uint64_t a, uint64_t b, uint32_t pred)
     if (!runtime_in_target)
         return;
     uintptr_t pc = SITE();
-    int steps[3];
-    size_t n = fcmp_steps(ORDER(f64_of(a), f64_of(b)), step_kind(pred), steps);
-    for (size_t i = 0; i < n; i++)
-        cmptrace_record_int(pc, a, steps[i] ? f64_step(b, steps[i] > 0) : b, 8);
+    int order = ORDER(f64_of(a), f64_of(b)), kind = step_kind(pred);
+    if (ONLY_B(order, kind))
+        cmptrace_record_int(pc, a, b, 8);
+    else
+        record_steps64(pc, a, b, order, kind);
 }
 
 /* The 10 bytes of a long double as it lies in memory, and its value. */

@@ -35,6 +35,22 @@ build_cc_target wide_double noplugin
 objdump -d "$BIN" | grep -q 'call.*<__ferret_trace_fcmp8>' &&
     fail "wide_double built with FERRET_PLUGIN=0 calls __ferret_trace_fcmp8"
 
+# ferret-c++ loads it too, and so does an installed ferret-cc (make
+# install puts the plugin in PREFIX/lib, next to libferret.a).
+enter_workdir
+printf '%s\n' '#include <cstring>' '#include <cstdint>' \
+    'extern "C" int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)' \
+    '{ double x; if (n < 8) return 0; std::memcpy(&x, d, 8); if (x == 0.5) throw 1; return 0; }' >t.cc
+"$ROOT/build/bin/ferret-c++" -O1 -fsanitize=fuzzer t.cc -o t 2>cc.log || { cat cc.log >&2; fail "ferret-c++ t.cc failed"; }
+objdump -d t | grep -q 'call.*<__ferret_trace_fcmp8>' || fail "a C++ harness built by ferret-c++ does not call __ferret_trace_fcmp8"
+(cd "$ROOT" && env -u MAKEFLAGS -u MAKELEVEL make -s install DESTDIR="$WORK/inst" PREFIX=/opt/ferret) \
+    >install.log 2>&1 || { cat install.log >&2; fail "make install failed"; }
+[ -f "$WORK/inst/opt/ferret/lib/ferret-pass.so" ] || fail "make install did not install PREFIX/lib/ferret-pass.so"
+"$WORK/inst/opt/ferret/bin/ferret-cc" -O1 -fsanitize=fuzzer "$E2E/targets/wide_float.c" -o t 2>cc.log ||
+    { cat cc.log >&2; fail "the installed ferret-cc cannot build wide_float.c"; }
+objdump -d t | grep -q 'call.*<__ferret_trace_fcmp4>' || fail "the installed ferret-cc did not load the installed plugin"
+rm -rf "$WORK/inst"
+
 # FERRET_PLUGIN naming a missing file: one line, exit 2, nothing built.
 enter_workdir
 FERRET_PLUGIN=/nonexistent/ferret-pass.so "$ROOT/build/bin/ferret-cc" -c "$E2E/targets/wide_float.c" \
