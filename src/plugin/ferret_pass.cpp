@@ -27,7 +27,12 @@
  * clang 14 (plugins register first, so this pass runs just before it).  The
  * compares are then the ones that reach code generation: at -O0 all of
  * them, at -O1/-O2 those the optimizer kept, and the calls cannot stop an
- * optimization or be optimized away.
+ * optimization or be optimized away.  Tried at pipeline start instead
+ * (registerPipelineStartEPCallback), on the same -O2 code: the calls kept
+ * a loop of double compares from being vectorized, and a _BitInt(24)
+ * compare was missed (it is an i32 compare after C's conversions and
+ * becomes i24 only in instcombine).  The price of the end: a compare the
+ * vectorizer turned into a vector fcmp is not traced.
  *
  * Not instrumented: vectors, half/bfloat/fp128/ppc_fp128, integers of 2..8
  * bits (a byte's compares are SanitizerCoverage's) or wider than 128 bits
