@@ -140,7 +140,7 @@ deps:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq llvm-14-dev >/dev/null; } || \
 	    echo "deps: could not install llvm-14-dev; ferret's pass plugin is not built and test_plugin_* will fail" >&2
 
-install: $(BUILD)/libferret.a
+install: $(BUILD)/libferret.a $(PLUGIN_TARGET)
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
 	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-cc
 	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-c++
