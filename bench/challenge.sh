@@ -22,7 +22,8 @@
 #                                   starts, for other processes to go quiet
 #   CHALLENGE_RESUME  [0]           1: with CHALLENGE_OUT naming an earlier run's directory,
 #                                   keep its results.tsv and run only what it lacks
-#   CHALLENGE_LIB     [build/libferret.a]
+#   CHALLENGE_LIB     [build/libferret.a]  the archive ferret-cc links (FERRET_LIB)
+#   CHALLENGE_FERRET_CC [build/bin/ferret-cc]  the wrapper that builds ferret's binaries
 #   CC                [clang]
 # Quick run: CHALLENGE_CAP=20 CHALLENGE_SEEDS="1 2" bench/challenge.sh
 #
@@ -39,6 +40,7 @@ CAP=${CHALLENGE_CAP:-120}
 ENGINES=${CHALLENGE_ENGINES:-ferret libfuzzer libfuzzer-vp aflpp}
 LOCK=${CHALLENGE_LOCK:-/tmp/ferret-bench.lock}
 LIB=${CHALLENGE_LIB:-$ROOT/build/libferret.a}
+FERRET_CC_BIN=${CHALLENGE_FERRET_CC:-$ROOT/build/bin/ferret-cc}
 CFLAGS_BENCH="-g -O1"
 ALL_TARGETS=$(cd "$ROOT/bench/challenge" && ls *.c | sed 's/\.c$//' | tr '\n' ' ')
 TARGETS=${CHALLENGE_TARGETS:-$ALL_TARGETS}
@@ -162,7 +164,7 @@ run_one() {
             AFL_BENCH_UNTIL_CRASH=1 AFL_NO_AFFINITY=1 \
             exec "$bin/runner" "$dir/cpu" timeout -k 5 "$kill" \
             afl-fuzz -i "$dir/seeds" -o "$dir/out" -s "$seed" -V "$CAP" \
-            -c "$bin/aflpp/$t.cmplog" -- "$bin/aflpp/$t" >"$dir/log" 2>&1)
+            -c "$bin/aflpp/$t.cmplog" -l 3AT -- "$bin/aflpp/$t" >"$dir/log" 2>&1)
         rc=$?
         ;;
     *) die "unknown engine $engine" ;;
@@ -265,8 +267,11 @@ build() {
     local t=$1 src=$ROOT/bench/challenge/$1.c
     $CC $CFLAGS_BENCH "$src" "$BIN/replay/main.o" -o "$BIN/replay/$t"
     if need_engine ferret; then
+        # ferret's own wrapper, as a user builds: it loads ferret's compiler
+        # plugin when there is one and links the archive (FERRET_LIB)
         [ -f "$LIB" ] || die "$LIB missing; run make first"
-        $CC $CFLAGS_BENCH -fsanitize=fuzzer-no-link "$src" "$LIB" -o "$BIN/ferret/$t"
+        [ -x "$FERRET_CC_BIN" ] || die "$FERRET_CC_BIN missing; run make first"
+        FERRET_LIB=$LIB FERRET_CC=$CC "$FERRET_CC_BIN" $CFLAGS_BENCH -fsanitize=fuzzer "$src" -o "$BIN/ferret/$t"
     fi
     if need_engine libfuzzer || need_engine libfuzzer-vp; then
         $CC $CFLAGS_BENCH -fsanitize=fuzzer "$src" -o "$BIN/libfuzzer/$t"
@@ -367,8 +372,8 @@ aflv=$(afl-fuzz -h 2>&1 | head -1 | sed 's/\x1b\[[0-9;]*m//g' | awk '{ print $1 
 {
     echo "ferret challenge, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "machine: $(nproc) cores ($cpu_model), $(uname -sr), $($CC --version | head -1)"
-    echo "ferret: commit $rev${dirty:+ plus uncommitted changes in src/include/Makefile}, $(basename "$LIB") of $(date -u -r "$LIB" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
-    need_engine aflpp && echo "AFL++: ${aflv:-?} (afl-clang-fast, LLVM PCGUARD, CmpLog binary via AFL_LLVM_CMPLOG=1)"
+    echo "ferret: commit $rev${dirty:+ plus uncommitted changes in src/include/Makefile}, built by $FERRET_CC_BIN with $(basename "$LIB") of $(date -u -r "$LIB" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
+    need_engine aflpp && echo "AFL++: ${aflv:-?} (afl-clang-fast, LLVM PCGUARD, CmpLog binary via AFL_LLVM_CMPLOG=1, -l 3AT)"
     echo "build: $CFLAGS_BENCH, no sanitizer; seeds: $SEEDS; cap ${CAP}s; one run at a time (lock $LOCK)"
 } | if [ "${CHALLENGE_RESUME:-0}" = 1 ] && [ -f "$OUT/header.txt" ]; then cat; else tee "$OUT/header.txt"; fi
 if [ "${CHALLENGE_RESUME:-0}" = 1 ] && [ -f "$RES" ]; then
