@@ -26,6 +26,8 @@
 
 #include "rng.h"
 
+#define SCHED_NO_HOLDER UINT32_MAX
+
 struct sched_entry {
     uint32_t *features;   /* sorted feature ids; owned */
     size_t nfeatures;
@@ -44,6 +46,9 @@ struct schedule {
     struct sched_entry *e;
     size_t n, cap;
     uint32_t *freq;       /* entries having each feature, indexed by feature id */
+    uint32_t *holder;     /* per feature: the shortest live entry having it (the
+                             earliest of equals), SCHED_NO_HOLDER when none is
+                             known; what sched_owned() reads */
     size_t nfeat;         /* size of freq: ncounters * 8 */
     double *cumulative;   /* prefix sums of weights, rebuilt lazily */
     int dirty;            /* weights need recomputing before the next pick */
@@ -79,6 +84,15 @@ size_t sched_pick(struct schedule *s, rng_t *r);
 /* The exact weight of entry i (a full refresh if anything moved); for tests
  * and stats. */
 double sched_weight(struct schedule *s, size_t i);
+/* The features entry i holds and no shorter (or equally short, earlier)
+ * live entry holds: what a smaller input must keep to replace it without
+ * the corpus losing a feature's smallest example (libFuzzer's -reduce_inputs
+ * idea).  Writes up to max ids to out and returns how many there are (more
+ * than max: the caller should not reduce that entry).  An entry retired
+ * leaves its features without a known holder until another entry having
+ * them is added, so an entry may own fewer than it would after a full
+ * recount: it then only keeps less reducible, never loses a feature. */
+size_t sched_owned(const struct schedule *s, size_t i, uint32_t *out, size_t max);
 void sched_free(struct schedule *s);
 
 #endif
