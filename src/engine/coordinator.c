@@ -405,8 +405,9 @@ static void send_words(struct coordinator *c, struct worker *w)
 
 /* The features entry e owns (sched_owned), which a shorter mutant must keep
  * to replace it (reduce.h); 0 (no reduction) for an entry this run did not
- * find (a seed's or the cache's file is never replaced), a retired one, one
- * that owns nothing or more than a call can carry. */
+ * find (a seed's or the cache's file is never replaced), a retired one, a
+ * short one (REDUCE_MIN_LEN), one that owns nothing or more than a call can
+ * carry. */
 static uint32_t owned_keep(const struct coordinator *c, const struct entry *e, uint32_t *keep)
 {
     if (e->index < c->first_found || e->retired || c->sched.n != c->corpus.n)

@@ -187,6 +187,9 @@ void sched_carry_stats(struct schedule *s, size_t from, size_t to)
         return;
     s->e[to].execs += s->e[from].execs;
     s->e[to].succ += s->e[from].succ;
+    s->e[to].finds += s->e[from].finds;
+    s->e[to].fuzzed += s->e[from].fuzzed;
+    s->dirty = 1;
 }
 
 void sched_note_find(struct schedule *s, size_t i)

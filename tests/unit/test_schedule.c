@@ -341,6 +341,31 @@ static void test_owned(void)
     sched_free(&s);
 }
 
+/* A replacement carries on with the energy of what it replaces. */
+static void test_carry_energy(void)
+{
+    struct schedule s, eight;
+    rng_t r = {7};
+    const uint32_t ids[] = {1};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, ids, 1, 10, 0);
+    sched_note_find(&s, 0);
+    sched_note_find(&s, 0);
+    CHECK_EQ_U(sched_pick(&s, &r), 0); /* fuzzed once */
+    add(&s, ids, 1, 8, 0);             /* its replacement */
+    sched_carry_stats(&s, 0, 1);
+    sched_retire(&s, 0);
+    CHECK_EQ_U(s.e[1].finds, 2);
+    CHECK_EQ_U(s.e[1].fuzzed, 1);
+    /* energy (1 + 4*2) / (1 + 1/64) times a fresh 8-byte entry's weight */
+    CHECK(sched_init(&eight, 1) == 0);
+    add(&eight, ids, 1, 8, 0);
+    double want = sched_weight(&eight, 0) * 9 / (1 + 1.0 / 64);
+    CHECK(NEAR(sched_weight(&s, 1), want));
+    sched_free(&s);
+    sched_free(&eight);
+}
+
 int main(void)
 {
     RUN(test_features_of);
@@ -353,5 +378,6 @@ int main(void)
     RUN(test_retire);
     RUN(test_amortized_refresh);
     RUN(test_owned);
+    RUN(test_carry_energy);
     return CHECK_DONE("schedule");
 }
