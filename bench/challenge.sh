@@ -76,12 +76,12 @@ print_table() {
     }
     END {
         ne = split(engines, E, " "); nt = split(targets, T, " ")
-        head = sprintf("| %-12s", "target")
-        line = "|--------------"
+        head = sprintf("| %-16s", "target")
+        line = "|------------------"
         for (e = 1; e <= ne; e++) { head = head sprintf(" | %-16s", E[e]); line = line "|-----------------:" }
         print head " |"; print line "|"
         for (t = 1; t <= nt; t++) {
-            row = sprintf("| %-12s", T[t])
+            row = sprintf("| %-16s", T[t])
             for (e = 1; e <= ne; e++) {
                 k = T[t] SUBSEP E[e]; m = n[k]
                 if (m == 0) { row = row sprintf(" | %-16s", "-"); continue }
@@ -99,7 +99,7 @@ print_table() {
         for (t = 1; t <= nt; t++)
             for (e = 1; e <= ne; e++) {
                 k = T[t] SUBSEP E[e]
-                if (n[k]) printf "  %-12s %-13s%s%s\n", T[t], E[e], seeds[k], bad[k] ? "  (" bad[k] " crash(es) that were not the trap)" : ""
+                if (n[k]) printf "  %-16s %-13s%s%s\n", T[t], E[e], seeds[k], bad[k] ? "  (" bad[k] " crash(es) that were not the trap)" : ""
             }
         printf "\nexecutions per second of wall time, over the runs of 2 s or more:"
         for (e = 1; e <= ne; e++) if (xw[E[e]] > 0) printf " %s %.0f;", E[e], xe[E[e]] / xw[E[e]]
