@@ -1,5 +1,5 @@
 # ferret - a plain Makefile.  Targets: all (default), demo, check, unit, e2e,
-# bench, install, clean.  See README.md.
+# bench, install, uninstall, clean.  See README.md.
 
 CC      ?= clang
 ifeq ($(origin CC),default)
@@ -31,9 +31,15 @@ RUNTIME_OBJS := $(RUNTIME_SRCS:src/%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS    := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS    := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
-.PHONY: all demo check layers unit e2e bench install clean deps docs
+.PHONY: all demo check layers unit e2e bench install uninstall clean deps docs
 
 WRAPPERS := $(BUILD)/bin/ferret-cc $(BUILD)/bin/ferret-c++
+# ferret's version: ferret_version() in src/runtime/main.c, the one place it
+# is written (-version prints it); the man page, ferret.pc and the CMake
+# package's version file carry it too.
+VERSION := $(shell sed -n 's/.*ferret_version(void) { return "\([^"]*\)"; }.*/\1/p' src/runtime/main.c)
+MAN      := $(BUILD)/share/man/man1/ferret.1
+CMAKE_VERSION_FILE := $(BUILD)/pkg/ferretConfigVersion.cmake
 
 # ferret's LLVM pass plugin (src/plugin/ferret_pass.cpp), for clang 14: it
 # reports float and wide-integer compares.  Built only where LLVM 14's
@@ -45,7 +51,7 @@ PLUGIN_CXX  ?= clang++
 PLUGIN      := $(BUILD)/lib/ferret-pass.so
 PLUGIN_TARGET := $(if $(LLVM_CONFIG),$(PLUGIN))
 
-all: $(BUILD)/libferret.a $(WRAPPERS) $(PLUGIN_TARGET)
+all: $(BUILD)/libferret.a $(WRAPPERS) $(PLUGIN_TARGET) $(MAN) $(CMAKE_VERSION_FILE)
 
 $(PLUGIN): src/plugin/ferret_pass.cpp src/runtime/cmpwide.h
 	@mkdir -p $(dir $@)
@@ -71,6 +77,22 @@ $(BUILD)/libferret.a: $(ENGINE_OBJS) $(RUNTIME_OBJS)
 	ld -r -o $(BUILD)/ferret.o $(filter-out $(MAIN_STUB_OBJ),$^)
 	objcopy --localize-hidden $(BUILD)/ferret.o
 	rm -f $@ && ar rcs $@ $(BUILD)/ferret.o $(MAIN_STUB_OBJ)
+
+# The man page ferret(1), generated from the flag table (flags.h), the exit
+# codes (codes.h) and libFuzzer's refused flags (flags.c) by
+# tools/ferret-man.c, so it never drifts from the binary's -help.
+$(BUILD)/tools/ferret-man: tools/ferret-man.c $(BUILD)/obj/engine/flags.o src/engine/flags.h \
+                           src/engine/codes.h src/engine/replay_guard.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< $(BUILD)/obj/engine/flags.o -o $@
+
+$(MAN): $(BUILD)/tools/ferret-man src/runtime/main.c
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/ferret-man $(VERSION) >$@.tmp && mv -f $@.tmp $@
+
+$(CMAKE_VERSION_FILE): tools/pkg/ferretConfigVersion.cmake.in src/runtime/main.c
+	@mkdir -p $(dir $@)
+	sed 's|@VERSION@|$(VERSION)|g' $< >$@.tmp && mv -f $@.tmp $@
 
 # Unit tests link the engine objects directly (no runtime, no main).
 $(BUILD)/engine.a: $(ENGINE_OBJS)
@@ -140,13 +162,37 @@ deps:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq llvm-14-dev >/dev/null; } || \
 	    echo "deps: could not install llvm-14-dev; ferret's pass plugin is not built and test_plugin_* will fail" >&2
 
-install: $(BUILD)/libferret.a $(PLUGIN_TARGET)
-	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
-	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-cc
-	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-c++
-	install -m 644 $(BUILD)/libferret.a $(DESTDIR)$(PREFIX)/lib/libferret.a
-	install -m 644 include/ferret.h $(DESTDIR)$(PREFIX)/include/ferret.h
-	if [ -f $(PLUGIN) ]; then install -m 755 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/ferret-pass.so; fi
+# make install PREFIX=/abs/path (default /usr/local; DESTDIR= stages it).
+# Each file as MODE:SOURCE:DEST (DEST under PREFIX); a ?SOURCE is installed
+# only if it exists.  tools/install.sh records what it wrote, and the
+# directories it created, in PREFIX/share/ferret/install-manifest, which is
+# all `make uninstall` reads (see its header).  ferret.pc is written here,
+# with the real PREFIX; the CMake package finds its prefix from where it is.
+# The compiler plugin, when built (`all` builds it where llvm-config-14 is;
+# INSTALL_PLUGIN, checked when the recipe runs), goes to PREFIX/lib next to
+# libferret.a: from ferret-cc, ../lib/ as in the build tree (build/bin,
+# build/lib).
+INSTALL_PLUGIN ?= $(PLUGIN)
+INSTALL_FILES := \
+    644:$(BUILD)/libferret.a:lib/libferret.a \
+    644:include/ferret.h:include/ferret.h \
+    755:tools/ferret-cc:bin/ferret-cc \
+    755:tools/ferret-cc:bin/ferret-c++ \
+    755:tools/ferret-plot:bin/ferret-plot \
+    644:$(BUILD)/pkg/ferret.pc:lib/pkgconfig/ferret.pc \
+    644:tools/pkg/ferretConfig.cmake:lib/cmake/ferret/ferretConfig.cmake \
+    644:$(CMAKE_VERSION_FILE):lib/cmake/ferret/ferretConfigVersion.cmake \
+    644:$(MAN):share/man/man1/ferret.1 \
+    755:?$(INSTALL_PLUGIN):lib/ferret-pass.so
+
+install: all
+	@sh tools/install.sh check '$(PREFIX)'
+	@mkdir -p $(BUILD)/pkg
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' tools/pkg/ferret.pc.in >$(BUILD)/pkg/ferret.pc
+	@sh tools/install.sh install '$(DESTDIR)' '$(PREFIX)' $(INSTALL_FILES)
+
+uninstall:
+	@sh tools/install.sh uninstall '$(DESTDIR)' '$(PREFIX)'
 
 clean:
 	rm -rf $(BUILD)

@@ -347,6 +347,16 @@ static const struct lf_other *find_lf_other(const char *name, size_t len)
     return NULL;
 }
 
+int flags_refused(size_t i, const char **name, const char **ok, const char **does)
+{
+    if (i >= sizeof lf_other / sizeof lf_other[0])
+        return 0;
+    *name = lf_other[i].name;
+    *ok = lf_other[i].ok;
+    *does = lf_other[i].does;
+    return 1;
+}
+
 /* Is value one of the comma-separated list ok? */
 static int value_in(const char *value, const char *ok)
 {

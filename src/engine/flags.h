@@ -171,6 +171,13 @@ struct options {
 int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errlen);
 void flags_free(struct options *o);
 
+/* libFuzzer's flags ferret does not implement (flags.c's table), for the
+ * man page (tools/ferret-man.c): the i-th one's name, the values accepted
+ * because they ask for what ferret does anyway (a comma-separated list, or
+ * NULL: none) and what ferret does instead (NULL: nothing to say).  Returns
+ * 0 once i is past the end. */
+int flags_refused(size_t i, const char **name, const char **ok, const char **does);
+
 /* -fuzztime: "10s", "1m30s", "250ms", "1.5s", "1h" -> ns; "500x" -> count;
  * "0" -> none.  Any other zero ("0x", "0s") is an error, as is a duration
  * without a unit ("10").  -fuzzminimizetime's form, allow_zero, takes every

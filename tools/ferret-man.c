@@ -1,0 +1,312 @@
+/*
+ * tools/ferret-man.c - writes the man page ferret(1), in troff, on stdout,
+ * from the tables the binary itself is built from, so the page never drifts
+ * from the code:
+ *   - OPTIONS: every row of flags.h's FERRET_FLAGS, the same rows the usage
+ *     text (report_usage, -help) is made of, grouped by dialect (both
+ *     command lines, Go-style only, libFuzzer only), each with its value's
+ *     form (from its type), its help and its default; then libFuzzer's flags
+ *     ferret refuses, from flags.c's table (flags_refused);
+ *   - EXIT STATUS: every row of codes.h's FERRET_EXIT_CODES, then the
+ *     libFuzzer dialect's codes (the defaults of -error_exitcode and
+ *     -timeout_exitcode from the flag table, out-of-memory's from
+ *     replay_guard.h);
+ *   - the rest (NAME, SYNOPSIS, DESCRIPTION, FILES, ENVIRONMENT, EXAMPLES,
+ *     SEE ALSO) is prose written here.  tests/e2e/test_install.sh checks the
+ *     rendered page names every flag -help prints, every exit code of
+ *     codes.h and every environment variable the sources read (getenv) and
+ *     ferret-cc reads, so adding one without documenting it fails the test.
+ *
+ * Why a program of its own, not a hidden -help=man mode of the fuzz binary:
+ * the troff text would then be linked into every fuzz target, and -help is a
+ * flag of the table whose value a user may give; the generator is built by
+ * `make` (build/share/man/man1/ferret.1) against the same headers and
+ * flags.c, and is never installed.
+ *
+ * Usage: ferret-man VERSION > ferret.1.  Exit 0, or 2 without VERSION.
+ * The page carries no date, so the same sources always give the same page.
+ *
+ * Owns: nothing (it writes stdout; every table it reads is the engine's,
+ * read-only).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "codes.h"
+#include "flags.h"
+#include "replay_guard.h" /* REPLAY_LF_OOM_EXIT */
+
+/* s as troff text: backslashes and minus signs escaped, a line never starting
+ * with a control character. */
+static void text(const char *s)
+{
+    if (*s == '.' || *s == '\'')
+        fputs("\\&", stdout);
+    for (; *s; s++) {
+        if (*s == '\\')
+            fputs("\\e", stdout);
+        else if (*s == '-')
+            fputs("\\-", stdout);
+        else
+            putchar(*s);
+    }
+}
+
+static void line(const char *s)
+{
+    text(s);
+    putchar('\n');
+}
+
+/* The placeholder for a flag's value, from its type. */
+static const char *value_form(enum flag_type t)
+{
+    switch (t) {
+    case FLAG_BOOL: return "0|1";
+    case FLAG_INT: case FLAG_SINT: case FLAG_UINT64: case FLAG_WORKERS: return "N";
+    case FLAG_LEN: return "BYTES";
+    case FLAG_MB: return "MB";
+    case FLAG_SECS: return "SECONDS";
+    case FLAG_EXITCODE: return "CODE";
+    case FLAG_FDMASK: return "MASK";
+    case FLAG_BUDGET: case FLAG_MINBUDGET: return "DURATION|Nx";
+    case FLAG_SECONDS: return "TIME";
+    case FLAG_STRING: return "VALUE";
+    case FLAG_FUZZ: return "REGEX";
+    }
+    return "VALUE";
+}
+
+/* One flag as a tagged paragraph: -name=VALUE (the value optional for a
+ * boolean and -fuzz), its help, its default. */
+static void flag_item(const char *name, enum flag_type type, const char *def, const char *help)
+{
+    int optional = type == FLAG_BOOL || type == FLAG_FUZZ;
+    printf(".TP\n\\fB\\-");
+    text(name);
+    printf("\\fR%s\\fI", optional ? "[=" : "=");
+    text(value_form(type));
+    printf("\\fR%s\n", optional ? "]" : "");
+    text(help);
+    if (def) {
+        printf(" (default ");
+        text(def);
+        putchar(')');
+    }
+    putchar('\n');
+}
+
+static void flags_of(enum flag_group g)
+{
+#define MAN_ROW(name, type, def, group, help) \
+    if (FLAG_GROUP_##group == g)              \
+        flag_item(#name, FLAG_##type, def, help);
+    FERRET_FLAGS(MAN_ROW)
+#undef MAN_ROW
+}
+
+/* A comma-separated list of values as "0 or 1". */
+static void print_values(const char *list)
+{
+    char one[64];
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        snprintf(one, sizeof one, "%.*s", (int)n, p);
+        text(one);
+        p += n;
+        if (*p == ',' && *++p)
+            printf(" or ");
+    }
+}
+
+/* libFuzzer's flags ferret refuses, one paragraph each. */
+static void refused_flags(void)
+{
+    const char *name, *ok, *does;
+    for (size_t i = 0; flags_refused(i, &name, &ok, &does); i++) {
+        printf(".TP\n.B \\-");
+        text(name);
+        putchar('\n');
+        text(does ? does : "not implemented");
+        if (ok) {
+            printf("; accepted only as ");
+            print_values(ok);
+        }
+        printf(".\n");
+    }
+}
+
+/* The default of the flag called name in the table ("77"), or "?". */
+static const char *flag_default(const char *name)
+{
+#define DEF_ROW(n, type, def, group, help) \
+    if (!strcmp(#n, name) && def)          \
+        return def;
+    FERRET_FLAGS(DEF_ROW)
+#undef DEF_ROW
+    return "?";
+}
+
+static void header(const char *version)
+{
+    printf(".\\\" ferret(1), generated by tools/ferret-man.c from src/engine/flags.h and codes.h: do not edit.\n");
+    printf(".TH FERRET 1 \"\" \"ferret %s\" \"ferret manual\"\n.nh\n", version);
+    printf(".SH NAME\nferret \\- a coverage\\-guided fuzzing engine for C and C++, "
+           "with Go's fuzzing and libFuzzer's harness API and command line\n");
+    printf(".SH SYNOPSIS\n.I fuzzer\n[\\fIflags\\fR] [\\fIfile or directory\\fR ...]\n.br\n"
+           ".I fuzzer\n.B \\-fuzz\n[\\fIflags\\fR] [\\fIfile or directory\\fR ...]\n.br\n"
+           ".I fuzzer\n\\fIlibFuzzer\\-flags\\fR [\\fIcorpus directory\\fR ...]\n.br\n"
+           ".B ferret\\-cc\n\\fIclang arguments\\fR\n");
+}
+
+static void description(void)
+{
+    printf(".SH DESCRIPTION\n");
+    line("ferret is not a program of its own: it is an archive, libferret.a, linked into a "
+         "fuzz target (a harness defining LLVMFuzzerTestOneInput, or Go-style typed targets "
+         "declared with ferret.h) built with clang's -fsanitize=fuzzer-no-link. The resulting "
+         "binary, called fuzzer here, is the fuzzer; its base name is the target's name.");
+    printf(".PP\n");
+    line("Without -fuzz the binary replays its seed corpus testdata/fuzz/<target>/ and the files "
+         "and directories given, as go test does, and fails if an input fails. With -fuzz it "
+         "fuzzes with -parallel worker processes, supervised by a coordinator over shared memory, "
+         "until -fuzztime is spent, a failure is found or Ctrl-C; a failure is written to the seed "
+         "corpus, minimized, and printed with the command that re-runs it.");
+    printf(".PP\n");
+    line("The same binary speaks libFuzzer's command line, so OSS-Fuzz, ClusterFuzz and scripts "
+         "written for libFuzzer drive it unchanged. The dialect is chosen from the command line: "
+         "giving any libFuzzer-only flag (see OPTIONS), or setting FERRET_LIBFUZZER=1, switches "
+         "to libFuzzer mode, where positional directories are corpora (the first receives new "
+         "inputs), positional files are reproduced, and output, artifacts and exit codes are "
+         "libFuzzer's. A command line speaks one dialect: -fuzz, -fuzztime or -parallel together "
+         "with a libFuzzer-only flag is an error naming both (exit 2).");
+    printf(".PP\n");
+    line("Build a harness with ferret-cc (clang's -fsanitize=fuzzer made ferret's), with "
+         "pkg-config --cflags --libs ferret, or with CMake's find_package(ferret) and its "
+         "target ferret::ferret (see EXAMPLES).");
+}
+
+static void options(void)
+{
+    printf(".SH OPTIONS\n");
+    line("Flags are written -name=value or --name=value; a boolean and -fuzz may stand alone. "
+         "Numbers are decimal digits only. A DURATION is one or more <number><unit> with units "
+         "ns, us, ms, s, m, h (1m30s, 1.5s); Nx is N executions. A value out of its range is an "
+         "error naming the flag and the range (exit 2); no flag is accepted and then ignored.");
+    printf(".SS \"Flags of both command lines\"\n");
+    flags_of(FLAG_GROUP_BOTH);
+    printf(".SS \"Go-style flags\"\n");
+    line("The default dialect: replay without -fuzz, fuzz with it.");
+    flags_of(FLAG_GROUP_GO);
+    printf(".SS \"libFuzzer flags\"\n");
+    line("Giving any of these switches the binary to libFuzzer mode, where they mean what they "
+         "mean to libFuzzer.");
+    flags_of(FLAG_GROUP_LF);
+    printf(".SS \"libFuzzer flags ferret refuses\"\n");
+    line("These flags of clang 14's libFuzzer are not implemented: each is refused with one line "
+         "naming it (exit 2), unless its value asks for what ferret does anyway. A name neither "
+         "libFuzzer nor ferret knows is a warning in libFuzzer mode and an error otherwise.");
+    refused_flags();
+}
+
+static void exit_codes(void)
+{
+    printf(".SH \"EXIT STATUS\"\n");
+#define EXIT_ROW(name, code, meaning) printf(".TP\n.B %d\n", code), line(meaning);
+    FERRET_EXIT_CODES(EXIT_ROW)
+#undef EXIT_ROW
+    printf(".PP\nIn libFuzzer mode a finding exits as in libFuzzer: a crash or leak with "
+           "\\-error_exitcode (default %s), a timeout with \\-timeout_exitcode (default %s), "
+           "an out\\-of\\-memory with %d; a reproduced crash with the sanitizer's code.\n",
+           flag_default("error_exitcode"), flag_default("timeout_exitcode"), REPLAY_LF_OOM_EXIT);
+}
+
+static void item(const char *tag, const char *body)
+{
+    printf(".TP\n.I ");
+    line(tag);
+    line(body);
+}
+
+static void files(void)
+{
+    printf(".SH FILES\n");
+    item("testdata/fuzz/<target>/", "the seed corpus, relative to the working directory (Go mode); "
+         "crashers are written here, named by the SHA-1 of their content (a Go-style typed "
+         "target's in Go's \"go test fuzz v1\" encoding).");
+    item("$XDG_CACHE_HOME/ferret/<binary's absolute path>/", "the cache corpus (Go mode): every "
+         "coverage-expanding input, kept between runs; ~/.cache/ferret/... without "
+         "XDG_CACHE_HOME; -cachedir picks another; -clean_fuzzcache empties it.");
+    item("corpus directories", "libFuzzer mode: the first directory given receives new inputs, "
+         "named by SHA-1; nothing is written to testdata/ or the cache.");
+    item("<artifact_prefix>{crash,timeout,oom,leak}-<sha1>", "libFuzzer mode's artifacts "
+         "(-artifact_prefix, default ./; or -exact_artifact_path).");
+    item("-stats_file's file", "one JSON object a line, every -stats_interval and at the end.");
+    item("-report's DIR/findings.txt, findings.html", "the findings report.");
+    item("-coverage_report's DIR/index.html, file-NNN.html, summary.txt", "the coverage report.");
+    item("-merge_control_file's file", "a merge's progress, from which a killed merge resumes "
+         "(default: in $TMPDIR, removed at the end).");
+    item("-sync_dir's corpus/, findings/", "corpus entries and finding claims shared by several instances.");
+    item("PREFIX/lib/libferret.a, PREFIX/include/ferret.h", "the engine and its header, as installed "
+         "by make install (with PREFIX/bin/ferret-cc, ferret-c++, ferret-plot, "
+         "PREFIX/lib/pkgconfig/ferret.pc, PREFIX/lib/cmake/ferret/ and this page).");
+    printf(".PP\n");
+    line("Every file ferret writes is written to a temporary file, then renamed: a run killed at "
+         "any moment leaves the whole file or nothing.");
+}
+
+static void environment(void)
+{
+    printf(".SH ENVIRONMENT\n");
+    item("FERRET_LIBFUZZER", "1: libFuzzer mode even without a libFuzzer-only flag.");
+    item("XDG_CACHE_HOME, HOME", "where the cache corpus is by default.");
+    item("TERM", "unset, empty or dumb (or stderr not a terminal): progress lines instead of the "
+         "status screen.");
+    item("TMPDIR", "where -merge keeps its control file when -merge_control_file is not given.");
+    item("FERRET_SYMBOLIZER", "the llvm-symbolizer to run for -coverage_report (else looked up in PATH).");
+    item("PATH", "searched for llvm-symbolizer (and llvm-symbolizer-20 .. -11).");
+    item("FERRET_WORKER, FERRET_KEEPER", "set by ferret in the processes it starts "
+         "(workers, their keepers); internal, never set them yourself.");
+    item("FERRET_CC, FERRET_CXX", "the compiler ferret-cc and ferret-c++ run (default clang, clang++).");
+    item("FERRET_LIB", "the libferret.a ferret-cc links (default: next to the wrapper, ../lib/libferret.a).");
+}
+
+static void examples(void)
+{
+    printf(".SH EXAMPLES\n.nf\n");
+    line("ferret-cc -g -O1 -fsanitize=fuzzer,address harness.c -o fuzzer");
+    line("clang -g -O1 -fsanitize=address harness.c $(pkg-config --cflags --libs ferret) -o fuzzer");
+    line("./fuzzer -fuzz -fuzztime=60s -parallel=2     # Go-style");
+    line("./fuzzer -max_total_time=60 -workers=2 corpus/   # libFuzzer-style");
+    line("./fuzzer                                      # replay testdata/fuzz/fuzzer/");
+    printf(".fi\n.PP\nIn CMake:\n.PP\n.nf\n");
+    line("find_package(ferret REQUIRED)");
+    line("add_executable(fuzzer harness.c)");
+    line("target_link_libraries(fuzzer PRIVATE ferret::ferret)");
+    printf(".fi\n");
+}
+
+static void see_also(void)
+{
+    printf(".SH \"SEE ALSO\"\n");
+    printf(".BR clang (1),\n.BR llvm\\-symbolizer (1),\n.BR pkg\\-config (1),\n.BR cmake (1);\n");
+    line("ferret-cc and ferret-c++ (compiler wrappers), ferret-plot STATS_FILE OUT.svg (draws a "
+         "-stats_file); the README.md of ferret's sources.");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2 || !argv[1][0]) {
+        fputs("usage: ferret-man VERSION > ferret.1\n", stderr);
+        return 2;
+    }
+    header(argv[1]);
+    description();
+    options();
+    exit_codes();
+    files();
+    environment();
+    examples();
+    see_also();
+    return fflush(stdout) == 0 ? 0 : 1;
+}
