@@ -147,8 +147,11 @@ bench: deps $(BUILD)/libferret.a
 
 # Everything beyond the base image (clang 14, compiler-rt, make) comes from
 # Debian's packages: autoconf and automake, for the e2e test that builds an
-# autotools library with ferret-cc (tests/e2e/test_ferret_cc.sh), and
-# llvm-14-dev, LLVM's headers for the pass plugin (tests/e2e/test_plugin_*).
+# autotools library with ferret-cc (tests/e2e/test_ferret_cc.sh),
+# llvm-14-dev, LLVM's headers for the pass plugin (tests/e2e/test_plugin_*),
+# and pkg-config, cmake and man-db, for the test that builds through the
+# installed package and renders the man page (tests/e2e/test_install.sh,
+# which also installs them itself if they are missing).
 # If they cannot be installed, the rest of the suite still runs and those
 # tests fail, naming them.
 APT_READY := { [ -n "$$(find /var/lib/apt/lists -name '*Packages*' 2>/dev/null | head -1)" ] || apt-get update -qq; }
@@ -161,6 +164,10 @@ deps:
 	    $(APT_READY) && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq llvm-14-dev >/dev/null; } || \
 	    echo "deps: could not install llvm-14-dev; ferret's pass plugin is not built and test_plugin_* will fail" >&2
+	@command -v pkg-config >/dev/null && command -v cmake >/dev/null && command -v man >/dev/null || { \
+	    $(APT_READY) && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config cmake man-db >/dev/null; } || \
+	    echo "deps: could not install pkg-config, cmake and man-db; test_install will fail" >&2
 
 # make install PREFIX=/abs/path (default /usr/local; DESTDIR= stages it).
 # Each file as MODE:SOURCE:DEST (DEST under PREFIX); a ?SOURCE is installed

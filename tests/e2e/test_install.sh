@@ -91,14 +91,26 @@ cd "$WORK" || fail "cd"
 mkdir cm || fail "mkdir"
 cat >cm/CMakeLists.txt <<EOF
 cmake_minimum_required(VERSION 3.13)
-project(ferret_install_test C)
+project(ferret_install_test C CXX)
 find_package(ferret $version REQUIRED)
 add_executable(packet "$ROOT/examples/packet.c")
 target_link_libraries(packet PRIVATE ferret::ferret)
 add_executable(typed "$ROOT/examples/typed.c")
 target_link_libraries(typed PRIVATE ferret::ferret)
+add_executable(cxx cxx.cc)
+target_link_libraries(cxx PRIVATE ferret::ferret)
 EOF
-cmake -S cm -B cm/build -DCMAKE_C_COMPILER=clang -DCMAKE_PREFIX_PATH="$P" >cmake.log 2>&1 ||
+cat >cm/cxx.cc <<'EOF'
+#include <cstddef>
+#include <cstdint>
+#include <string>
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    std::string s(reinterpret_cast<const char *>(data), size);
+    return s.find("ferret") == 0 ? 1 : 0;
+}
+EOF
+cmake -S cm -B cm/build -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_PREFIX_PATH="$P" >cmake.log 2>&1 ||
     { cat cmake.log >&2; fail "cmake could not configure a project with find_package(ferret)"; }
 cmake --build cm/build -- VERBOSE=1 >cmake-build.log 2>&1 ||
     { cat cmake-build.log >&2; fail "cmake --build failed"; }
@@ -108,14 +120,15 @@ grep -q -- "-o packet .*$P/lib/libferret.a" cmake-build.log ||
     { cat cmake-build.log >&2; fail "ferret::ferret did not link libferret.a after the objects"; }
 check_fuzzer cmake "$WORK/cm/build/packet"
 check_typed cmake "$WORK/cm/build/typed"
+check_fuzzer cmake-cxx "$WORK/cm/build/cxx"
 # A version the package does not meet, and a compiler it cannot use: not found, saying why.
 sed "s/find_package(ferret $version /find_package(ferret 99.0 /" cm/CMakeLists.txt >cm/v.txt && mkdir cmv &&
     mv cm/v.txt cmv/CMakeLists.txt || fail "cannot write cmv"
-cmake -S cmv -B cmv/build -DCMAKE_C_COMPILER=clang -DCMAKE_PREFIX_PATH="$P" >cmake-v.log 2>&1 &&
+cmake -S cmv -B cmv/build -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_PREFIX_PATH="$P" >cmake-v.log 2>&1 &&
     fail "find_package(ferret 99.0) was satisfied by $version"
 assert_contains cmake-v.log "with requested version \"99.0\""
 if command -v gcc >/dev/null; then
-    cmake -S cm -B cm/gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_PREFIX_PATH="$P" >cmake-gcc.log 2>&1 &&
+    cmake -S cm -B cm/gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_PREFIX_PATH="$P" >cmake-gcc.log 2>&1 &&
         fail "find_package(ferret) accepted gcc"
     grep -q "ferret needs clang" cmake-gcc.log || { cat cmake-gcc.log >&2; fail "no reason given for gcc"; }
 fi
@@ -137,6 +150,8 @@ done
 assert_contains man.txt "-fuzztime=DURATION|Nx"
 assert_contains man.txt "-print_final_stats[=0|1]"
 # section NAME: the lines from the heading NAME to the next heading.
+[ "$(MANPATH="$P/share/man" man -w ferret 2>&1)" = "$P/share/man/man1/ferret.1" ] ||
+    fail "man -w ferret does not find the page in MANPATH=$P/share/man"
 section() { awk -v s="$1" '/^[A-Z]/ { on = ($0 == s); next } on' man.txt; }
 section OPTIONS >options.txt
 "$WORK/packet-cc" -help >help.txt 2>&1 || fail "-help failed"
