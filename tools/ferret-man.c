@@ -249,6 +249,7 @@ static void files(void)
     item("-sync_dir's corpus/, findings/", "corpus entries and finding claims shared by several instances.");
     item("PREFIX/lib/libferret.a, PREFIX/include/ferret.h", "the engine and its header, as installed "
          "by make install (with PREFIX/bin/ferret-cc, ferret-c++, ferret-plot, "
+         "PREFIX/lib/ferret-pass.so if built, "
          "PREFIX/lib/pkgconfig/ferret.pc, PREFIX/lib/cmake/ferret/ and this page).");
     printf(".PP\n");
     line("Every file ferret writes is written to a temporary file, then renamed: a run killed at "
@@ -269,6 +270,8 @@ static void environment(void)
          "(workers, their keepers); internal, never set them yourself.");
     item("FERRET_CC, FERRET_CXX", "the compiler ferret-cc and ferret-c++ run (default clang, clang++).");
     item("FERRET_LIB", "the libferret.a ferret-cc links (default: next to the wrapper, ../lib/libferret.a).");
+    item("FERRET_PLUGIN", "the LLVM pass plugin ferret-cc loads (default: ../lib/ferret-pass.so next to "
+         "the wrapper, if built); 0: none.");
 }
 
 static void examples(void)
