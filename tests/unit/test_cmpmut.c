@@ -57,6 +57,19 @@ static size_t int_cands(const void *d, size_t len, uint64_t from, uint64_t to,
     return i2s_int_candidates(d, len, from, to, size, cands, MAXC);
 }
 
+/* A memory compare of n bytes on each side. */
+static size_t mem_cands(const void *d, size_t len, const void *from,
+                        const void *to, size_t n)
+{
+    return i2s_mem_candidates(d, len, from, n, to, n, cands, MAXC);
+}
+
+static size_t mutate_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                         const void *from, const void *to, size_t n)
+{
+    return i2s_mutate_mem(r, d, len, max_len, from, n, to, n);
+}
+
 /* Applies the candidate (enc, pos) to text and checks the result. */
 static void check_text(const char *in, uint64_t from, uint64_t to,
                        unsigned size, enum i2s_encoding enc, size_t pos,
@@ -193,24 +206,24 @@ static void test_mem(void)
 {
     uint8_t d[] = "GET / HTTP/1.0\r\n";
     size_t len = sizeof d - 1;
-    size_t n = i2s_mem_candidates(d, len, (const uint8_t *)"GET ",
-                                  (const uint8_t *)"PUT ", 4, cands, MAXC);
+    size_t n = mem_cands(d, len, (const uint8_t *)"GET ",
+                                  (const uint8_t *)"PUT ", 4);
     CHECK_EQ_U(n, 1);
     CHECK(cand_is(find_cand(n, I2S_MEM, 0), 4, "PUT ", 4));
     CHECK_EQ_U(i2s_apply(d, len, len, &cands[0]), len);
     CHECK(memcmp(d, "PUT / HTTP/1.0\r\n", len) == 0);
     /* Whole operand absent: its longest prefix (>= 4 bytes) is replaced. */
-    n = i2s_mem_candidates(d, len, (const uint8_t *)"HTTP/1.0\0",
-                           (const uint8_t *)"HTTP/1.1\0", 9, cands, MAXC);
+    n = mem_cands(d, len, (const uint8_t *)"HTTP/1.0\0",
+                           (const uint8_t *)"HTTP/1.1\0", 9);
     CHECK_EQ_U(n, 1);
     CHECK(cand_is(find_cand(n, I2S_MEM, 6), 8, "HTTP/1.1", 8));
     /* ... but not a prefix shorter than 4. */
-    n = i2s_mem_candidates(d, len, (const uint8_t *)"PUX", (const uint8_t *)"ABC",
-                           3, cands, MAXC);
+    n = mem_cands(d, len, (const uint8_t *)"PUX", (const uint8_t *)"ABC",
+                           3);
     CHECK_EQ_U(n, 0);
     /* Invalid n. */
-    CHECK_EQ_U(i2s_mem_candidates(d, len, d, d, 0, cands, MAXC), 0);
-    CHECK_EQ_U(i2s_mem_candidates(d, len, d, d, I2S_MAX_BYTES + 1, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(d, len, d, d, 0), 0);
+    CHECK_EQ_U(mem_cands(d, len, d, d, I2S_MAX_BYTES + 1), 0);
 }
 
 static void test_absent(void)
@@ -222,11 +235,11 @@ static void test_absent(void)
     memcpy(copy, d, sizeof d);
     CHECK_EQ_U(int_cands(d, sizeof d, 0x99887766, 0x1, 4), 0);
     CHECK_EQ_U(int_cands(d, sizeof d, 0x41, 0x1, 3), 0); /* invalid size */
-    CHECK_EQ_U(i2s_mem_candidates(d, sizeof d, (const uint8_t *)"zz",
-                                  (const uint8_t *)"yy", 2, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(d, sizeof d, (const uint8_t *)"zz",
+                                  (const uint8_t *)"yy", 2), 0);
     rng_t r = { 5 };
     CHECK_EQ_U(i2s_mutate_int(&r, d, sizeof d, 64, 0x99887766, 1, 4), NONE);
-    CHECK_EQ_U(i2s_mutate_mem(&r, d, sizeof d, 64, (const uint8_t *)"zz",
+    CHECK_EQ_U(mutate_mem(&r, d, sizeof d, 64, (const uint8_t *)"zz",
                               (const uint8_t *)"yy", 2), NONE);
     CHECK(memcmp(d, copy, sizeof d) == 0);
     CHECK_EQ_U(r.s, 5); /* no candidate, no draw */
@@ -248,10 +261,10 @@ static void test_equal_skipped(void)
     uint8_t h[] = "k=00ff";
     n = int_cands(h, 6, 0xff, 0xff, 4);
     CHECK_EQ_U(count_enc(n, I2S_HEX) + count_enc(n, I2S_DEC), 0);
-    CHECK_EQ_U(i2s_mem_candidates(h, 6, h, h, 3, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(h, 6, h, h, 3), 0);
     /* Same prefix on both sides of a memory compare: nothing to change. */
-    CHECK_EQ_U(i2s_mem_candidates(h, 6, (const uint8_t *)"k=00x",
-                                  (const uint8_t *)"k=00y", 5, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(h, 6, (const uint8_t *)"k=00x",
+                                  (const uint8_t *)"k=00y", 5), 0);
 }
 
 static void test_max_len(void)
@@ -333,9 +346,9 @@ static void test_determinism(void)
         CHECK_EQ_U(na, nb);
         la = na == NONE ? la : na;
         lb = nb == NONE ? lb : nb;
-        na = i2s_mutate_mem(&ra, a, la, sizeof a, (const uint8_t *)"AB",
+        na = mutate_mem(&ra, a, la, sizeof a, (const uint8_t *)"AB",
                             (const uint8_t *)"Ab", 2);
-        nb = i2s_mutate_mem(&rb, b, lb, sizeof b, (const uint8_t *)"AB",
+        nb = mutate_mem(&rb, b, lb, sizeof b, (const uint8_t *)"AB",
                             (const uint8_t *)"Ab", 2);
         CHECK_EQ_U(na, nb);
         la = na == NONE ? la : na;
@@ -376,7 +389,7 @@ static void check_cands(size_t n, size_t max, size_t len)
     CHECK(n <= max);
     for (size_t i = 0; i < n; i++) {
         CHECK(cands[i].pos + cands[i].old_len <= len);
-        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_MEM);
+        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_MIX);
         if (i > 0)
             CHECK(cands[i - 1].enc < cands[i].enc ||
                   (cands[i - 1].enc == cands[i].enc &&
@@ -441,14 +454,14 @@ static void fuzz_one(rng_t *r)
         o = pick_slice(r, len, sizeof from_b, &m);
         memcpy(from_b, d + o, m);
     }
-    n = i2s_mem_candidates(d, len, from_b, to_b, mn, cands, max);
+    n = i2s_mem_candidates(d, len, from_b, mn, to_b, mn, cands, max);
     check_cands(n, max, len);
     apply_all(d, len, max_len, n);
 
     size_t k = i2s_mutate_int(r, d, len, max_len, from, to, size);
     CHECK(k == NONE || k <= max_len);
     len = k == NONE ? len : k;
-    k = i2s_mutate_mem(r, d, len, max_len, from_b, to_b, mn);
+    k = i2s_mutate_mem(r, d, len, max_len, from_b, mn, to_b, mn);
     CHECK(k == NONE || k <= max_len);
     free(d);
 }
@@ -545,11 +558,11 @@ static int stale_one(rng_t *r)
             for (size_t i = 0, j = cut; i < tail; i++, j = (j + 1) % opn)
                 b[k][len + i] = op[j];
         n[k][0] = i2s_int_candidates(b[k], len, from, to, size, c[k], MAXC);
-        n[k][1] = i2s_mem_candidates(b[k], len, mfrom, mto, mn, c[k] + n[k][0], MAXC - n[k][0]);
+        n[k][1] = i2s_mem_candidates(b[k], len, mfrom, mn, mto, mn, c[k] + n[k][0], MAXC - n[k][0]);
         rng_t m = { word };
         n[k][2] = i2s_mutate_int(&m, b[k], len, max_len, from, to, size);
         size_t l2 = n[k][2] == NONE ? len : n[k][2];
-        n[k][3] = i2s_mutate_mem(&m, b[k], l2, max_len, mfrom, mto, mn);
+        n[k][3] = i2s_mutate_mem(&m, b[k], l2, max_len, mfrom, mn, mto, mn);
         st[k] = m.s;
         if (k == 0)
             continue;
