@@ -49,7 +49,9 @@
  *    (little order: d[p] is x0) or reversed (big order: d[p] is x2), or the
  *    2-byte window at the input's end.  B is solved exactly from a and the
  *    window: the quadratic's integer root when x2 != 0, (a - x0) / x1 when
- *    x2 == 0 (a third byte still zero), never when x1 == x2 == 0.  B ranges
+ *    x2 == 0 (a third byte still zero) and x1 >= MIX_LINEAR_MIN (one
+ *    equation with one unknown always "solves" for x1 = 1: only a large x1
+ *    makes a whole quotient evidence); from >= 256.  B ranges
  *    over 1..2^24 (1: a plain sum; 256: the bytes as an integer, already
  *    found by the plain scans), from and to below 2^56 so nothing
  *    overflows.  to is written as base-B digits, greedily from the top
@@ -74,6 +76,11 @@
 #define OFFSET_FAR 0x10000
 /* Windows of xf_mix start in the first MIX_SPAN bytes. */
 #define MIX_SPAN 1024
+/* Smallest x1 of a linear mix (x2 == 0): (a - x0) / x1 is a whole number
+ * by chance once in x1 tries, which is no evidence for small x1. */
+#define MIX_LINEAR_MIN 8
+/* Smallest from of a mix: a byte's value is the plain scans'. */
+#define MIX_FROM_MIN 256
 #define MIX_BASE_MAX (1ULL << 24)
 #define MIX_VALUE_MAX (1ULL << 56)
 
@@ -479,7 +486,7 @@ static double root2(double v)
 static uint64_t mix_base(const uint8_t *x, size_t w, uint64_t a)
 {
     uint64_t x2 = w > 2 ? x[2] : 0, x1 = x[1], x0 = x[0], guess;
-    if (a <= x0 || (x1 == 0 && x2 == 0))
+    if (a <= x0 || (x2 == 0 && x1 < MIX_LINEAR_MIN))
         return 0;
     if (x2 == 0) {
         guess = (a - x0) / x1;
@@ -529,7 +536,7 @@ void xf_mix(struct i2s_sink *s, const uint8_t *d, size_t len,
 {
     uint64_t m = width_mask(size);
     from &= m, to &= m;
-    if (from >= MIX_VALUE_MAX || to >= MIX_VALUE_MAX)
+    if (from < MIX_FROM_MIN || from >= MIX_VALUE_MAX || to >= MIX_VALUE_MAX)
         return;
     for (size_t pos = 0; pos + 2 <= len && pos < MIX_SPAN && !i2s_full(s); pos++) {
         size_t w = len - pos < 3 ? len - pos : 3;
