@@ -52,11 +52,15 @@
  *    x2 == 0 (a third byte still zero) and x1 >= MIX_LINEAR_MIN (one
  *    equation with one unknown always "solves" for x1 = 1: only a large x1
  *    makes a whole quotient evidence); from >= 256.  B ranges
- *    over 1..2^24 (1: a plain sum; 256: the bytes as an integer, already
- *    found by the plain scans), from and to below 2^56 so nothing
- *    overflows.  to is written as base-B digits, greedily from the top
+ *    over 1..256 (1: a plain sum; 256: the bytes as an integer, already
+ *    found by the plain scans unless to is wider than from), so from and
+ *    to are at most 255 * (1 + 256 + 256^2) and a window is passed over at
+ *    once when from is out of its range p(1)..p(256).  to is written as
+ *    base-B digits, greedily from the top
  *    digit (each 0..255); no candidate when that does not reach to exactly.
- *    Windows starting in the first MIX_SPAN bytes only.
+ *    Windows starting in the first MIX_SPAN (64) bytes only: a mix is a
+ *    header's check more often than not, and each window costs a square
+ *    root and a division.
  *
  * Owns: nothing (pure functions over what the caller passes; the sink and
  * its candidates are the caller's).
@@ -64,9 +68,17 @@
 #include "cmpxform.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
+/* Most patterns one call of xf_fold takes (cmpmut.c passes up to 7). */
+#define XF_PATS 8
 /* Hex text of at most I2S_MAX_BYTES characters: 16 bytes. */
 #define HEX_WINDOW (I2S_MAX_BYTES / 2)
+/* Base64 patterns of one call: 2 operands (little and big endian) at 3
+ * alignments. */
+#define B64_PATS 6
 /* Bytes of a base64 window: 22 bytes are at most 30 characters. */
 #define B64_WINDOW 22
 /* Shortest operand looked for as hex or base64. */
@@ -75,21 +87,17 @@
 #define OFFSET_MAX 255
 #define OFFSET_FAR 0x10000
 /* Windows of xf_mix start in the first MIX_SPAN bytes. */
-#define MIX_SPAN 1024
+#define MIX_SPAN 64
 /* Smallest x1 of a linear mix (x2 == 0): (a - x0) / x1 is a whole number
  * by chance once in x1 tries, which is no evidence for small x1. */
 #define MIX_LINEAR_MIN 8
 /* Smallest from of a mix: a byte's value is the plain scans'. */
 #define MIX_FROM_MIN 256
-#define MIX_BASE_MAX (1ULL << 24)
-#define MIX_VALUE_MAX (1ULL << 56)
+/* Bases 1..256: digit-like mixes (10, 31, 33, 131, 251 ...); a larger base
+ * spreads bytes apart, and its values would leave no cheap bound. */
+#define MIX_BASE_MAX 256
 
 /* ---- the sink ------------------------------------------------------------ */
-
-int i2s_full(const struct i2s_sink *s)
-{
-    return s->n >= s->max;
-}
 
 void i2s_emit(struct i2s_sink *s, const uint8_t *d, size_t pos, size_t old_len,
               const void *bytes, size_t new_len, enum i2s_encoding enc)
@@ -105,6 +113,64 @@ void i2s_emit(struct i2s_sink *s, const uint8_t *d, size_t pos, size_t old_len,
     c->enc = enc;
     memcpy(c->bytes, bytes, new_len);
     memset(c->bytes + new_len, 0, I2S_MAX_BYTES - new_len);
+}
+
+/* ---- anchored scans ------------------------------------------------------ */
+
+#define NONE ((size_t)-1)
+
+/* Where a pattern can match: the byte at offset off of a match is c[0] or
+ * c[1] (the same byte twice when there is one); at[j] is the next place
+ * holding c[j] (len: none left).  Scans jump from one to the next with
+ * memchr instead of trying every position. */
+struct anchor {
+    size_t off;
+    uint8_t c[2];
+    size_t at[2];
+};
+
+/* Tries one pattern at one position (it checks that the match fits). */
+typedef void try_fn(struct i2s_sink *s, const uint8_t *d, size_t len,
+                    size_t pos, const void *pat);
+
+static size_t next_byte(const uint8_t *d, size_t len, size_t pos, uint8_t c)
+{
+    const uint8_t *h = pos < len ? memchr(d + pos, c, len - pos) : NULL;
+    return h ? (size_t)(h - d) : len;
+}
+
+static size_t anchor_start(const struct anchor *a, size_t len)
+{
+    size_t m = a->at[0] < a->at[1] ? a->at[0] : a->at[1];
+    return m < len ? m - a->off : NONE;
+}
+
+/* Tries pattern i (at pats + i * stride) wherever its anchor allows: by
+ * position, and at one position in pattern order. */
+static void scan_anchored(struct i2s_sink *s, const uint8_t *d, size_t len,
+                          struct anchor *an, size_t n, try_fn *try,
+                          const void *pats, size_t stride)
+{
+    for (size_t i = 0; i < n; i++)
+        for (int j = 0; j < 2; j++)
+            an[i].at[j] = next_byte(d, len, an[i].off, an[i].c[j]);
+    while (!i2s_full(s)) {
+        size_t pos = NONE;
+        for (size_t i = 0; i < n; i++) {
+            size_t p = anchor_start(&an[i], len);
+            pos = p < pos ? p : pos;
+        }
+        if (pos == NONE)
+            return;
+        for (size_t i = 0; i < n; i++) {
+            if (anchor_start(&an[i], len) != pos)
+                continue;
+            try(s, d, len, pos, (const char *)pats + i * stride);
+            for (int j = 0; j < 2; j++)
+                if (an[i].at[j] == pos + an[i].off)
+                    an[i].at[j] = next_byte(d, len, pos + an[i].off + 1, an[i].c[j]);
+        }
+    }
 }
 
 /* ---- case folding -------------------------------------------------------- */
@@ -158,11 +224,11 @@ static void fold_like(uint8_t *out, const uint8_t *to, size_t tl,
 }
 
 static void fold_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                    size_t pos, const struct xf_pat *p)
+                    size_t pos, const void *pat)
 {
+    const struct xf_pat *p = pat;
     uint8_t buf[I2S_MAX_BYTES];
-    if (p->fl == 0 || p->fl > len - pos || p->tl > I2S_MAX_BYTES ||
-        to_lower(d[pos]) != to_lower(p->from[0]) ||
+    if (p->fl > len - pos || p->tl > I2S_MAX_BYTES ||
         !fold_match(d + pos, p->from, p->fl))
         return;
     fold_like(buf, p->to, p->tl, d + pos, p->fl);
@@ -172,9 +238,22 @@ static void fold_at(struct i2s_sink *s, const uint8_t *d, size_t len,
 void xf_fold(struct i2s_sink *s, const uint8_t *d, size_t len,
              const struct xf_pat *p, size_t np)
 {
-    for (size_t pos = 0; pos < len && !i2s_full(s); pos++)
-        for (size_t i = 0; i < np; i++)
-            fold_at(s, d, len, pos, &p[i]);
+    struct xf_pat use[XF_PATS];
+    struct anchor an[XF_PATS];
+    size_t n = 0;
+    for (size_t i = 0; i < np && n < XF_PATS; i++) {
+        size_t q = 0; /* anchored on a letter: without one, nothing folds */
+        while (q < p[i].fl && !is_upper(p[i].from[q]) && !is_lower(p[i].from[q]))
+            q++;
+        if (q == p[i].fl)
+            continue;
+        use[n] = p[i];
+        an[n].off = q;
+        an[n].c[0] = to_lower(p[i].from[q]);
+        an[n].c[1] = to_upper(p[i].from[q]);
+        n++;
+    }
+    scan_anchored(s, d, len, an, n, fold_at, use, sizeof use[0]);
 }
 
 /* ---- windows of long operands -------------------------------------------- */
@@ -250,12 +329,12 @@ static size_t hex_like(uint8_t *out, const uint8_t *to, size_t tl,
 }
 
 static void hex_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                   size_t pos, const struct xf_pat *p)
+                   size_t pos, const void *pat)
 {
+    const struct xf_pat *p = pat;
     uint8_t buf[I2S_MAX_BYTES];
     size_t fn = 2 * p->fl;
-    if (fn > len - pos || hexv(d[pos]) != p->from[0] >> 4 ||
-        !hex_spells(d + pos, p->from, p->fl) ||
+    if (fn > len - pos || !hex_spells(d + pos, p->from, p->fl) ||
         (p->skip_run && whole_run(d, len, pos, fn)))
         return;
     i2s_emit(s, d, pos, fn, buf, hex_like(buf, p->to, p->tl, d + pos, fn),
@@ -265,13 +344,19 @@ static void hex_at(struct i2s_sink *s, const uint8_t *d, size_t len,
 void xf_hexfield(struct i2s_sink *s, const uint8_t *d, size_t len,
                  const struct xf_pat *p, size_t np)
 {
-    struct xf_pat w[4];
-    size_t nw = 0;
-    for (size_t i = 0; i < np && nw < 4; i++)
-        nw += window(&p[i], HEX_WINDOW, 0, &w[nw]);
-    for (size_t pos = 0; pos < len && !i2s_full(s); pos++)
-        for (size_t i = 0; i < nw; i++)
-            hex_at(s, d, len, pos, &w[i]);
+    static const char lo[] = "0123456789abcdef", up[] = "0123456789ABCDEF";
+    struct xf_pat w[XF_PATS];
+    struct anchor an[XF_PATS];
+    size_t n = 0;
+    for (size_t i = 0; i < np && n < XF_PATS; i++) {
+        if (!window(&p[i], HEX_WINDOW, 0, &w[n]))
+            continue;
+        an[n].off = 0;
+        an[n].c[0] = (uint8_t)lo[w[n].from[0] >> 4];
+        an[n].c[1] = (uint8_t)up[w[n].from[0] >> 4];
+        n++;
+    }
+    scan_anchored(s, d, len, an, n, hex_at, w, sizeof w[0]);
 }
 
 /* ---- base64-decoded fields ----------------------------------------------- */
@@ -302,32 +387,38 @@ struct b64pat {
     uint8_t mask[I2S_MAX_BYTES], fv[I2S_MAX_BYTES], tv[I2S_MAX_BYTES];
 };
 
-/* Bit g (0 = the top bit of byte 0) of p[]. */
-static int bit_at(const uint8_t *p, size_t g)
+/* The 6-bit values of the characters of bytes p[0..n) (n a multiple of 3)
+ * into out; returns how many. */
+static size_t b64_sextets(uint8_t *out, const uint8_t *p, size_t n)
 {
-    return (p[g / 8] >> (7 - g % 8)) & 1;
+    size_t k = 0;
+    for (size_t i = 0; i + 3 <= n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+        out[k++] = (uint8_t)(v >> 18), out[k++] = (uint8_t)(v >> 12 & 63);
+        out[k++] = (uint8_t)(v >> 6 & 63), out[k++] = (uint8_t)(v & 63);
+    }
+    return k;
 }
 
-/* The pattern of from[0..m) -> to[0..m) starting k bytes into a group. */
+/* The pattern of from[0..m) -> to[0..m) starting k bytes into a group:
+ * the streams k zero bytes + from / to / all ones, encoded, from the
+ * first character holding one of from's bits to the last. */
 static void b64_build(struct b64pat *bp, const uint8_t *from, const uint8_t *to,
                       size_t m, unsigned k)
 {
-    size_t o = 8 * (size_t)k, end = o + 8 * m;
-    size_t j0 = o / 6, j1 = (end + 5) / 6;
-    bp->n = j1 - j0;
-    for (size_t j = j0; j < j1; j++) {
-        uint8_t mk = 0, fv = 0, tv = 0;
-        for (size_t b = 0; b < 6; b++) {
-            size_t g = 6 * j + b;
-            uint8_t bit = (uint8_t)(1 << (5 - b));
-            if (g < o || g >= end)
-                continue;
-            mk |= bit;
-            fv |= bit_at(from, g - o) ? bit : 0;
-            tv |= bit_at(to, g - o) ? bit : 0;
-        }
-        bp->mask[j - j0] = mk, bp->fv[j - j0] = fv, bp->tv[j - j0] = tv;
-    }
+    uint8_t sf[B64_WINDOW + 5] = { 0 }, st[B64_WINDOW + 5] = { 0 }, sm[B64_WINDOW + 5] = { 0 };
+    uint8_t cf[I2S_MAX_BYTES + 4], ct[I2S_MAX_BYTES + 4], cm[I2S_MAX_BYTES + 4];
+    size_t n = (k + m + 2) / 3 * 3, j0 = 8 * (size_t)k / 6;
+    memcpy(sf + k, from, m);
+    memcpy(st + k, to, m);
+    memset(sm + k, 0xff, m);
+    b64_sextets(cf, sf, n);
+    b64_sextets(ct, st, n);
+    b64_sextets(cm, sm, n);
+    bp->n = (8 * (k + m) + 5) / 6 - j0;
+    memcpy(bp->mask, cm + j0, bp->n);
+    memcpy(bp->fv, cf + j0, bp->n);
+    memcpy(bp->tv, ct + j0, bp->n);
 }
 
 static int b64_match(const uint8_t *d, const struct b64pat *bp)
@@ -366,10 +457,11 @@ static int b64_write(uint8_t *out, const uint8_t *d, const struct b64pat *bp,
 }
 
 static void b64_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                   size_t pos, const struct b64pat *bp)
+                   size_t pos, const void *pat)
 {
+    const struct b64pat *bp = pat;
     uint8_t buf[I2S_MAX_BYTES];
-    if (bp->n > len - pos || b64v(d[pos]) < 0 || !b64_match(d + pos, bp))
+    if (bp->n > len - pos || !b64_match(d + pos, bp))
         return;
     int alpha = b64_alphabet(d + pos, bp->n);
     int special = b64_write(buf, d + pos, bp, alpha == 1 ? b64_url : b64_std);
@@ -380,21 +472,36 @@ static void b64_at(struct i2s_sink *s, const uint8_t *d, size_t len,
     }
 }
 
+/* Anchors a pattern on its first character all of whose bits are from's
+ * (one exists for 2 bytes or more); 0 if none. */
+static int b64_anchor(struct anchor *an, const struct b64pat *bp)
+{
+    for (size_t q = 0; q < bp->n; q++)
+        if (bp->mask[q] == 63) {
+            an->off = q;
+            an->c[0] = (uint8_t)b64_std[bp->fv[q]];
+            an->c[1] = (uint8_t)b64_url[bp->fv[q]];
+            return 1;
+        }
+    return 0;
+}
+
 void xf_b64(struct i2s_sink *s, const uint8_t *d, size_t len,
             const struct xf_pat *p, size_t np)
 {
-    struct b64pat bp[2 * 3];
+    struct b64pat bp[B64_PATS];
+    struct anchor an[B64_PATS];
     size_t nb = 0;
-    for (size_t i = 0; i < np && nb + 3 <= 2 * 3; i++) {
+    for (size_t i = 0; i < np && nb + 3 <= B64_PATS; i++) {
         struct xf_pat w;
         if (!window(&p[i], B64_WINDOW, 1, &w))
             continue;
-        for (unsigned k = 0; k < 3; k++)
-            b64_build(&bp[nb++], w.from, w.to, w.fl, k);
+        for (unsigned k = 0; k < 3; k++) {
+            b64_build(&bp[nb], w.from, w.to, w.fl, k);
+            nb += b64_anchor(&an[nb], &bp[nb]);
+        }
     }
-    for (size_t pos = 0; pos < len && !i2s_full(s); pos++)
-        for (size_t i = 0; i < nb; i++)
-            b64_at(s, d, len, pos, &bp[i]);
+    scan_anchored(s, d, len, an, nb, b64_at, bp, sizeof bp[0]);
 }
 
 /* ---- integers: helpers --------------------------------------------------- */
@@ -404,12 +511,17 @@ static uint64_t width_mask(unsigned size)
     return size >= 8 ? ~0ULL : (1ULL << (8 * size)) - 1;
 }
 
+/* p[0..w) as an integer, w 4 or 8. */
 static uint64_t load_uint(const uint8_t *p, size_t w, int big)
 {
-    uint64_t v = 0;
-    for (size_t i = 0; i < w; i++)
-        v |= (uint64_t)p[big ? w - 1 - i : i] << (8 * i);
-    return v;
+    uint32_t v4;
+    uint64_t v8;
+    if (w == 4) {
+        memcpy(&v4, p, 4);
+        return big ? __builtin_bswap32(v4) : v4;
+    }
+    memcpy(&v8, p, 8);
+    return big ? __builtin_bswap64(v8) : v8;
 }
 
 static void store_uint(uint8_t *p, size_t w, int big, uint64_t v)
@@ -420,23 +532,43 @@ static void store_uint(uint8_t *p, size_t w, int big, uint64_t v)
 
 /* ---- integers: off by a small constant ----------------------------------- */
 
-static void offset_at(struct i2s_sink *s, const uint8_t *d, size_t pos,
-                      uint64_t from, uint64_t to, unsigned size, int big)
+/* One byte order of xf_offset. */
+struct offpat {
+    uint64_t from, to;
+    unsigned size;
+    int big;
+};
+
+static void offset_at(struct i2s_sink *s, const uint8_t *d, size_t len,
+                      size_t pos, const void *pat)
 {
-    uint64_t m = width_mask(size), x = load_uint(d + pos, size, big);
-    uint64_t diff = (x - from) & m, flip = x ^ from;
-    uint8_t w[8];
-    if (x == from)
+    const struct offpat *p = pat;
+    unsigned size = p->size;
+    uint64_t m = width_mask(size);
+    if (size > len - pos)
         return;
-    uint64_t add = (to + diff) & m;
-    if (diff <= OFFSET_MAX || ((0 - diff) & m) <= OFFSET_MAX) {
-        store_uint(w, size, big, add);
+    uint64_t x = load_uint(d + pos, size, p->big);
+    uint64_t diff = (x - p->from) & m, flip = x ^ p->from;
+    uint64_t add = (p->to + diff) & m;
+    uint8_t w[8];
+    if (x == p->from || ((diff + OFFSET_MAX) & m) > 2 * OFFSET_MAX)
+        return; /* x ^ from <= 255 implies |x - from| <= 255 */
+    store_uint(w, size, p->big, add);
+    i2s_emit(s, d, pos, size, w, size, I2S_OFFSET);
+    if (flip <= OFFSET_MAX && ((p->to ^ flip) & m) != add) {
+        store_uint(w, size, p->big, p->to ^ flip);
         i2s_emit(s, d, pos, size, w, size, I2S_OFFSET);
     }
-    if (flip <= OFFSET_MAX && ((to ^ flip) & m) != add) {
-        store_uint(w, size, big, to ^ flip);
-        i2s_emit(s, d, pos, size, w, size, I2S_OFFSET);
-    }
+}
+
+/* The top byte of every value within OFFSET_MAX of from: one or two
+ * (from is at least OFFSET_FAR from both ends, so no wrap). */
+static void offset_anchor(struct anchor *an, uint64_t from, unsigned size, int big)
+{
+    unsigned sh = 8 * (size - 1);
+    an->off = big ? 0 : size - 1;
+    an->c[0] = (uint8_t)((from - OFFSET_MAX) >> sh);
+    an->c[1] = (uint8_t)((from + OFFSET_MAX) >> sh);
 }
 
 void xf_offset(struct i2s_sink *s, const uint8_t *d, size_t len,
@@ -448,10 +580,11 @@ void xf_offset(struct i2s_sink *s, const uint8_t *d, size_t len,
     from &= m, to &= m;
     if (from < OFFSET_FAR || ((0 - from) & m) < OFFSET_FAR)
         return;
-    for (size_t pos = 0; pos + size <= len && !i2s_full(s); pos++) {
-        offset_at(s, d, pos, from, to, size, 0);
-        offset_at(s, d, pos, from, to, size, 1);
-    }
+    struct offpat p[2] = { { from, to, size, 0 }, { from, to, size, 1 } };
+    struct anchor an[2];
+    offset_anchor(&an[0], from, size, 0);
+    offset_anchor(&an[1], from, size, 1);
+    scan_anchored(s, d, len, an, 2, offset_at, p, sizeof p[0]);
 }
 
 /* ---- integers: mixes of consecutive bytes -------------------------------- */
@@ -464,21 +597,26 @@ static uint64_t mix_eval(const uint8_t *x, size_t w, uint64_t base)
     return v;
 }
 
-/* The square root of v >= 0 without libm (a target need not link it): a
- * first guess from halving the exponent (within 6%), then Newton steps
- * (6% -> 0.2% -> 2e-6 -> 2e-12 -> exact to a double). */
+/* The square root of v >= 0 without libm (a target need not link it): the
+ * SSE2 instruction, or else a first guess from halving the exponent
+ * (within 6%), then Newton steps (6% -> 0.2% -> 2e-6 -> 2e-12 -> exact to
+ * a double).  Either is exact enough: mix_base checks its neighbours. */
 static double root2(double v)
 {
-    uint64_t bits;
-    double g;
     if (!(v > 0))
         return 0;
+#if defined(__SSE2__)
+    return _mm_cvtsd_f64(_mm_sqrt_sd(_mm_setzero_pd(), _mm_set_sd(v)));
+#else
+    uint64_t bits;
+    double g;
     memcpy(&bits, &v, sizeof bits);
     bits = (bits >> 1) + (1023ULL << 51);
     memcpy(&g, &bits, sizeof g);
     for (int i = 0; i < 4; i++)
         g = 0.5 * (g + v / g);
     return g;
+#endif
 }
 
 /* The base B in 1..MIX_BASE_MAX with x0 + B*x1 + B^2*x2 == a (x[w..3)
@@ -486,15 +624,16 @@ static double root2(double v)
 static uint64_t mix_base(const uint8_t *x, size_t w, uint64_t a)
 {
     uint64_t x2 = w > 2 ? x[2] : 0, x1 = x[1], x0 = x[0], guess;
-    if (a <= x0 || (x2 == 0 && x1 < MIX_LINEAR_MIN))
+    uint64_t top = MIX_BASE_MAX;
+    /* p(B) grows with B: a must lie between p(1) and p(MIX_BASE_MAX). */
+    if (a < x0 + x1 + x2 || a > x0 + top * x1 + top * top * x2 ||
+        (x2 == 0 && x1 < MIX_LINEAR_MIN))
         return 0;
     if (x2 == 0) {
         guess = (a - x0) / x1;
     } else {
         double disc = (double)x1 * (double)x1 + 4.0 * (double)x2 * (double)(a - x0);
         double r = (root2(disc) - (double)x1) / (2.0 * (double)x2);
-        if (!(r < (double)MIX_BASE_MAX + 2))
-            return 0;
         guess = (uint64_t)(r + 0.5);
     }
     for (uint64_t b = guess > 1 ? guess - 1 : 1; b <= guess + 1; b++)
@@ -536,7 +675,8 @@ void xf_mix(struct i2s_sink *s, const uint8_t *d, size_t len,
 {
     uint64_t m = width_mask(size);
     from &= m, to &= m;
-    if (from < MIX_FROM_MIN || from >= MIX_VALUE_MAX || to >= MIX_VALUE_MAX)
+    uint64_t most = 255 * (1 + MIX_BASE_MAX + MIX_BASE_MAX * MIX_BASE_MAX);
+    if (from < MIX_FROM_MIN || from > most || to > most)
         return;
     for (size_t pos = 0; pos + 2 <= len && pos < MIX_SPAN && !i2s_full(s); pos++) {
         size_t w = len - pos < 3 ? len - pos : 3;

@@ -50,7 +50,12 @@ struct xf_pat {
     int skip_run;
 };
 
-int i2s_full(const struct i2s_sink *s);
+static inline int i2s_full(const struct i2s_sink *s)
+{
+    return s->n >= s->max;
+}
+
+
 /* Adds a candidate, unless the sink is full, new_len > I2S_MAX_BYTES, or
  * it would change nothing. */
 void i2s_emit(struct i2s_sink *s, const uint8_t *d, size_t pos, size_t old_len,
