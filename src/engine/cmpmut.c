@@ -35,8 +35,12 @@
  *    (a strcmp operand often carries a NUL or trailing bytes the input
  *    lacks).
  *  - Transforms (cmpxform.c) come after the encodings above, in enum
- *    order; I2S_OFFSET and I2S_MIX only when nothing else was found (from
- *    is then not in the input in any encoding: it was computed).
+ *    order, in two tiers: I2S_FOLD, I2S_HEXFIELD and I2S_B64 only when the
+ *    plain encodings (I2S_LE .. I2S_MEM) found nothing, I2S_OFFSET and
+ *    I2S_MIX only when those did not either (from is then in the input in
+ *    no encoding: it was computed).  A value found as it is is most likely
+ *    where the compare read it, and a transform's scan costs as much as the
+ *    plain ones together, so the common case pays nothing for them.
  *  - i2s_mutate_*: only the first MUTATE_MAX candidates are considered;
  *    those that would exceed max_len are dropped before the draw.
  *
@@ -461,9 +465,11 @@ size_t i2s_int_candidates(const uint8_t *d, size_t len, uint64_t from, uint64_t 
     scan_offset(&s, d, len, from, to, size, -1);
     scan_dec(&s, d, len, from, to, size);
     scan_hex(&s, d, len, from, to);
-    scan_fold_int(&s, d, len, from, to, size);
-    scan_fields_int(&s, d, len, from, to, size);
-    if (s.n == 0) { /* from is computed, not copied: try arithmetic */
+    if (s.n == 0) { /* not in the input as it is: through a transform? */
+        scan_fold_int(&s, d, len, from, to, size);
+        scan_fields_int(&s, d, len, from, to, size);
+    }
+    if (s.n == 0) { /* nowhere: computed, not copied; arithmetic? */
         xf_offset(&s, d, len, from, to, size);
         xf_mix(&s, d, len, from, to, size);
     }
@@ -482,10 +488,12 @@ size_t i2s_mem_candidates(const uint8_t *d, size_t len, const uint8_t *from,
     for (size_t pos = 0; k > 0 && pos + k <= len && !i2s_full(&s); pos++)
         if (d[pos] == from[0] && memcmp(d + pos, from, k) == 0)
             i2s_emit(&s, d, pos, k, to, kt, I2S_MEM);
-    struct xf_pat p = { from, to, fl, tl, 0 };
-    xf_fold(&s, d, len, &p, 1);
-    xf_hexfield(&s, d, len, &p, 1);
-    xf_b64(&s, d, len, &p, 1);
+    if (s.n == 0) { /* not in the input as it is: through a transform? */
+        struct xf_pat p = { from, to, fl, tl, 0 };
+        xf_fold(&s, d, len, &p, 1);
+        xf_hexfield(&s, d, len, &p, 1);
+        xf_b64(&s, d, len, &p, 1);
+    }
     return s.n;
 }
 

@@ -18,14 +18,16 @@
  *                       lengths may differ
  *   I2S_HEX             from as ASCII hex, lower or upper case, replaced in
  *                       the same case; lengths may differ
- *   then the transforms of cmpxform.h, for sizes of 2 bytes and more where
- *   they take bytes: I2S_FOLD (the fixed-width patterns above, ignoring
- *   case), I2S_HEXFIELD and I2S_B64 (from's little- and big-endian bytes
- *   hex- or base64-encoded); and only when none of the above found
- *   anything, I2S_OFFSET and I2S_MIX (from computed from the input).
+ *   then, only when none of the above found anything, the transforms of
+ *   cmpxform.h: I2S_FOLD (the fixed-width patterns above, ignoring case),
+ *   I2S_HEXFIELD and I2S_B64 (from's little- and big-endian bytes, for
+ *   sizes of 2 and more, hex- or base64-encoded); and only when those
+ *   found nothing either, I2S_OFFSET and I2S_MIX (from computed from the
+ *   input).
  * A memory compare (memcmp, strcmp, ...) of from[0..fl) against to[0..tl)
- * lists I2S_MEM (from verbatim, replaced by to; lengths may differ), then
- * I2S_FOLD, I2S_HEXFIELD and I2S_B64 on the operand's bytes.
+ * lists I2S_MEM (from verbatim, replaced by to; lengths may differ), then,
+ * only when that found nothing, I2S_FOLD, I2S_HEXFIELD and I2S_B64 on the
+ * operand's bytes.
  *
  * All functions are pure (see mutator.h): the result depends only on their
  * arguments and the rng state.

@@ -12,9 +12,12 @@
  *  - Order: each scan lists by position; at one position, patterns in the
  *    order given, then (base64) alignment 0, 1, 2.  No candidate that
  *    leaves the input unchanged is ever listed (i2s_emit drops it).
- *  - Cost: one pass over the input per scan, each position rejected after
- *    a byte or two; xf_mix does a constant amount of integer work and one
- *    square root per position of the first MIX_SPAN bytes.
+ *  - Cost: fold, hex, base64 and offset scans jump (memchr) between the
+ *    places where a byte every match must hold occurs (the anchor: a letter
+ *    of from, from's first hex digit, a base64 character all of whose bits
+ *    are from's, the top byte of x), and try only there; xf_mix does a few
+ *    integer compares per window of the first MIX_SPAN bytes, and a square
+ *    root and a division for a window it cannot rule out that way.
  *
  * Choices:
  *  - Fold: the whole of from, matched ignoring ASCII case and not verbatim
@@ -56,8 +59,8 @@
  *    found by the plain scans unless to is wider than from), so from and
  *    to are at most 255 * (1 + 256 + 256^2) and a window is passed over at
  *    once when from is out of its range p(1)..p(256).  to is written as
- *    base-B digits, greedily from the top
- *    digit (each 0..255); no candidate when that does not reach to exactly.
+ *    base-B digits, greedily from the top digit (each 0..255); no
+ *    candidate when that does not reach to exactly.
  *    Windows starting in the first MIX_SPAN (64) bytes only: a mix is a
  *    header's check more often than not, and each window costs a square
  *    root and a division.
@@ -131,7 +134,7 @@ struct anchor {
 
 /* Tries one pattern at one position (it checks that the match fits). */
 typedef void try_fn(struct i2s_sink *s, const uint8_t *d, size_t len,
-                    size_t pos, const void *pat);
+                    size_t pos, void *pat);
 
 static size_t next_byte(const uint8_t *d, size_t len, size_t pos, uint8_t c)
 {
@@ -149,11 +152,13 @@ static size_t anchor_start(const struct anchor *a, size_t len)
  * position, and at one position in pattern order. */
 static void scan_anchored(struct i2s_sink *s, const uint8_t *d, size_t len,
                           struct anchor *an, size_t n, try_fn *try,
-                          const void *pats, size_t stride)
+                          void *pats, size_t stride)
 {
-    for (size_t i = 0; i < n; i++)
-        for (int j = 0; j < 2; j++)
-            an[i].at[j] = next_byte(d, len, an[i].off, an[i].c[j]);
+    for (size_t i = 0; i < n; i++) {
+        an[i].at[0] = next_byte(d, len, an[i].off, an[i].c[0]);
+        an[i].at[1] = an[i].c[1] == an[i].c[0] ? an[i].at[0]
+                                                : next_byte(d, len, an[i].off, an[i].c[1]);
+    }
     while (!i2s_full(s)) {
         size_t pos = NONE;
         for (size_t i = 0; i < n; i++) {
@@ -165,10 +170,13 @@ static void scan_anchored(struct i2s_sink *s, const uint8_t *d, size_t len,
         for (size_t i = 0; i < n; i++) {
             if (anchor_start(&an[i], len) != pos)
                 continue;
-            try(s, d, len, pos, (const char *)pats + i * stride);
-            for (int j = 0; j < 2; j++)
-                if (an[i].at[j] == pos + an[i].off)
-                    an[i].at[j] = next_byte(d, len, pos + an[i].off + 1, an[i].c[j]);
+            try(s, d, len, pos, (char *)pats + i * stride);
+            size_t here = pos + an[i].off;
+            if (an[i].at[0] == here)
+                an[i].at[0] = next_byte(d, len, here + 1, an[i].c[0]);
+            if (an[i].at[1] == here)
+                an[i].at[1] = an[i].c[1] == an[i].c[0]
+                                  ? an[i].at[0] : next_byte(d, len, here + 1, an[i].c[1]);
         }
     }
 }
@@ -224,7 +232,7 @@ static void fold_like(uint8_t *out, const uint8_t *to, size_t tl,
 }
 
 static void fold_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                    size_t pos, const void *pat)
+                    size_t pos, void *pat)
 {
     const struct xf_pat *p = pat;
     uint8_t buf[I2S_MAX_BYTES];
@@ -329,7 +337,7 @@ static size_t hex_like(uint8_t *out, const uint8_t *to, size_t tl,
 }
 
 static void hex_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                   size_t pos, const void *pat)
+                   size_t pos, void *pat)
 {
     const struct xf_pat *p = pat;
     uint8_t buf[I2S_MAX_BYTES];
@@ -349,7 +357,7 @@ void xf_hexfield(struct i2s_sink *s, const uint8_t *d, size_t len,
     struct anchor an[XF_PATS];
     size_t n = 0;
     for (size_t i = 0; i < np && n < XF_PATS; i++) {
-        if (!window(&p[i], HEX_WINDOW, 0, &w[n]))
+        if (!window(&p[i], HEX_WINDOW, 0, &w[n]) || len < 2 * w[n].fl)
             continue;
         an[n].off = 0;
         an[n].c[0] = (uint8_t)lo[w[n].from[0] >> 4];
@@ -380,10 +388,15 @@ static int b64v(uint8_t c)
     return c == '/' || c == '_' ? 63 : -1;
 }
 
-/* from's bits over a run of n characters: in character i, the bits mask[i]
- * are from's (value fv[i]) and become to's (tv[i]). */
+/* from[0..m) -> to[0..m) starting k bytes into a group, over a run of n
+ * characters: in character i, the bits mask[i] are from's (value fv[i])
+ * and become to's (tv[i]).  The masks and values are built the first time
+ * the pattern's anchor is met (built). */
 struct b64pat {
-    size_t n;
+    const uint8_t *from, *to;
+    size_t m, n;
+    unsigned k;
+    int built;
     uint8_t mask[I2S_MAX_BYTES], fv[I2S_MAX_BYTES], tv[I2S_MAX_BYTES];
 };
 
@@ -403,9 +416,11 @@ static size_t b64_sextets(uint8_t *out, const uint8_t *p, size_t n)
 /* The pattern of from[0..m) -> to[0..m) starting k bytes into a group:
  * the streams k zero bytes + from / to / all ones, encoded, from the
  * first character holding one of from's bits to the last. */
-static void b64_build(struct b64pat *bp, const uint8_t *from, const uint8_t *to,
-                      size_t m, unsigned k)
+static void b64_build(struct b64pat *bp)
 {
+    const uint8_t *from = bp->from, *to = bp->to;
+    size_t m = bp->m;
+    unsigned k = bp->k;
     uint8_t sf[B64_WINDOW + 5] = { 0 }, st[B64_WINDOW + 5] = { 0 }, sm[B64_WINDOW + 5] = { 0 };
     uint8_t cf[I2S_MAX_BYTES + 4], ct[I2S_MAX_BYTES + 4], cm[I2S_MAX_BYTES + 4];
     size_t n = (k + m + 2) / 3 * 3, j0 = 8 * (size_t)k / 6;
@@ -415,7 +430,6 @@ static void b64_build(struct b64pat *bp, const uint8_t *from, const uint8_t *to,
     b64_sextets(cf, sf, n);
     b64_sextets(ct, st, n);
     b64_sextets(cm, sm, n);
-    bp->n = (8 * (k + m) + 5) / 6 - j0;
     memcpy(bp->mask, cm + j0, bp->n);
     memcpy(bp->fv, cf + j0, bp->n);
     memcpy(bp->tv, ct + j0, bp->n);
@@ -457,11 +471,16 @@ static int b64_write(uint8_t *out, const uint8_t *d, const struct b64pat *bp,
 }
 
 static void b64_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                   size_t pos, const void *pat)
+                   size_t pos, void *pat)
 {
-    const struct b64pat *bp = pat;
+    struct b64pat *bp = pat;
     uint8_t buf[I2S_MAX_BYTES];
-    if (bp->n > len - pos || !b64_match(d + pos, bp))
+    if (bp->n > len - pos)
+        return;
+    if (!bp->built)
+        b64_build(bp);
+    bp->built = 1;
+    if (!b64_match(d + pos, bp))
         return;
     int alpha = b64_alphabet(d + pos, bp->n);
     int special = b64_write(buf, d + pos, bp, alpha == 1 ? b64_url : b64_std);
@@ -472,18 +491,21 @@ static void b64_at(struct i2s_sink *s, const uint8_t *d, size_t len,
     }
 }
 
-/* Anchors a pattern on its first character all of whose bits are from's
- * (one exists for 2 bytes or more); 0 if none. */
-static int b64_anchor(struct anchor *an, const struct b64pat *bp)
+/* Sets up the pattern of w at alignment k, and its anchor: the first
+ * character all of whose bits are from's (m >= 2 has one): from[0]'s top
+ * six bits at k = 0; at k = 1, its low four and from[1]'s top two; at
+ * k = 2, its low six. */
+static void b64_pattern(struct b64pat *bp, struct anchor *an,
+                        const struct xf_pat *w, unsigned k)
 {
-    for (size_t q = 0; q < bp->n; q++)
-        if (bp->mask[q] == 63) {
-            an->off = q;
-            an->c[0] = (uint8_t)b64_std[bp->fv[q]];
-            an->c[1] = (uint8_t)b64_url[bp->fv[q]];
-            return 1;
-        }
-    return 0;
+    static const size_t off[3] = { 0, 1, 1 };
+    const uint8_t *f = w->from;
+    uint8_t v = k == 0 ? f[0] >> 2 : k == 1 ? (f[0] & 15) << 2 | f[1] >> 6 : f[0] & 63;
+    bp->from = w->from, bp->to = w->to, bp->m = w->fl, bp->k = k, bp->built = 0;
+    bp->n = (8 * (k + w->fl) + 5) / 6 - 8 * k / 6;
+    an->off = off[k];
+    an->c[0] = (uint8_t)b64_std[v];
+    an->c[1] = (uint8_t)b64_url[v];
 }
 
 void xf_b64(struct i2s_sink *s, const uint8_t *d, size_t len,
@@ -494,12 +516,10 @@ void xf_b64(struct i2s_sink *s, const uint8_t *d, size_t len,
     size_t nb = 0;
     for (size_t i = 0; i < np && nb + 3 <= B64_PATS; i++) {
         struct xf_pat w;
-        if (!window(&p[i], B64_WINDOW, 1, &w))
+        if (!window(&p[i], B64_WINDOW, 1, &w) || len < (8 * w.fl + 5) / 6)
             continue;
-        for (unsigned k = 0; k < 3; k++) {
-            b64_build(&bp[nb], w.from, w.to, w.fl, k);
-            nb += b64_anchor(&an[nb], &bp[nb]);
-        }
+        for (unsigned k = 0; k < 3; k++, nb++)
+            b64_pattern(&bp[nb], &an[nb], &w, k);
     }
     scan_anchored(s, d, len, an, nb, b64_at, bp, sizeof bp[0]);
 }
@@ -540,7 +560,7 @@ struct offpat {
 };
 
 static void offset_at(struct i2s_sink *s, const uint8_t *d, size_t len,
-                      size_t pos, const void *pat)
+                      size_t pos, void *pat)
 {
     const struct offpat *p = pat;
     unsigned size = p->size;

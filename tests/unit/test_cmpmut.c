@@ -393,14 +393,14 @@ static void test_fold_mem(void)
     /* strcasecmp, lengths differ: past the found bytes, to as it is. */
     check_mem_text("HOST: x", "host", 4, "content-length", 14, I2S_FOLD, 0,
                    "CONTent-length: x");
-    /* A verbatim match is I2S_MEM's, not I2S_FOLD's. */
+    /* A verbatim match is I2S_MEM's; with one, transforms are not tried. */
     const char *v = "fuzzverb FUZZVERB";
-    size_t n = i2s_mem_candidates((const uint8_t *)v, strlen(v),
-                                  (const uint8_t *)"fuzzverb", 8,
-                                  (const uint8_t *)"openthis", 8, cands, MAXC);
+    size_t n = mem_cands(v, strlen(v), "fuzzverb", "openthis", 8);
     CHECK(find_cand(n, I2S_MEM, 0) != NONE);
-    CHECK(find_cand(n, I2S_FOLD, 0) == NONE);
-    CHECK(find_cand(n, I2S_FOLD, 9) != NONE);
+    CHECK_EQ_U(count_enc(n, I2S_FOLD), 0);
+    n = mem_cands(v + 1, strlen(v) - 1, "fuzzverb", "openthis", 8);
+    CHECK_EQ_U(count_enc(n, I2S_MEM), 0);
+    CHECK(find_cand(n, I2S_FOLD, 8) != NONE);
     CHECK_EQ_U(count_enc(n, I2S_FOLD), 1);
     /* Only ASCII letters fold: '@' is not '`', 0xc0 is not 0xe0. */
     n = mem_cands("@\xc0zz", 4, "`\xe0ZZ", "abcd", 4);
@@ -469,6 +469,13 @@ static void test_hexfield_int(void)
     /* Big endian in a longer run ("%8x" of the first 8 digits). */
     check_text("deadbeefcafe", 0xdeadbeef, 0x12345678, 4, I2S_HEXFIELD, 0,
                "12345678cafe");
+    /* Found as it is (little endian at 0): the transforms are not tried. */
+    const char *both = "\xef\xbe\xad\xde v=efbeadde;";
+    size_t nb = int_cands(both, strlen(both), 0xdeadbeef, 0x12345678, 4);
+    CHECK(find_cand(nb, I2S_LE, 0) != NONE);
+    CHECK_EQ_U(count_enc(nb, I2S_HEXFIELD), 0);
+    nb = int_cands(both + 4, strlen(both) - 4, 0xdeadbeef, 0x12345678, 4);
+    CHECK_EQ_U(count_enc(nb, I2S_HEXFIELD), 1); /* ... but are without it */
     /* A whole run spelling the value is I2S_HEX's, not listed twice. */
     const char *t = "x=deadbeef;";
     size_t n = int_cands(t, strlen(t), 0xdeadbeef, 0x12345678, 4);
