@@ -14,20 +14,33 @@
  *    at one position, wider / little-endian patterns come first.  No
  *    candidate that leaves the input unchanged is ever listed.
  *  - Cost: one linear pass over the input per encoding (I2S_MEM: at most
- *    n byte compares per position); nothing is allocated.
+ *    n byte compares per position; the transforms: see cmpxform.c);
+ *    nothing is allocated.
  *
  * Choices where cmpmut.h leaves room:
  *  - Narrow: both operands must fit width w with the same extension (zero
  *    or sign); widths are 4, 2, 1 below size, big-endian skipped at w = 1.
- *  - Decimal: the canonical spelling only (no leading zeros, no '+'), as a
- *    maximal digit run; "-N" is searched only when from is negative.
+ *  - Decimal: maximal digit runs read as atoi/strtol do (whitespace before
+ *    a run is not part of it, so it needs nothing): leading zeros allowed
+ *    (to is then zero-padded to the run's width, "0042" -> "0007"); a '-'
+ *    before the run is part of it when from is negative, a '+' when to is
+ *    negative and from is not ("+5" -> "-100"); a negative to over an
+ *    unsigned run is written both unsigned and with a '-'.
  *  - Hex: any maximal run of 2..I2S_MAX_BYTES hex digits, not mixed case,
  *    whose value is from (so leading zeros match); to is written in the
  *    run's case (lower when all digits), zero-padded to the run's width.
- *  - Memory: from[0..n) verbatim; if it occurs nowhere, the longest prefix
- *    of at least MEM_PREFIX_MIN bytes that does occur, replaced by the
- *    same-length prefix of to (a strcmp operand often carries a NUL or
- *    trailing bytes the input lacks).
+ *  - Memory: from[0..fl) verbatim, replaced by to[0..tl); if it occurs
+ *    nowhere, the longest prefix of at least MEM_PREFIX_MIN bytes that does
+ *    occur, replaced by the prefix of to as long (or all of a shorter to)
+ *    (a strcmp operand often carries a NUL or trailing bytes the input
+ *    lacks).
+ *  - Transforms (cmpxform.c) come after the encodings above, in enum
+ *    order, in two tiers: I2S_FOLD, I2S_HEXFIELD and I2S_B64 only when the
+ *    plain encodings (I2S_LE .. I2S_MEM) found nothing, I2S_OFFSET and
+ *    I2S_MIX only when those did not either (from is then in the input in
+ *    no encoding: it was computed).  A value found as it is is most likely
+ *    where the compare read it, and a transform's scan costs as much as the
+ *    plain ones together, so the common case pays nothing for them.
  *  - i2s_mutate_*: only the first MUTATE_MAX candidates are considered;
  *    those that would exceed max_len are dropped before the draw.
  *
@@ -35,6 +48,8 @@
  * live on the stack of one call).
  */
 #include "cmpmut.h"
+
+#include "cmpxform.h"
 
 #include <string.h>
 
@@ -48,13 +63,6 @@
 /* Most fixed-width patterns scanned together (narrow: widths 4, 2, 1). */
 #define PAT_MAX 3
 
-/* Where candidates go: out[0..n), at most max. */
-struct sink {
-    struct i2s_cand *out;
-    size_t max;
-    size_t n;
-};
-
 /* One fixed-width integer pattern and its replacement. */
 struct pat {
     uint8_t from[8];
@@ -63,28 +71,6 @@ struct pat {
 };
 
 /* ---- helpers ------------------------------------------------------------ */
-
-static int full(const struct sink *s)
-{
-    return s->n >= s->max;
-}
-
-/* Adds a candidate, unless the sink is full or it would change nothing. */
-static void emit(struct sink *s, const uint8_t *d, size_t pos, size_t old_len,
-                 const void *bytes, size_t new_len, enum i2s_encoding enc)
-{
-    if (full(s) || new_len > I2S_MAX_BYTES)
-        return;
-    if (old_len == new_len && memcmp(d + pos, bytes, new_len) == 0)
-        return;
-    struct i2s_cand *c = &s->out[s->n++];
-    c->pos = pos;
-    c->old_len = old_len;
-    c->new_len = new_len;
-    c->enc = enc;
-    memcpy(c->bytes, bytes, new_len);
-    memset(c->bytes + new_len, 0, I2S_MAX_BYTES - new_len);
-}
 
 static uint64_t width_mask(unsigned w)
 {
@@ -144,13 +130,13 @@ static size_t next_byte(const uint8_t *d, size_t len, size_t pos, uint8_t b)
 
 /* One pass over d: every occurrence of every pattern, by position.  Each
  * pattern jumps (memchr) to the next place its first byte occurs. */
-static void scan_pats(struct sink *s, const uint8_t *d, size_t len,
+static void scan_pats(struct i2s_sink *s, const uint8_t *d, size_t len,
                       const struct pat *p, size_t np, enum i2s_encoding enc)
 {
     size_t next[PAT_MAX];
     for (size_t i = 0; i < np; i++)
         next[i] = next_byte(d, len, 0, p[i].from[0]);
-    while (!full(s)) {
+    while (!i2s_full(s)) {
         size_t pos = len;
         for (size_t i = 0; i < np; i++)
             pos = next[i] < pos ? next[i] : pos;
@@ -160,13 +146,13 @@ static void scan_pats(struct sink *s, const uint8_t *d, size_t len,
             if (next[i] != pos)
                 continue;
             if (p[i].w <= len - pos && memcmp(d + pos, p[i].from, p[i].w) == 0)
-                emit(s, d, pos, p[i].w, p[i].to, p[i].w, enc);
+                i2s_emit(s, d, pos, p[i].w, p[i].to, p[i].w, enc);
             next[i] = next_byte(d, len, pos + 1, p[i].from[0]);
         }
     }
 }
 
-static void scan_one(struct sink *s, const uint8_t *d, size_t len, int big,
+static void scan_one(struct i2s_sink *s, const uint8_t *d, size_t len, int big,
                      uint64_t from, uint64_t to, unsigned size,
                      enum i2s_encoding enc)
 {
@@ -184,7 +170,7 @@ static int narrow_fits(uint64_t from, uint64_t to, unsigned w, unsigned size)
     return (sign_extend(from, w) & m) == from && (sign_extend(to, w) & m) == to;
 }
 
-static void scan_narrow(struct sink *s, const uint8_t *d, size_t len, int big,
+static void scan_narrow(struct i2s_sink *s, const uint8_t *d, size_t len, int big,
                         uint64_t from, uint64_t to, unsigned size)
 {
     struct pat p[PAT_MAX];
@@ -196,7 +182,7 @@ static void scan_narrow(struct sink *s, const uint8_t *d, size_t len, int big,
 }
 
 /* to + delta, little and big endian at width size. */
-static void scan_offset(struct sink *s, const uint8_t *d, size_t len,
+static void scan_offset(struct i2s_sink *s, const uint8_t *d, size_t len,
                         uint64_t from, uint64_t to, unsigned size, int delta)
 {
     struct pat p[2];
@@ -225,15 +211,6 @@ static size_t fmt_udec(char *buf, uint64_t v)
     return n;
 }
 
-/* v read as a signed integer of size bytes, in decimal. */
-static size_t fmt_sdec(char *buf, uint64_t v, unsigned size)
-{
-    if (!sign_bit(v, size))
-        return fmt_udec(buf, v);
-    buf[0] = '-';
-    return 1 + fmt_udec(buf + 1, (0 - v) & width_mask(size));
-}
-
 static size_t dec_end(const uint8_t *d, size_t len, size_t pos)
 {
     while (pos < len && is_dec(d[pos]))
@@ -241,32 +218,72 @@ static size_t dec_end(const uint8_t *d, size_t len, size_t pos)
     return pos;
 }
 
-/* Does the run d[a..b) equal the text t[0..n)? */
-static int run_is(const uint8_t *d, size_t a, size_t b, const char *t, size_t n)
+/* The value of the digit run p[0..n) (leading zeros allowed) into *v; 0 if
+ * it does not fit 64 bits. */
+static int parse_dec(const uint8_t *p, size_t n, uint64_t *v)
 {
-    return b - a == n && memcmp(d + a, t, n) == 0;
+    *v = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t digit = (uint64_t)(p[i] - '0');
+        if (*v > (UINT64_MAX - digit) / 10)
+            return 0;
+        *v = *v * 10 + digit;
+    }
+    return 1;
 }
 
-/* Maximal digit runs spelling from: unsigned, or "-" + magnitude when from
- * is negative at its width (then replaced by to read as signed too). */
-static void scan_dec(struct sink *s, const uint8_t *d, size_t len,
+/* '-' if neg, then mag's digits zero-padded to width (as far as the text
+ * stays within I2S_MAX_BYTES); returns the length. */
+static size_t fmt_dec(char *buf, uint64_t mag, int neg, size_t width)
+{
+    char digits[DEC_MAX];
+    size_t n = fmt_udec(digits, mag), k = 0;
+    size_t room = I2S_MAX_BYTES - (size_t)neg - n;
+    size_t pad = width > n ? width - n : 0;
+    pad = pad < room ? pad : room;
+    if (neg)
+        buf[k++] = '-';
+    memset(buf + k, '0', pad);
+    memcpy(buf + k + pad, digits, n);
+    return k + pad + n;
+}
+
+/* The maximal digit run d[a..b), read as atoi/strtol read it: leading
+ * zeros (then to keeps the run's width), a '-' or '+' before it. */
+static void dec_run(struct i2s_sink *s, const uint8_t *d, size_t a, size_t b,
+                    uint64_t from, uint64_t to, unsigned size)
+{
+    char t[I2S_MAX_BYTES];
+    uint64_t u, m = width_mask(size), to_mag = (0 - to) & m;
+    if (!parse_dec(d + a, b - a, &u))
+        return;
+    size_t n = b - a, width = n > 1 && d[a] == '0' ? n : 0;
+    uint8_t sign = a > 0 ? d[a - 1] : 0;
+    int from_neg = sign_bit(from, size), to_neg = sign_bit(to, size);
+    if (sign == '-' && from_neg && u == ((0 - from) & m))
+        i2s_emit(s, d, a - 1, n + 1, t,
+                 fmt_dec(t, to_neg ? to_mag : to, to_neg, width), I2S_DEC);
+    if (sign == '+' && !from_neg && to_neg && u == from)
+        i2s_emit(s, d, a - 1, n + 1, t, fmt_dec(t, to_mag, 1, width), I2S_DEC);
+    if (u == from)
+        i2s_emit(s, d, a, n, t, fmt_dec(t, to, 0, width), I2S_DEC);
+    if (sign != '-' && sign != '+' && !from_neg && to_neg && u == from)
+        i2s_emit(s, d, a, n, t, fmt_dec(t, to_mag, 1, width), I2S_DEC);
+}
+
+/* Maximal digit runs whose value is from: unsigned, or "-" + magnitude
+ * when from is negative at its width (then replaced by to read as signed
+ * too); a negative to is also written with a '-' over an unsigned from. */
+static void scan_dec(struct i2s_sink *s, const uint8_t *d, size_t len,
                      uint64_t from, uint64_t to, unsigned size)
 {
-    char fu[DEC_MAX], tu[DEC_MAX], fs[DEC_MAX], ts[DEC_MAX];
-    size_t nfu = fmt_udec(fu, from), ntu = fmt_udec(tu, to);
-    int neg = sign_bit(from, size);
-    size_t nfs = neg ? fmt_sdec(fs, from, size) : 0;
-    size_t nts = neg ? fmt_sdec(ts, to, size) : 0;
-    for (size_t a = 0; a < len && !full(s);) {
+    for (size_t a = 0; a < len && !i2s_full(s);) {
         if (!is_dec(d[a])) {
             a++;
             continue;
         }
         size_t b = dec_end(d, len, a);
-        if (neg && a > 0 && d[a - 1] == '-' && run_is(d, a, b, fs + 1, nfs - 1))
-            emit(s, d, a - 1, nfs, ts, nts, I2S_DEC);
-        if (run_is(d, a, b, fu, nfu))
-            emit(s, d, a, nfu, tu, ntu, I2S_DEC);
+        dec_run(s, d, a, b, from, to, size);
         a = b;
     }
 }
@@ -333,11 +350,11 @@ static size_t fmt_hex(char *buf, uint64_t v, size_t width, int upper)
 
 /* Maximal hex-digit runs of 2..I2S_MAX_BYTES chars, one case, whose value
  * is from; to keeps the run's case and, if it fits, its width. */
-static void scan_hex(struct sink *s, const uint8_t *d, size_t len,
+static void scan_hex(struct i2s_sink *s, const uint8_t *d, size_t len,
                      uint64_t from, uint64_t to)
 {
     char buf[I2S_MAX_BYTES];
-    for (size_t a = 0; a < len && !full(s);) {
+    for (size_t a = 0; a < len && !i2s_full(s);) {
         if (!is_hex(d[a])) {
             a++;
             continue;
@@ -348,7 +365,7 @@ static void scan_hex(struct sink *s, const uint8_t *d, size_t len,
         int k;
         if (n >= 2 && n <= I2S_MAX_BYTES && parse_hex(d + a, n, &v) &&
             v == from && (k = hex_case(d + a, n)) != 3)
-            emit(s, d, a, n, buf, fmt_hex(buf, to, n, k == 2), I2S_HEX);
+            i2s_emit(s, d, a, n, buf, fmt_hex(buf, to, n, k == 2), I2S_HEX);
         a = b;
     }
 }
@@ -379,12 +396,62 @@ static size_t best_prefix(const uint8_t *d, size_t len, const uint8_t *from,
     return best == n || best >= MEM_PREFIX_MIN ? best : 0;
 }
 
+/* ---- transforms (cmpxform.h) ------------------------------------------- */
+
+/* Most fixed-width patterns of one integer: LE and BE at size, and at each
+ * narrower width (BE but at width 1). */
+#define INT_PATS 8
+
+static int has_letter(const uint8_t *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned)((p[i] | 0x20) - 'a') < 26)
+            return 1;
+    return 0;
+}
+
+/* The fixed-width patterns (those of I2S_LE .. I2S_BE_NARROW) whose from
+ * has a letter, searched ignoring case. */
+static void scan_fold_int(struct i2s_sink *s, const uint8_t *d, size_t len,
+                          uint64_t from, uint64_t to, unsigned size)
+{
+    struct pat p[INT_PATS];
+    struct xf_pat x[INT_PATS];
+    size_t np = add_both(p, 0, size, from, to), nx = 0;
+    for (unsigned w = 4; w >= 1; w /= 2)
+        if (w < size && narrow_fits(from, to, w, size))
+            np = add_both(p, np, w, from, to);
+    for (size_t i = 0; i < np; i++)
+        if (has_letter(p[i].from, p[i].w))
+            x[nx++] = (struct xf_pat){ p[i].from, p[i].to, p[i].w, p[i].w, 0 };
+    xf_fold(s, d, len, x, nx);
+}
+
+/* from's bytes, little and big endian, as a hex or base64 field. */
+static void scan_fields_int(struct i2s_sink *s, const uint8_t *d, size_t len,
+                            uint64_t from, uint64_t to, unsigned size)
+{
+    uint8_t fl[8], tl[8], fb[8], tb[8];
+    if (size < 2)
+        return;
+    store_uint(fl, size, 0, from);
+    store_uint(tl, size, 0, to);
+    store_uint(fb, size, 1, from);
+    store_uint(tb, size, 1, to);
+    size_t np = memcmp(fl, fb, size) != 0 ? 2 : 1;
+    /* Big-endian hex text that is a whole run is I2S_HEX's already. */
+    struct xf_pat p[2] = { { fl, tl, size, size, np == 1 },
+                           { fb, tb, size, size, 1 } };
+    xf_hexfield(s, d, len, p, np);
+    xf_b64(s, d, len, p, np);
+}
+
 /* ---- API ---------------------------------------------------------------- */
 
 size_t i2s_int_candidates(const uint8_t *d, size_t len, uint64_t from, uint64_t to,
                           unsigned size, struct i2s_cand *out, size_t max)
 {
-    struct sink s = { out, max, 0 };
+    struct i2s_sink s = { out, max, 0 };
     if (!valid_size(size) || len == 0 || max == 0)
         return 0;
     from &= width_mask(size);
@@ -398,19 +465,35 @@ size_t i2s_int_candidates(const uint8_t *d, size_t len, uint64_t from, uint64_t 
     scan_offset(&s, d, len, from, to, size, -1);
     scan_dec(&s, d, len, from, to, size);
     scan_hex(&s, d, len, from, to);
+    if (s.n == 0) { /* not in the input as it is: through a transform? */
+        scan_fold_int(&s, d, len, from, to, size);
+        scan_fields_int(&s, d, len, from, to, size);
+    }
+    if (s.n == 0) { /* nowhere: computed, not copied; arithmetic? */
+        xf_offset(&s, d, len, from, to, size);
+        xf_mix(&s, d, len, from, to, size);
+    }
     return s.n;
 }
 
 size_t i2s_mem_candidates(const uint8_t *d, size_t len, const uint8_t *from,
-                          const uint8_t *to, size_t n, struct i2s_cand *out, size_t max)
+                          size_t fl, const uint8_t *to, size_t tl,
+                          struct i2s_cand *out, size_t max)
 {
-    struct sink s = { out, max, 0 };
-    if (n == 0 || n > I2S_MAX_BYTES || len == 0 || max == 0)
+    struct i2s_sink s = { out, max, 0 };
+    if (fl == 0 || fl > I2S_MAX_BYTES || tl > I2S_MAX_BYTES || len == 0 || max == 0)
         return 0;
-    size_t k = best_prefix(d, len, from, n);
-    for (size_t pos = 0; k > 0 && pos + k <= len && !full(&s); pos++)
+    size_t k = best_prefix(d, len, from, fl);
+    size_t kt = k == fl ? tl : k < tl ? k : tl;
+    for (size_t pos = 0; k > 0 && pos + k <= len && !i2s_full(&s); pos++)
         if (d[pos] == from[0] && memcmp(d + pos, from, k) == 0)
-            emit(&s, d, pos, k, to, k, I2S_MEM);
+            i2s_emit(&s, d, pos, k, to, kt, I2S_MEM);
+    if (s.n == 0) { /* not in the input as it is: through a transform? */
+        struct xf_pat p = { from, to, fl, tl, 0 };
+        xf_fold(&s, d, len, &p, 1);
+        xf_hexfield(&s, d, len, &p, 1);
+        xf_b64(&s, d, len, &p, 1);
+    }
     return s.n;
 }
 
@@ -455,9 +538,9 @@ size_t i2s_mutate_int(rng_t *r, uint8_t *d, size_t len, size_t max_len,
 }
 
 size_t i2s_mutate_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
-                      const uint8_t *from, const uint8_t *to, size_t n)
+                      const uint8_t *from, size_t fl, const uint8_t *to, size_t tl)
 {
     struct i2s_cand c[MUTATE_MAX];
-    size_t k = i2s_mem_candidates(d, len, from, to, n, c, MUTATE_MAX);
+    size_t k = i2s_mem_candidates(d, len, from, fl, to, tl, c, MUTATE_MAX);
     return pick_apply(r, d, len, max_len, c, k);
 }

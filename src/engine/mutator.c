@@ -539,7 +539,8 @@ static size_t mut_cmp_int(rng_t *r, uint8_t *d, size_t len, size_t max_len,
 }
 
 /* Finds one operand of a memory compare in the input and puts the other
- * there (lengths may differ); or else writes the other somewhere. */
+ * there (lengths may differ), verbatim or else through cmpmut.h's prefix
+ * and transforms; or else writes the other somewhere. */
 static size_t mut_cmp_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
                           const struct mutate_src *src)
 {
@@ -561,6 +562,10 @@ static size_t mut_cmp_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
             return i2s_apply(d, len, max_len, &c);
         }
     }
+    /* Not verbatim: a prefix, or through a transform (case, hex, base64). */
+    size_t n = fl > 0 ? i2s_mutate_mem(r, d, len, max_len, from, fl, to, tl) : NONE;
+    if (n != NONE)
+        return n;
     return place_word(r, d, len, max_len, to, tl);
 }
 

@@ -57,6 +57,19 @@ static size_t int_cands(const void *d, size_t len, uint64_t from, uint64_t to,
     return i2s_int_candidates(d, len, from, to, size, cands, MAXC);
 }
 
+/* A memory compare of n bytes on each side. */
+static size_t mem_cands(const void *d, size_t len, const void *from,
+                        const void *to, size_t n)
+{
+    return i2s_mem_candidates(d, len, from, n, to, n, cands, MAXC);
+}
+
+static size_t mutate_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                         const void *from, const void *to, size_t n)
+{
+    return i2s_mutate_mem(r, d, len, max_len, from, n, to, n);
+}
+
 /* Applies the candidate (enc, pos) to text and checks the result. */
 static void check_text(const char *in, uint64_t from, uint64_t to,
                        unsigned size, enum i2s_encoding enc, size_t pos,
@@ -193,24 +206,24 @@ static void test_mem(void)
 {
     uint8_t d[] = "GET / HTTP/1.0\r\n";
     size_t len = sizeof d - 1;
-    size_t n = i2s_mem_candidates(d, len, (const uint8_t *)"GET ",
-                                  (const uint8_t *)"PUT ", 4, cands, MAXC);
+    size_t n = mem_cands(d, len, (const uint8_t *)"GET ",
+                                  (const uint8_t *)"PUT ", 4);
     CHECK_EQ_U(n, 1);
     CHECK(cand_is(find_cand(n, I2S_MEM, 0), 4, "PUT ", 4));
     CHECK_EQ_U(i2s_apply(d, len, len, &cands[0]), len);
     CHECK(memcmp(d, "PUT / HTTP/1.0\r\n", len) == 0);
     /* Whole operand absent: its longest prefix (>= 4 bytes) is replaced. */
-    n = i2s_mem_candidates(d, len, (const uint8_t *)"HTTP/1.0\0",
-                           (const uint8_t *)"HTTP/1.1\0", 9, cands, MAXC);
+    n = mem_cands(d, len, (const uint8_t *)"HTTP/1.0\0",
+                           (const uint8_t *)"HTTP/1.1\0", 9);
     CHECK_EQ_U(n, 1);
     CHECK(cand_is(find_cand(n, I2S_MEM, 6), 8, "HTTP/1.1", 8));
     /* ... but not a prefix shorter than 4. */
-    n = i2s_mem_candidates(d, len, (const uint8_t *)"PUX", (const uint8_t *)"ABC",
-                           3, cands, MAXC);
+    n = mem_cands(d, len, (const uint8_t *)"PUX", (const uint8_t *)"ABC",
+                           3);
     CHECK_EQ_U(n, 0);
     /* Invalid n. */
-    CHECK_EQ_U(i2s_mem_candidates(d, len, d, d, 0, cands, MAXC), 0);
-    CHECK_EQ_U(i2s_mem_candidates(d, len, d, d, I2S_MAX_BYTES + 1, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(d, len, d, d, 0), 0);
+    CHECK_EQ_U(mem_cands(d, len, d, d, I2S_MAX_BYTES + 1), 0);
 }
 
 static void test_absent(void)
@@ -222,11 +235,11 @@ static void test_absent(void)
     memcpy(copy, d, sizeof d);
     CHECK_EQ_U(int_cands(d, sizeof d, 0x99887766, 0x1, 4), 0);
     CHECK_EQ_U(int_cands(d, sizeof d, 0x41, 0x1, 3), 0); /* invalid size */
-    CHECK_EQ_U(i2s_mem_candidates(d, sizeof d, (const uint8_t *)"zz",
-                                  (const uint8_t *)"yy", 2, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(d, sizeof d, (const uint8_t *)"zz",
+                                  (const uint8_t *)"yy", 2), 0);
     rng_t r = { 5 };
     CHECK_EQ_U(i2s_mutate_int(&r, d, sizeof d, 64, 0x99887766, 1, 4), NONE);
-    CHECK_EQ_U(i2s_mutate_mem(&r, d, sizeof d, 64, (const uint8_t *)"zz",
+    CHECK_EQ_U(mutate_mem(&r, d, sizeof d, 64, (const uint8_t *)"zz",
                               (const uint8_t *)"yy", 2), NONE);
     CHECK(memcmp(d, copy, sizeof d) == 0);
     CHECK_EQ_U(r.s, 5); /* no candidate, no draw */
@@ -248,10 +261,10 @@ static void test_equal_skipped(void)
     uint8_t h[] = "k=00ff";
     n = int_cands(h, 6, 0xff, 0xff, 4);
     CHECK_EQ_U(count_enc(n, I2S_HEX) + count_enc(n, I2S_DEC), 0);
-    CHECK_EQ_U(i2s_mem_candidates(h, 6, h, h, 3, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(h, 6, h, h, 3), 0);
     /* Same prefix on both sides of a memory compare: nothing to change. */
-    CHECK_EQ_U(i2s_mem_candidates(h, 6, (const uint8_t *)"k=00x",
-                                  (const uint8_t *)"k=00y", 5, cands, MAXC), 0);
+    CHECK_EQ_U(mem_cands(h, 6, (const uint8_t *)"k=00x",
+                                  (const uint8_t *)"k=00y", 5), 0);
 }
 
 static void test_max_len(void)
@@ -333,9 +346,9 @@ static void test_determinism(void)
         CHECK_EQ_U(na, nb);
         la = na == NONE ? la : na;
         lb = nb == NONE ? lb : nb;
-        na = i2s_mutate_mem(&ra, a, la, sizeof a, (const uint8_t *)"AB",
+        na = mutate_mem(&ra, a, la, sizeof a, (const uint8_t *)"AB",
                             (const uint8_t *)"Ab", 2);
-        nb = i2s_mutate_mem(&rb, b, lb, sizeof b, (const uint8_t *)"AB",
+        nb = mutate_mem(&rb, b, lb, sizeof b, (const uint8_t *)"AB",
                             (const uint8_t *)"Ab", 2);
         CHECK_EQ_U(na, nb);
         la = na == NONE ? la : na;
@@ -343,6 +356,352 @@ static void test_determinism(void)
     }
     CHECK(la == lb && memcmp(a, b, la) == 0);
     CHECK(ra.s == rb.s);
+}
+
+/* ---- transforms (cmpxform.c) --------------------------------------------- */
+
+/* Applies candidate i to a copy of in[0..len) (room for max_len); the
+ * result's length, or NONE. */
+static size_t apply_to(const void *in, size_t len, size_t i, uint8_t *out,
+                       size_t max_len)
+{
+    memcpy(out, in, len);
+    return i == NONE ? NONE : i2s_apply(out, len, max_len, &cands[i]);
+}
+
+/* Applies the candidate (enc, pos) to the text and checks the result. */
+static void check_mem_text(const char *in, const void *from, size_t fl,
+                           const void *to, size_t tl, enum i2s_encoding enc,
+                           size_t pos, const char *want)
+{
+    uint8_t buf[128];
+    size_t n = i2s_mem_candidates((const uint8_t *)in, strlen(in), from, fl,
+                                  to, tl, cands, MAXC);
+    size_t i = find_cand(n, enc, pos);
+    CHECK(i != NONE);
+    size_t k = apply_to(in, strlen(in), i, buf, sizeof buf);
+    CHECK_EQ_U(k, strlen(want));
+    CHECK(k == strlen(want) && memcmp(buf, want, k) == 0);
+}
+
+static void test_fold_mem(void)
+{
+    /* tolower() on each byte, then memcmp: to in the case found. */
+    check_mem_text("XFUZZVERBX", "fuzzverb", 8, "openthis", 8, I2S_FOLD, 1,
+                   "XOPENTHISX");
+    check_mem_text("..FuZz!..", "fuzz!", 5, "abcd?", 5, I2S_FOLD, 2, "..AbCd?..");
+    /* strcasecmp, lengths differ: past the found bytes, to as it is. */
+    check_mem_text("HOST: x", "host", 4, "content-length", 14, I2S_FOLD, 0,
+                   "CONTent-length: x");
+    /* A verbatim match is I2S_MEM's; with one, transforms are not tried. */
+    const char *v = "fuzzverb FUZZVERB";
+    size_t n = mem_cands(v, strlen(v), "fuzzverb", "openthis", 8);
+    CHECK(find_cand(n, I2S_MEM, 0) != NONE);
+    CHECK_EQ_U(count_enc(n, I2S_FOLD), 0);
+    n = mem_cands(v + 1, strlen(v) - 1, "fuzzverb", "openthis", 8);
+    CHECK_EQ_U(count_enc(n, I2S_MEM), 0);
+    CHECK(find_cand(n, I2S_FOLD, 8) != NONE);
+    CHECK_EQ_U(count_enc(n, I2S_FOLD), 1);
+    /* Only ASCII letters fold: '@' is not '`', 0xc0 is not 0xe0. */
+    n = mem_cands("@\xc0zz", 4, "`\xe0ZZ", "abcd", 4);
+    CHECK_EQ_U(count_enc(n, I2S_FOLD), 0);
+    /* The case-folded operand runs past the input's end: nothing. */
+    n = mem_cands("xxFUZZVER", 9, "fuzzverb", "openthis", 8);
+    CHECK_EQ_U(count_enc(n, I2S_FOLD), 0);
+}
+
+static void test_fold_int(void)
+{
+    /* tolower(d[2]) == 'q', compared at 32 bits: 'X' (seen as 'x') -> 'Q'. */
+    check_text("abXcd", 'x', 'q', 4, I2S_FOLD, 2, "abQcd");
+    /* Four letters as a little-endian word, upper case in the input. */
+    check_text("..ABCD..", 0x64636261, 0x7a797877, 4, I2S_FOLD, 2, "..WXYZ..");
+    /* No letter in from: nothing to fold (the plain scans have it). */
+    uint8_t d[4] = { '1', '2', '3', '4' };
+    CHECK_EQ_U(count_enc(int_cands(d, 4, 0x34333231, 0x61626364, 4), I2S_FOLD), 0);
+}
+
+static void test_hexfield_mem(void)
+{
+    static const uint8_t from[8] = { 0xc0, 0xff, 0xee, 0x15, 0x60, 0x0d, 0xf0, 0x0d };
+    static const uint8_t to[8] = { 0xde, 0xad, 0xbe, 0xef, 0x01, 0x23, 0x45, 0x67 };
+    check_mem_text("k=C0FFEE15600DF00D;", from, 8, to, 8, I2S_HEXFIELD, 2,
+                   "k=DEADBEEF01234567;");
+    check_mem_text("c0ffee15600df00d", from, 8, to, 8, I2S_HEXFIELD, 0,
+                   "deadbeef01234567");
+    /* Mixed case: a digit over a letter keeps its case, others the text's. */
+    check_mem_text("C0fFEE15600DF00D", from, 8, to, 8, I2S_HEXFIELD, 0,
+                   "DeaDBEef01234567");
+    /* Inside a longer hex run (a decoder reading part of it). */
+    check_mem_text("00c0ffee15600df00d99", from, 8, to, 8, I2S_HEXFIELD, 2,
+                   "00deadbeef0123456799");
+    /* Lengths differ (a strcmp of decoded text). */
+    check_mem_text("=6869=", "hi", 2, "hey", 3, I2S_HEXFIELD, 1, "=686579=");
+    /* Odd alignment of the digits does not spell it; a 1-byte operand is
+     * not looked for (too common); hex text past the end: nothing. */
+    size_t n = mem_cands("0c0ffee", 7, "\xc0\xff\xee", "abc", 3);
+    CHECK(find_cand(n, I2S_HEXFIELD, 1) != NONE);
+    CHECK(find_cand(n, I2S_HEXFIELD, 0) == NONE);
+    CHECK_EQ_U(count_enc(mem_cands("ab", 2, "\xab", "\xcd", 1), I2S_HEXFIELD), 0);
+    CHECK_EQ_U(count_enc(mem_cands("c0ffee1", 7, from, to, 4), I2S_HEXFIELD), 0);
+}
+
+static void test_hexfield_long(void)
+{
+    /* 20 bytes, differing from byte 10 on: a 16-byte window from byte 4. */
+    uint8_t from[20], to[20];
+    char in[41], want[41];
+    for (int i = 0; i < 20; i++)
+        from[i] = (uint8_t)(0x10 + i), to[i] = (uint8_t)(i < 10 ? 0x10 + i : 0xa0 + i);
+    for (int i = 0; i < 20; i++)
+        snprintf(in + 2 * i, 3, "%02x", from[i]);
+    memcpy(want, in, sizeof want);
+    for (int i = 10; i < 20; i++)
+        snprintf(want + 2 * i, 3, "%02x", to[i]);
+    check_mem_text(in, from, 20, to, 20, I2S_HEXFIELD, 8, want);
+}
+
+static void test_hexfield_int(void)
+{
+    /* A little-endian uint32 decoded from hex: "efbeadde" is 0xdeadbeef. */
+    check_text("v=efbeadde;", 0xdeadbeef, 0x12345678, 4, I2S_HEXFIELD, 2,
+               "v=78563412;");
+    /* Big endian in a longer run ("%8x" of the first 8 digits). */
+    check_text("deadbeefcafe", 0xdeadbeef, 0x12345678, 4, I2S_HEXFIELD, 0,
+               "12345678cafe");
+    /* Found as it is (little endian at 0): the transforms are not tried. */
+    const char *both = "\xef\xbe\xad\xde v=efbeadde;";
+    size_t nb = int_cands(both, strlen(both), 0xdeadbeef, 0x12345678, 4);
+    CHECK(find_cand(nb, I2S_LE, 0) != NONE);
+    CHECK_EQ_U(count_enc(nb, I2S_HEXFIELD), 0);
+    nb = int_cands(both + 4, strlen(both) - 4, 0xdeadbeef, 0x12345678, 4);
+    CHECK_EQ_U(count_enc(nb, I2S_HEXFIELD), 1); /* ... but are without it */
+    /* A whole run spelling the value is I2S_HEX's, not listed twice. */
+    const char *t = "x=deadbeef;";
+    size_t n = int_cands(t, strlen(t), 0xdeadbeef, 0x12345678, 4);
+    CHECK(find_cand(n, I2S_HEX, 2) != NONE);
+    CHECK_EQ_U(count_enc(n, I2S_HEXFIELD), 0);
+}
+
+/* ---- base64: a tiny encoder and decoder for checking -------------------- */
+
+static const char *b64_alpha(int url)
+{
+    return url ? "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+               : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+}
+
+/* n bytes (n a multiple of 3) to 4n/3 characters. */
+static size_t b64_enc(char *out, const uint8_t *p, size_t n, int url)
+{
+    const char *a = b64_alpha(url);
+    size_t k = 0;
+    for (size_t i = 0; i + 3 <= n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
+        for (int j = 3; j >= 0; j--)
+            out[k++] = a[(v >> (6 * j)) & 63];
+    }
+    return k;
+}
+
+static size_t b64_dec(uint8_t *out, const uint8_t *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i + 4 <= n; i += 4) {
+        uint32_t v = 0;
+        for (int j = 0; j < 4; j++) {
+            const char *p = strchr(b64_alpha(0), s[i + j]);
+            const char *q = strchr(b64_alpha(1), s[i + j]);
+            v = v << 6 | (uint32_t)(p ? p - b64_alpha(0) : q - b64_alpha(1));
+        }
+        out[k++] = (uint8_t)(v >> 16), out[k++] = (uint8_t)(v >> 8), out[k++] = (uint8_t)v;
+    }
+    return k;
+}
+
+/* from planted k bytes into a 15-byte stream, base64 in "v=...;": the
+ * candidate found rewrites it to `to` and leaves the other bytes alone. */
+static void check_b64(unsigned k, const uint8_t *from, const uint8_t *to,
+                      size_t m, int url)
+{
+    uint8_t stream[15], want[15], dec[15], buf[64];
+    char in[32];
+    for (size_t i = 0; i < sizeof stream; i++)
+        stream[i] = (uint8_t)(0x3f * i + 0x77);
+    memcpy(stream + k, from, m);
+    memcpy(want, stream, sizeof want);
+    memcpy(want + k, to, m);
+    memcpy(in, "v=", 2);
+    size_t n = 2 + b64_enc(in + 2, stream, sizeof stream, url);
+    in[n++] = ';';
+    size_t nc = i2s_mem_candidates((const uint8_t *)in, n, from, m, to, m, cands, MAXC);
+    size_t found = 0;
+    for (size_t i = 0; i < nc; i++) {
+        if (cands[i].enc != I2S_B64)
+            continue;
+        size_t len = apply_to(in, n, i, buf, sizeof buf);
+        CHECK_EQ_U(len, n);
+        if (len != n || b64_dec(dec, buf + 2, 20) != 15)
+            continue;
+        found += memcmp(dec, want, sizeof want) == 0;
+        CHECK(buf[0] == 'v' && buf[1] == '=' && buf[n - 1] == ';');
+    }
+    CHECK(found >= 1);
+}
+
+static void test_b64(void)
+{
+    const uint8_t *f = (const uint8_t *)"B64\0\xfe\xedMe", *t = (const uint8_t *)"Z\xff\x01?ok!!";
+    for (unsigned k = 0; k < 3; k++) {
+        check_b64(k, f, t, 8, 0);
+        check_b64(k, f, t, 8, 1);
+        check_b64(k, f, t, 2, 0);
+        check_b64(k, t, f, 7, 1);
+    }
+}
+
+static void test_b64_alphabet(void)
+{
+    /* "+/+/" is 0xfb 0xff 0xbf: the standard alphabet shown, kept. */
+    size_t n = mem_cands("+/+/", 4, "\xfb\xff\xbf", "\xff\xff\xff", 3);
+    size_t i = find_cand(n, I2S_B64, 0);
+    CHECK(cand_is(i, 4, "////", 4));
+    n = mem_cands("-_-_", 4, "\xfb\xff\xbf", "\xff\xff\xff", 3);
+    CHECK(cand_is(find_cand(n, I2S_B64, 0), 4, "____", 4));
+    /* Neither shown ("AAAA" is 3 zero bytes) but needed: both, standard first. */
+    n = mem_cands("AAAA", 4, "\0\0\0", "\xff\xff\xff", 3);
+    CHECK_EQ_U(count_enc(n, I2S_B64), 2);
+    i = find_cand(n, I2S_B64, 0);
+    CHECK(cand_is(i, 4, "////", 4));
+    CHECK(i != NONE && i + 1 < n && cands[i + 1].enc == I2S_B64 &&
+          memcmp(cands[i + 1].bytes, "____", 4) == 0);
+    /* Not needed: one. */
+    n = mem_cands("AAAA", 4, "\0\0\0", "\x10\x20\x30", 3);
+    CHECK_EQ_U(count_enc(n, I2S_B64), 1);
+    /* A character outside both alphabets breaks a match. */
+    CHECK_EQ_U(count_enc(mem_cands("AA.A", 4, "\0\0\0", "\x10\x20\x30", 3), I2S_B64), 0);
+}
+
+static void test_b64_int(void)
+{
+    /* A big-endian uint32 decoded from base64: "3q2+7w==" is de ad be ef. */
+    check_text("x=3q2+7w==", 0xdeadbeef, 0xcafebabe, 4, I2S_B64, 2, "x=yv66vg==");
+}
+
+static void test_offset(void)
+{
+    uint8_t d[12] = { 9, 9, 9, 0x00, 0x56, 0x34, 0x12, 9, 9, 9, 9, 9 };
+    /* from = x + 7, x little endian at 3: write to - 7. */
+    size_t n = int_cands(d, sizeof d, 0x12345607, 0x0badf00d, 4);
+    CHECK(cand_is(find_cand(n, I2S_OFFSET, 3), 4, "\x06\xf0\xad\x0b", 4));
+    /* from = x ^ 0x20: to - 0x20 (the same guess as above), then to ^ 0x20. */
+    n = int_cands(d, sizeof d, 0x12345620, 0x0badf00d, 4);
+    size_t i = find_cand(n, I2S_OFFSET, 3);
+    CHECK(cand_is(i, 4, "\xed\xef\xad\x0b", 4));
+    CHECK(i != NONE && i + 1 < n && cands[i + 1].pos == 3 &&
+          memcmp(cands[i + 1].bytes, "\x2d\xf0\xad\x0b", 4) == 0);
+    /* Too far (more than 255 off): nothing. */
+    n = int_cands(d, sizeof d, 0x12345700, 0x0badf00d, 4);
+    CHECK_EQ_U(count_enc(n, I2S_OFFSET), 0);
+    /* A small from is in too many places: never guessed. */
+    uint8_t z[8] = { 1, 0, 0, 0, 0, 0, 0, 0 };
+    CHECK_EQ_U(count_enc(int_cands(z, 8, 5, 0x12345678, 4), I2S_OFFSET), 0);
+    /* Found as it is: the plain scans' (no offset guess). */
+    n = int_cands(d, sizeof d, 0x12345600, 0x0badf00d, 4);
+    CHECK(find_cand(n, I2S_LE, 3) != NONE);
+    CHECK_EQ_U(count_enc(n, I2S_OFFSET) + count_enc(n, I2S_MIX), 0);
+}
+
+static uint64_t mix3(const uint8_t *p, uint64_t b)
+{
+    return p[0] + b * p[1] + b * b * p[2];
+}
+
+static void test_mix(void)
+{
+    /* d[0] + 251*d[1] + 251^2*d[2] == 9876543: digits 195, 192, 156. */
+    uint8_t d[6] = { 'a', 'b', 'c', 'd', 'e', 'f' }, buf[8];
+    size_t n = int_cands(d, 6, mix3(d, 251), 9876543, 4);
+    size_t i = find_cand(n, I2S_MIX, 0);
+    CHECK(cand_is(i, 3, "\xc3\xc0\x9c", 3));
+    CHECK(apply_to(d, 6, i, buf, 8) == 6 && mix3(buf, 251) == 9876543);
+    /* Reversed order: d[2] + 31*d[1] + 961*d[0], at position 2. */
+    uint64_t v = d[4] + 31 * d[3] + 961 * d[2];
+    n = int_cands(d, 6, v, 50000, 4);
+    i = find_cand(n, I2S_MIX, 2);
+    CHECK(i != NONE && cands[i].old_len == 3);
+    if (i != NONE)
+        CHECK(cands[i].bytes[2] + 31 * cands[i].bytes[1] + 961 * cands[i].bytes[0] == 50000);
+    /* A third byte still zero: B from the first two, the third written. */
+    uint8_t z[3] = { 10, 20, 0 };
+    n = int_cands(z, 3, 10 + 20 * 251, 9876543, 4);
+    CHECK(cand_is(find_cand(n, I2S_MIX, 0), 3, "\xc3\xc0\x9c", 3));
+    /* B = 1: a plain sum. */
+    uint8_t s[3] = { 100, 100, 100 };
+    n = int_cands(s, 3, 300, 700, 4);
+    i = find_cand(n, I2S_MIX, 0);
+    CHECK(i != NONE && apply_to(s, 3, i, buf, 8) == 3 && buf[0] + buf[1] + buf[2] == 700);
+    /* to out of reach of three digits: nothing. */
+    n = int_cands(d, 6, mix3(d, 251), 251ull * 251 * 251 * 300, 8);
+    CHECK(find_cand(n, I2S_MIX, 0) == NONE);
+    /* Not explained by any base: 2 + 2B + 2B^2 is never 7. */
+    CHECK_EQ_U(count_enc(int_cands("\x02\x02\x02", 3, 7, 100, 4), I2S_MIX), 0);
+    /* A 1-byte input holds no window. */
+    CHECK_EQ_U(int_cands("\x07", 1, 300, 700, 4), 0);
+}
+
+static void test_dec_atoi(void)
+{
+    /* atoi(" 0042") == 42: leading zeros, the width kept. */
+    check_text(" 0042", 42, 7, 4, I2S_DEC, 1, " 0007");
+    check_text("n=0042;", 42, 123456, 4, I2S_DEC, 2, "n=123456;");
+    /* A '+' sign; a negative to replaces it. */
+    check_text("+42", 42, 0xffffff9c, 4, I2S_DEC, 0, "-100");
+    check_text("+42", 42, 7, 4, I2S_DEC, 1, "+7");
+    /* "-007" is -7. */
+    check_text("x=-007", 0xfffffff9, 0xfffffff4, 4, I2S_DEC, 2, "x=-012");
+    /* A negative to over an unsigned run: unsigned and with '-'. */
+    const char *t = "x=5";
+    size_t n = int_cands(t, 3, 5, 0xffffff9c, 4);
+    CHECK_EQ_U(count_enc(n, I2S_DEC), 2);
+    CHECK(cand_is(find_cand(n, I2S_DEC, 2), 1, "4294967196", 10));
+    CHECK(find_cand(n, I2S_DEC, 2) + 1 < n &&
+          cand_is(find_cand(n, I2S_DEC, 2) + 1, 1, "-100", 4));
+    /* Zero padding never passes I2S_MAX_BYTES. */
+    char z[64];
+    memset(z, '0', 40);
+    z[40] = '5';
+    n = int_cands(z, 41, 5, 6, 4);
+    size_t i = find_cand(n, I2S_DEC, 0);
+    CHECK(i != NONE && cands[i].old_len == 41 && cands[i].new_len == I2S_MAX_BYTES);
+    /* More than 20 digits of value: not a number. */
+    CHECK_EQ_U(count_enc(int_cands("123456789012345678901", 21, 1, 2, 8), I2S_DEC), 0);
+}
+
+static void test_transform_bounds(void)
+{
+    uint8_t d[16];
+    /* Untrusted lengths: operands longer than I2S_MAX_BYTES are refused. */
+    CHECK_EQ_U(i2s_mem_candidates(d, 16, d, I2S_MAX_BYTES + 1, d, 4, cands, MAXC), 0);
+    CHECK_EQ_U(i2s_mem_candidates(d, 16, d, 4, d, I2S_MAX_BYTES + 1, cands, MAXC), 0);
+    CHECK_EQ_U(i2s_mem_candidates(d, 16, d, 4, d, SIZE_MAX, cands, MAXC), 0);
+    /* A hex rewrite that grows past max_len does not apply. */
+    memcpy(d, "=6869=", 6);
+    rng_t r = { 9 };
+    CHECK_EQ_U(i2s_mutate_mem(&r, d, 6, 7, (const uint8_t *)"hi", 2,
+                              (const uint8_t *)"hey", 3), NONE);
+    CHECK(memcmp(d, "=6869=", 6) == 0);
+    CHECK_EQ_U(i2s_mutate_mem(&r, d, 6, 8, (const uint8_t *)"hi", 2,
+                              (const uint8_t *)"hey", 3), 8);
+    CHECK(memcmp(d, "=686579=", 8) == 0);
+    /* Capped output keeps the first candidates, in order. */
+    const char *t = "AbCd aBcD ABCD abcX";
+    struct i2s_cand few[2];
+    size_t n = mem_cands(t, strlen(t), "abcd", "wxyz", 4);
+    CHECK_EQ_U(n, 3); /* three case-folded "abcd", not "abcX" */
+    CHECK_EQ_U(i2s_mem_candidates((const uint8_t *)t, strlen(t), (const uint8_t *)"abcd", 4,
+                                  (const uint8_t *)"wxyz", 4, few, 2), 2);
+    CHECK(same_cands(few, cands, 2));
 }
 
 /* ---- random inputs under ASan ------------------------------------------- */
@@ -376,7 +735,7 @@ static void check_cands(size_t n, size_t max, size_t len)
     CHECK(n <= max);
     for (size_t i = 0; i < n; i++) {
         CHECK(cands[i].pos + cands[i].old_len <= len);
-        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_MEM);
+        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_MIX);
         if (i > 0)
             CHECK(cands[i - 1].enc < cands[i].enc ||
                   (cands[i - 1].enc == cands[i].enc &&
@@ -414,6 +773,32 @@ static uint64_t load_le(const uint8_t *p, size_t n)
     return v;
 }
 
+/* Bytes p[0..n) as the transforms look for them, into out (room for 4n+8);
+ * its length: verbatim, case flipped, hex, or base64 a random 0..2 bytes
+ * into a group. */
+static size_t spell_mem(rng_t *r, const uint8_t *p, size_t n, uint8_t *out)
+{
+    uint8_t stream[I2S_MAX_BYTES + 6] = { 0 };
+    size_t k;
+    switch (rng_below(r, 4)) {
+    case 0:
+        memcpy(out, p, n);
+        return n;
+    case 1:
+        for (size_t i = 0; i < n; i++)
+            out[i] = (uint8_t)((unsigned)((p[i] | 0x20) - 'a') < 26 ? p[i] ^ 0x20 : p[i]);
+        return n;
+    case 2:
+        for (size_t i = 0; i < n; i++)
+            snprintf((char *)out + 2 * i, 3, rng_bool(r) ? "%02x" : "%02X", p[i]);
+        return 2 * n;
+    default:
+        k = (size_t)rng_below(r, 3);
+        memcpy(stream + k, p, n);
+        return b64_enc((char *)out, stream, (k + n + 2) / 3 * 3, rng_bool(r));
+    }
+}
+
 static void fuzz_one(rng_t *r)
 {
     static const unsigned sizes[] = { 1, 2, 4, 8, 0, 3, 16 };
@@ -440,15 +825,20 @@ static void fuzz_one(rng_t *r)
     if (len > 0 && rng_bool(r)) { /* plant from */
         o = pick_slice(r, len, sizeof from_b, &m);
         memcpy(from_b, d + o, m);
+    } else if (len > 0 && mn <= I2S_MAX_BYTES && rng_bool(r)) { /* transformed */
+        uint8_t sp[4 * I2S_MAX_BYTES + 8];
+        size_t sn = spell_mem(r, from_b, mn, sp);
+        if (sn <= len)
+            memcpy(d + rng_below(r, len - sn + 1), sp, sn);
     }
-    n = i2s_mem_candidates(d, len, from_b, to_b, mn, cands, max);
+    n = i2s_mem_candidates(d, len, from_b, mn, to_b, mn, cands, max);
     check_cands(n, max, len);
     apply_all(d, len, max_len, n);
 
     size_t k = i2s_mutate_int(r, d, len, max_len, from, to, size);
     CHECK(k == NONE || k <= max_len);
     len = k == NONE ? len : k;
-    k = i2s_mutate_mem(r, d, len, max_len, from_b, to_b, mn);
+    k = i2s_mutate_mem(r, d, len, max_len, from_b, mn, to_b, mn);
     CHECK(k == NONE || k <= max_len);
     free(d);
 }
@@ -473,6 +863,12 @@ static void test_fuzz(void)
 /* An operand in one of the encodings the scans look for, into out; its length. */
 static size_t spell(rng_t *r, uint64_t v, unsigned size, uint8_t *out)
 {
+    uint8_t le[8];
+    if (rng_below(r, 3) == 0) { /* its bytes, through a transform */
+        for (unsigned i = 0; i < size; i++)
+            le[i] = (uint8_t)(v >> (8 * i));
+        return spell_mem(r, le, size, out);
+    }
     size_t n = 0;
     switch (rng_below(r, 4)) {
     case 0: /* little endian */
@@ -516,8 +912,8 @@ static int stale_one(rng_t *r)
         memcpy(mfrom, "Content-Length: 1234567890abcdef", I2S_MAX_BYTES);
     uint8_t *in = malloc(max_len);
     fill_input(r, in, len);
-    uint8_t op[40];
-    size_t opn = rng_bool(r) ? spell(r, from, size, op) : (memcpy(op, mfrom, mn), mn);
+    uint8_t op[4 * I2S_MAX_BYTES + 8];
+    size_t opn = rng_bool(r) ? spell(r, from, size, op) : spell_mem(r, mfrom, mn, op);
     if (opn <= len && rng_bool(r)) /* whole, somewhere */
         memcpy(in + rng_below(r, len - opn + 1), op, opn);
     size_t cut = 0; /* the head of op ends the input; stale bytes hold the rest */
@@ -545,11 +941,11 @@ static int stale_one(rng_t *r)
             for (size_t i = 0, j = cut; i < tail; i++, j = (j + 1) % opn)
                 b[k][len + i] = op[j];
         n[k][0] = i2s_int_candidates(b[k], len, from, to, size, c[k], MAXC);
-        n[k][1] = i2s_mem_candidates(b[k], len, mfrom, mto, mn, c[k] + n[k][0], MAXC - n[k][0]);
+        n[k][1] = i2s_mem_candidates(b[k], len, mfrom, mn, mto, mn, c[k] + n[k][0], MAXC - n[k][0]);
         rng_t m = { word };
         n[k][2] = i2s_mutate_int(&m, b[k], len, max_len, from, to, size);
         size_t l2 = n[k][2] == NONE ? len : n[k][2];
-        n[k][3] = i2s_mutate_mem(&m, b[k], l2, max_len, mfrom, mto, mn);
+        n[k][3] = i2s_mutate_mem(&m, b[k], l2, max_len, mfrom, mn, mto, mn);
         st[k] = m.s;
         if (k == 0)
             continue;
@@ -588,6 +984,18 @@ int main(void)
     RUN(test_apply_bounds);
     RUN(test_order);
     RUN(test_determinism);
+    RUN(test_fold_mem);
+    RUN(test_fold_int);
+    RUN(test_hexfield_mem);
+    RUN(test_hexfield_long);
+    RUN(test_hexfield_int);
+    RUN(test_b64);
+    RUN(test_b64_alphabet);
+    RUN(test_b64_int);
+    RUN(test_offset);
+    RUN(test_mix);
+    RUN(test_dec_atoi);
+    RUN(test_transform_bounds);
     RUN(test_fuzz);
     RUN(test_stale_bytes_ignored);
     return CHECK_DONE("cmpmut");
