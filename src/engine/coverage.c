@@ -58,8 +58,8 @@ static int scan_region(uint8_t *c, size_t n, const uint8_t *mask)
     return found | scan_bytes(c + i, n - i, mask + i);
 }
 
-/* A raw region (value profile) holds feature bits: no bucketing. */
-static int scan_raw(uint8_t *c, size_t n, const uint8_t *mask)
+/* A raw region (featmap.c) holds feature bits: no bucketing. */
+static int scan_raw_all(uint8_t *c, size_t n, const uint8_t *mask)
 {
     int found = 0;
     size_t i = 0;
@@ -79,12 +79,39 @@ static int scan_raw(uint8_t *c, size_t n, const uint8_t *mask)
     return found;
 }
 
+static size_t line_words(size_t n) { return (n + 64 * 64 - 1) / (64 * 64); }
+
+/* Only the 64-byte lines the summary marks; the summary is cleared too. */
+static int scan_raw(const struct sancov_region *r, const uint8_t *mask)
+{
+    if (!r->lines)
+        return scan_raw_all(r->start, r->len, mask);
+    int found = 0;
+    for (size_t k = 0; k < line_words(r->len); k++) {
+        uint64_t l = r->lines[k];
+        if (!l)
+            continue;
+        r->lines[k] = 0;
+        for (; l; l &= l - 1) {
+            size_t off = (k * 64 + (size_t)__builtin_ctzll(l)) * 64;
+            if (off < r->len)
+                found |= scan_raw_all(r->start + off, r->len - off < 64 ? r->len - off : 64, mask + off);
+        }
+    }
+    return found;
+}
+
+static void clear_lines(const struct sancov_region *r)
+{
+    if (r->lines)
+        memset(r->lines, 0, line_words(r->len) * sizeof *r->lines);
+}
+
 int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask)
 {
     int found = 0;
     for (size_t k = 0; k < nr; k++) {
-        found |= r[k].raw ? scan_raw(r[k].start, r[k].len, mask)
-                          : scan_region(r[k].start, r[k].len, mask);
+        found |= r[k].raw ? scan_raw(&r[k], mask) : scan_region(r[k].start, r[k].len, mask);
         mask += r[k].len;
     }
     return found;
@@ -97,14 +124,17 @@ void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out)
             out[i] = r[k].raw ? r[k].start[i] : coverage_bucket[r[k].start[i]];
             r[k].start[i] = 0;
         }
+        clear_lines(&r[k]);
         out += r[k].len;
     }
 }
 
 void coverage_clear(const struct sancov_region *r, size_t nr)
 {
-    for (size_t k = 0; k < nr; k++)
+    for (size_t k = 0; k < nr; k++) {
         memset(r[k].start, 0, r[k].len);
+        clear_lines(&r[k]);
+    }
 }
 
 int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n)

@@ -1,0 +1,22 @@
+/* feat_count.c - counting matches: more than 10 "foo" and more than 10
+ * "bar" anywhere in the input.  The match edges' hit counts see 1, 2, 3,
+ * 4-7 and 8-15 matches; value profile sees the count come closer to the
+ * bound at each compare (count > 10) one match at a time. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
+{
+    int foo = 0, bar = 0;
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (memcmp(d + i, "foo", 3) == 0)
+            foo++;
+        if (memcmp(d + i, "bar", 3) == 0)
+            bar++;
+    }
+    if (foo > 10 && bar > 10)
+        abort();
+    return 0;
+}
