@@ -117,14 +117,54 @@ int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *m
     return found;
 }
 
+/* Counters to bucket bits, a word at a time: most words are zero. */
+static void snapshot_counters(uint8_t *c, size_t n, uint8_t *out)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, c + i, 8);
+        if (w == 0) {
+            memset(out + i, 0, 8);
+            continue;
+        }
+        for (size_t j = 0; j < 8; j++)
+            out[i + j] = coverage_bucket[c[i + j]];
+        memset(c + i, 0, 8);
+    }
+    for (; i < n; i++) {
+        out[i] = coverage_bucket[c[i]];
+        c[i] = 0;
+    }
+}
+
+/* A raw region as it is; with a summary, only its marked lines are read. */
+static void snapshot_raw(const struct sancov_region *r, uint8_t *out)
+{
+    if (!r->lines) {
+        memcpy(out, r->start, r->len);
+        memset(r->start, 0, r->len);
+        return;
+    }
+    memset(out, 0, r->len);
+    for (size_t k = 0; k < line_words(r->len); k++) {
+        for (uint64_t l = r->lines[k]; l; l &= l - 1) {
+            size_t off = (k * 64 + (size_t)__builtin_ctzll(l)) * 64;
+            size_t len = off >= r->len ? 0 : r->len - off < 64 ? r->len - off : 64;
+            memcpy(out + off, r->start + off, len);
+            memset(r->start + off, 0, len);
+        }
+        r->lines[k] = 0;
+    }
+}
+
 void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out)
 {
     for (size_t k = 0; k < nr; k++) {
-        for (size_t i = 0; i < r[k].len; i++) {
-            out[i] = r[k].raw ? r[k].start[i] : coverage_bucket[r[k].start[i]];
-            r[k].start[i] = 0;
-        }
-        clear_lines(&r[k]);
+        if (r[k].raw)
+            snapshot_raw(&r[k], out);
+        else
+            snapshot_counters(r[k].start, r[k].len, out);
         out += r[k].len;
     }
 }
@@ -139,10 +179,7 @@ void coverage_clear(const struct sancov_region *r, size_t nr)
 
 int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (cov[i] & ~mask[i])
-            return 1;
-    return 0;
+    return !coverage_has_all(mask, cov, n);
 }
 
 size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n)
@@ -157,7 +194,15 @@ size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size
 
 int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t k, c;
+        memcpy(&k, keep + i, 8);
+        memcpy(&c, cov + i, 8);
+        if (k & ~c)
+            return 0;
+    }
+    for (; i < n; i++)
         if (keep[i] & ~cov[i])
             return 0;
     return 1;

@@ -105,7 +105,7 @@ static inline uint32_t feat_stack_bits(uint64_t depth)
  * row found nothing new (counted by the coordinator, in executions, so a
  * fixed -seed with one worker repeats).  mode: -1 not given (adaptive),
  * 0 or 1 given. */
-#define FEAT_VP_STALL 100000ull
+#define FEAT_VP_STALL 20000ull
 static inline int feat_vp_wanted(int mode, uint64_t stalled_execs)
 {
     return mode < 0 ? stalled_execs >= FEAT_VP_STALL : mode;
