@@ -12,10 +12,11 @@
  *  - value profile (FEAT_VP_BITS): per compare site, the Hamming distance
  *    popcount(a ^ b) and the absolute distance |a - b|, each its own
  *    feature: an input whose operands are closer than any before, by either
- *    measure, is new.  The absolute distance counts exactly below 32 (so a
- *    count compared with a bound, `matches == 17`, climbs one step at a
- *    time) and by its bit length, 64 - clz(|a-b|), above (libFuzzer's
- *    clz(a-b)+1 scale).  Per memory or string compare site, the number of
+ *    measure, is new.  The absolute distance counts exactly below 8 (so a
+ *    count compared with a bound, `matches == 17`, takes its last steps one
+ *    at a time) and by its bit length, 64 - clz(|a-b|), above (libFuzzer's
+ *    clz(a-b)+1 scale).  Not exactly further out: a length check such as
+ *    `size < 8` would keep an input for every length up to 40.  Per memory or string compare site, the number of
  *    equal leading bytes and the Hamming distance of the first byte that
  *    differs.
  *  - indirect calls (FEAT_INDIR_BITS): a hash of the (caller, callee) pair.
@@ -53,19 +54,19 @@ static inline uint64_t feat_mix(uint64_t x)
 }
 
 /* The two value-profile features of an integer compare at site pc: the
- * site's 256 features are 0..64 Hamming, 96..186 distance. */
+ * site's 256 features are 0..64 Hamming, 96..164 distance. */
 static inline uint32_t feat_vp_hamming(uint64_t pc, uint64_t a, uint64_t b)
 {
     uint32_t h = (uint32_t)__builtin_popcountll(a ^ b); /* 0..64 */
     return (uint32_t)(feat_mix(pc) * 256 + h) & (FEAT_VP_BITS - 1);
 }
 
-/* |a - b| as a level: exact below 32, then 26 + its bit length (6..64 ->
- * 32..90).  Closer operands, lower level. */
+/* |a - b| as a level: exact below 8, then 4 + its bit length (4..64 ->
+ * 8..68).  Closer operands, lower level. */
 static inline uint32_t feat_distance_level(uint64_t a, uint64_t b)
 {
     uint64_t d = a > b ? a - b : b - a;
-    return d < 32 ? (uint32_t)d : 26u + 64u - (uint32_t)__builtin_clzll(d);
+    return d < 8 ? (uint32_t)d : 4u + 64u - (uint32_t)__builtin_clzll(d);
 }
 
 static inline uint32_t feat_vp_distance(uint64_t pc, uint64_t a, uint64_t b)

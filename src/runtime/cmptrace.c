@@ -24,8 +24,9 @@
  *
  * Owns: in every process of the binary (only a worker's and the regression
  * run's see the target compare): live, the table of recent compares (the
- * worker freezes a copy of it into shared memory); libc_memcmp ... libc_memmem, the C library's functions
- * found by a constructor.
+ * worker freezes a copy of it into shared memory); libc_memcmp ...
+ * libc_memmem, the C library's functions found by a constructor.  The
+ * feature bits its hooks set are featmap.c's.
  */
 #include <dlfcn.h>
 #include <stddef.h>

@@ -39,11 +39,11 @@ static void test_distance_level(void)
     CHECK_EQ_U(feat_distance_level(7, 7), 0);
     CHECK_EQ_U(feat_distance_level(17, 16), 1);
     CHECK_EQ_U(feat_distance_level(16, 17), 1);  /* symmetric */
-    CHECK_EQ_U(feat_distance_level(0, 31), 31);  /* exact below 32 */
-    CHECK_EQ_U(feat_distance_level(0, 32), 32);  /* then by bit length */
-    CHECK_EQ_U(feat_distance_level(0, 63), 32);
-    CHECK_EQ_U(feat_distance_level(0, 64), 33);
-    CHECK_EQ_U(feat_distance_level(0, ~0ull), 90);
+    CHECK_EQ_U(feat_distance_level(0, 7), 7);    /* exact below 8 */
+    CHECK_EQ_U(feat_distance_level(0, 8), 8);    /* then by bit length */
+    CHECK_EQ_U(feat_distance_level(0, 15), 8);
+    CHECK_EQ_U(feat_distance_level(0, 16), 9);
+    CHECK_EQ_U(feat_distance_level(0, ~0ull), 68);
     /* Closer never gives a higher level. */
     int monotone = 1;
     for (uint64_t d = 1; d < (1ull << 40); d += d / 5 + 1)
@@ -64,7 +64,7 @@ static void test_vp_indices(void)
         distinct &= !(seen[f / 8] & (1u << (f % 8)));
         seen[f / 8] |= (uint8_t)(1u << (f % 8));
     }
-    for (uint64_t d = 0; d < (1ull << 62); d = d < 32 ? d + 1 : d * 2) {
+    for (uint64_t d = 0; d < (1ull << 62); d = d < 8 ? d + 1 : d * 2) {
         uint32_t f = feat_vp_distance(0x1234, 5, 5 + d);
         in_range &= f < FEAT_VP_BITS;
         distinct &= !(seen[f / 8] & (1u << (f % 8)));

@@ -1,5 +1,5 @@
 /* feat_count.c - counting matches: more than 20 "foo" and more than 20
- * "bar" anywhere in the input (the issue's pattern says 10; at 10 the
+ * "bar" in the first 256 bytes of the input (the issue's pattern says 10; at 10 the
  * compare table's "foo" and "bar" inserted three at a time already get
  * there from 8).  The match edges' hit counts see 1, 2, 3, 4-7, 8-15 and
  * 16-31 matches; value profile sees the count come closer to the bound at
@@ -12,6 +12,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
     int foo = 0, bar = 0;
+    if (n > 256)
+        n = 256; /* room for 21 of each, and the test stays quick */
     for (size_t i = 0; i + 3 <= n; i++) {
         if (memcmp(d + i, "foo", 3) == 0)
             foo++;
