@@ -60,7 +60,6 @@
 #include "coverage.h"
 #include "dict.h"
 #include "engine.h"
-#include "featbits.h"
 #include "mutator.h"
 #include "minimize.h"
 #include "queue.h"
@@ -233,7 +232,6 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     coverage_merge(c->mask, cov, c->ncounters);
     check_exit_on_item(c, e);
     c->execs_since_new = 0;
-    c->vp_stalled = 0;
     if (!e || !added)
         return NULL;
     if (queue_push(&c->writeq, e) != 0) {
@@ -694,23 +692,6 @@ static void merge_unstable(struct coordinator *c, struct worker *w)
     }
 }
 
-/* Value profile's adaptive default (featbits.h): on for good, in every
- * worker from its next call, once fuzzing stalls.  The header field is read
- * by a worker at the start of each call, and written into a restarted
- * worker's header by sup_start. */
-static void value_profile_check(struct coordinator *c, uint64_t execs)
-{
-    c->vp_stalled += execs;
-    if (c->sup.value_profile || !feat_vp_wanted(c->vp_mode, c->vp_stalled))
-        return;
-    c->sup.value_profile = 1;
-    for (int i = 0; i < c->nw; i++)
-        SHM_STORE(c->w[i].shm.hdr->value_profile, 1);
-    if (c->o->v)
-        say("fuzz: value profile on: %llu executions without new coverage\n",
-            (unsigned long long)c->vp_stalled);
-}
-
 static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
@@ -719,7 +700,6 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     if (w->job.base)
         sched_note_execs(&c->sched, w->job.base->index, c->execs - execs); /* as credited */
     grow_len_limit(c, r->count);
-    value_profile_check(c, r->count);
     if (is_finding_reply(r->status)) {
         apply_outcome(c, crash_on_report(c, w));
         return;

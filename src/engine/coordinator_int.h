@@ -163,9 +163,6 @@ struct coordinator {
     /* fuzzing */
     uint64_t execs, assigned;  /* [K] executions done / handed out (budgets) */
     uint64_t execs_since_new;  /* [L] for growing len_limit */
-    int vp_mode;               /* [F] -use_value_profile: 1/0 given, -1 not (adaptive, featbits.h) */
-    uint64_t vp_stalled;       /* [L] fuzzing executions since the last new coverage (c->sup.value_profile,
-                                  [L] after set-up, is the switch itself) */
     size_t len_limit;          /* [L] longest input the mutator makes now (len_control) */
     struct dict words;         /* [W] -dict words, then automatic ones: what workers get */
     struct dict autodict;      /* [W] operands that led to new coverage */

@@ -1,8 +1,6 @@
 /*
  * featbits.h - where libFuzzer-style features land: the index math of the
- * runtime's feature maps (src/runtime/featmap.c) and the rule that turns
- * value profile on when coverage stalls (the coordinator's).  Pure inline
- * functions, so the comparison hooks pay no call and the unit test
+ * runtime's feature maps (src/runtime/featmap.c).  Pure inline functions, so the comparison hooks pay no call and the unit test
  * (tests/unit/test_featbits.c) checks the same code the runtime runs.
  *
  * A feature map is a bitmap: one bit per feature, a set of executions is
@@ -16,9 +14,9 @@
  *    count compared with a bound, `matches == 17`, takes its last steps one
  *    at a time) and by its bit length, 64 - clz(|a-b|), above (libFuzzer's
  *    clz(a-b)+1 scale).  Not exactly further out: a length check such as
- *    `size < 8` would keep an input for every length up to 40.  Per memory or string compare site, the number of
- *    equal leading bytes and the Hamming distance of the first byte that
- *    differs.
+ *    `size < 8` would keep an input for every length up to 40.  Per memory
+ *    or string compare site, the number of equal leading bytes and the
+ *    Hamming distance of the first byte that differs.
  *  - indirect calls (FEAT_INDIR_BITS): a hash of the (caller, callee) pair.
  *  - stack depth (FEAT_STACK_BITS): a thermometer.  A run whose deepest
  *    frame is depth bytes below the run's start sets bits [0, n) with
@@ -100,16 +98,6 @@ static inline uint32_t feat_stack_bits(uint64_t depth)
     if (octave >= FEAT_STACK_OCTAVES)
         return FEAT_STACK_BITS;
     return FEAT_STACK_LINEAR + octave * 8 + (uint32_t)((depth >> (log2 - 3)) & 7) + 1;
-}
-
-/* Value profile's adaptive default: on once FEAT_VP_STALL executions in a
- * row found nothing new (counted by the coordinator, in executions, so a
- * fixed -seed with one worker repeats).  mode: -1 not given (adaptive),
- * 0 or 1 given. */
-#define FEAT_VP_STALL 20000ull
-static inline int feat_vp_wanted(int mode, uint64_t stalled_execs)
-{
-    return mode < 0 ? stalled_execs >= FEAT_VP_STALL : mode;
 }
 
 #endif

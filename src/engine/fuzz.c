@@ -33,7 +33,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "featbits.h"
 #include "coverage.h"
 #include "covreport.h"
 #include "dict.h"
@@ -272,10 +271,8 @@ static int setup_workers(struct coordinator *c, char **argv)
     int mask_fd;
     if (shm_mask_create(&mask_fd, &c->mask, c->ncounters) != 0)
         return -1;
-    c->vp_mode = c->o->given[FLAG_ID_use_value_profile] ? (int)c->o->use_value_profile : -1;
     c->sup = (struct supervisor){.argv = argv, .mask_fd = mask_fd, .max_len = c->max_len,
-                                 .ncounters = c->ncounters, .only_ascii = (int)c->o->only_ascii,
-                                 .value_profile = feat_vp_wanted(c->vp_mode, 0)};
+                                 .ncounters = c->ncounters, .only_ascii = (int)c->o->only_ascii};
     c->w = calloc((size_t)c->nw, sizeof *c->w);
     c->scratch = malloc(c->max_len ? c->max_len : 1);
     c->diff = malloc(c->ncounters ? c->ncounters : 1);

@@ -78,8 +78,6 @@ struct shm_header {
     struct min_cursor cursor;/* [W] SHM_MIN_TRY: the step that made the candidate */
     uint32_t fault;          /* [W] enum shm_fault: why the worker is about to die */
     uint32_t only_ascii;     /* [C] -only_ascii: mutations make printable inputs */
-    uint32_t value_profile;  /* [C] nonzero: value profile on (featmap.c); read by the worker
-                                at the start of each call, so a switch takes effect between calls */
     uint64_t fault_arg;      /* [W] SHM_FAULT_MALLOC: the allocation size */
     uint32_t msg_len;        /* [W] RPC_FAILURE: bytes of msg (clamped by readers) */
     char msg[SHM_MSG_MAX];   /* [W] RPC_FAILURE: what a typed target logged (ferret_fail...) */

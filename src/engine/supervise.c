@@ -128,7 +128,6 @@ int sup_start(struct worker *w, const struct supervisor *s)
     w->shm.hdr->dying = 0;
     w->shm.hdr->fault = SHM_FAULT_NONE;
     w->shm.hdr->only_ascii = (uint32_t)s->only_ascii;
-    w->shm.hdr->value_profile = (uint32_t)s->value_profile;
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0)

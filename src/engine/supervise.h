@@ -94,8 +94,6 @@ struct supervisor {
     int mask_fd;
     size_t max_len, ncounters;
     int only_ascii;
-    int value_profile;   /* written into each worker's header at its start (the coordinator's
-                            switch writes the live workers' itself) */
 };
 
 int sup_worker_init(struct worker *w, int id, const struct supervisor *s);

@@ -434,7 +434,6 @@ static int worker_serve(struct worker_ctx *w)
             return WORKER_EXIT_LOST;
         struct rpc_reply r = {.magic = RPC_MAGIC, .op = c.op, .status = RPC_OK};
         SHM_STORE(w->shm.hdr->stop, 0);
-        features_set_value_profile(SHM_LOAD(w->shm.hdr->value_profile) != 0);
         switch (c.op) {
         case RPC_PING:     r.ncounters = w->shm.ncounters; break;
         case RPC_RUN:      worker_run(w, &r); break;

@@ -49,7 +49,7 @@ static inline uint64_t mix(uint64_t x) { return feat_mix(x); }
  * the table is frozen instead), and one multiply for the slot. */
 static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size)
 {
-    if (__builtin_expect(features_vp_on, 0))
+    if (features_vp_on)
         features_cmp(pc, a, b);
     if (a == b)
         return;

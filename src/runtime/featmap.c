@@ -7,14 +7,13 @@
  * anything reads sancov_total(): every role of the binary (coordinator,
  * workers, regression run) registers the same three, whatever the flags,
  * so coverage vectors, the global mask and the corpus's feature sets have
- * one layout in every process and across the adaptive switch.  A map that
+ * one layout in every process, with value profile on or off.  A map that
  * is not written costs the scan one summary word.
  *
- * Value profile is written only while features_vp_on: main() sets it for
- * -use_value_profile=1; a worker sets it at the start of each call from
- * its shared-memory header (shm.h, value_profile [C]), which the
- * coordinator turns on for good when coverage stalls (featbits.h:
- * feat_vp_wanted) unless -use_value_profile=0 was given.
+ * Value profile is written only while features_vp_on: main() sets it from
+ * -use_value_profile (on by default, unlike libFuzzer: see the README's
+ * "Feature sources" for what it costs and why).  A worker parses the same
+ * command line as the coordinator, so every process agrees.
  *
  * Stack depth: clang's -fsanitize-coverage=stack-depth (implied by
  * -fsanitize=fuzzer-no-link on Linux) makes each instrumented function
@@ -61,7 +60,6 @@ void features_register(void)
 }
 
 void features_set_value_profile(int on) { features_vp_on = on != 0; }
-int features_value_profile(void) { return features_vp_on; }
 
 void features_stack_begin(uintptr_t frame)
 {

@@ -3,8 +3,7 @@
  * hooks and the target runner set inline (the math is featbits.h's; the
  * maps, their switches and their registration are featmap.c's):
  *  - value profile (comparison distances), written only while value
- *    profile is on (features_vp_on: -use_value_profile=1, or switched on
- *    by the coordinator when coverage stalls, shm.h);
+ *    profile is on (features_vp_on: -use_value_profile, on by default);
  *  - indirect caller/callee pairs and stack depth, always.
  *
  * Invariant: a bit is never set without its line's summary bit, so the

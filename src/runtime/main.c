@@ -67,8 +67,7 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
     }
     /* Before anything reads sancov_total(): every role must agree on it. */
     features_register();
-    if (o.use_value_profile)
-        features_set_value_profile(1); /* in-process runs; workers: shm.h */
+    features_set_value_profile(o.use_value_profile != 0); /* every role parses the same flags */
     if (covreport_only(&o) && o.run && strchr(o.run, '/')) {
         report_error("-coverage_report runs every input of the target once: -run=%s picks "
                      "entries; give the target alone (-run=NAME)\n", o.run);

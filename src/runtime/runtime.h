@@ -120,10 +120,9 @@ extern volatile sig_atomic_t runtime_crashing;
  * after the target's counters.  features_register() goes first thing in
  * main(), before anything reads sancov_total(), in every role. */
 void features_register(void);
-/* Value profile on (1) or off (0) from the next compare on: main() for
- * -use_value_profile=1, a worker at each call from its header (shm.h). */
+/* Value profile on (1) or off (0) from the next compare on: main(), from
+ * -use_value_profile. */
 void features_set_value_profile(int on);
-int features_value_profile(void);
 /* Around each run of the target, in the function that calls it: frame is
  * that function's frame address; depth is measured from it. */
 void features_stack_begin(uintptr_t frame);

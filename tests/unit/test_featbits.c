@@ -1,6 +1,5 @@
 /* test_featbits.c - the feature maps' index math (featbits.h), the rule of
- * value profile's adaptive default, and the scan of a raw region through
- * its line summary (coverage.c). */
+ * and the scan of a raw region through its line summary (coverage.c). */
 #include <string.h>
 
 #include "check.h"
@@ -81,15 +80,6 @@ static void test_vp_indices(void)
     CHECK(feat_indir(0x100, 0x200) != feat_indir(0x100, 0x240));
 }
 
-static void test_vp_wanted(void)
-{
-    CHECK_EQ_U(feat_vp_wanted(-1, 0), 0);
-    CHECK_EQ_U(feat_vp_wanted(-1, FEAT_VP_STALL - 1), 0);
-    CHECK_EQ_U(feat_vp_wanted(-1, FEAT_VP_STALL), 1);
-    CHECK_EQ_U(feat_vp_wanted(0, ~0ull), 0); /* -use_value_profile=0: never */
-    CHECK_EQ_U(feat_vp_wanted(1, 0), 1);     /* -use_value_profile=1: from the start */
-}
-
 /* A raw region is read only in the 64-byte lines its summary marks. */
 static void test_raw_lines(void)
 {
@@ -121,7 +111,6 @@ int main(void)
     RUN(test_stack_bits);
     RUN(test_distance_level);
     RUN(test_vp_indices);
-    RUN(test_vp_wanted);
     RUN(test_raw_lines);
     return CHECK_DONE("featbits");
 }

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-static const char Expected[] = "fErReT-8";
+static const char Expected[] = "Ferret-Loop!";
 static volatile int Zero = 0;
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
