@@ -70,6 +70,11 @@ void features_stack_begin(uintptr_t frame)
 /* Sets bits [0, n) of the stack map and their lines. */
 static void thermometer(uint32_t n)
 {
+    if (n <= 8) { /* the usual case: a shallow target, one byte */
+        stack_map[0] |= (uint8_t)((1u << n) - 1);
+        stack_lines[0] |= 1;
+        return;
+    }
     memset(stack_map, 0xff, n / 8);
     if (n % 8)
         stack_map[n / 8] |= (uint8_t)((1u << (n % 8)) - 1);
