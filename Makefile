@@ -35,7 +35,22 @@ UNIT_BINS    := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
 
 WRAPPERS := $(BUILD)/bin/ferret-cc $(BUILD)/bin/ferret-c++
 
-all: $(BUILD)/libferret.a $(WRAPPERS)
+# ferret's LLVM pass plugin (src/plugin/ferret_pass.cpp), for clang 14: it
+# reports float and wide-integer compares.  Built only where LLVM 14's
+# headers are (Debian's llvm-14-dev, which `make deps` installs); without
+# them the rest builds and ferret-cc loads no plugin.  It is not linked
+# against LLVM: clang, which loads it, provides LLVM's symbols.
+LLVM_CONFIG ?= $(shell command -v llvm-config-14 2>/dev/null)
+PLUGIN_CXX  ?= clang++
+PLUGIN      := $(BUILD)/lib/ferret-pass.so
+PLUGIN_TARGET := $(if $(LLVM_CONFIG),$(PLUGIN))
+
+all: $(BUILD)/libferret.a $(WRAPPERS) $(PLUGIN_TARGET)
+
+$(PLUGIN): src/plugin/ferret_pass.cpp src/runtime/cmpwide.h
+	@mkdir -p $(dir $@)
+	$(PLUGIN_CXX) $$($(LLVM_CONFIG) --cxxflags) -fno-rtti -fPIC -shared -O2 -Wall \
+	    -Isrc/runtime $< -o $@.tmp && mv -f $@.tmp $@
 
 # The compiler wrappers (tools/ferret-cc): they find ../libferret.a.
 $(WRAPPERS): tools/ferret-cc
@@ -63,12 +78,12 @@ $(BUILD)/engine.a: $(ENGINE_OBJS)
 
 $(BUILD)/unit/%: tests/unit/%.c $(BUILD)/engine.a tests/unit/check.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $< $(BUILD)/engine.a -o $@
+	$(CC) $(CFLAGS) $< $(BUILD)/engine.a -o $@ -lm
 
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do $$t; done
 
-e2e: $(BUILD)/libferret.a $(WRAPPERS)
+e2e: $(BUILD)/libferret.a $(WRAPPERS) $(PLUGIN_TARGET)
 	@bash tests/e2e/run_all.sh
 
 check: deps
@@ -110,21 +125,28 @@ bench: deps $(BUILD)/libferret.a
 
 # Everything beyond the base image (clang 14, compiler-rt, make) comes from
 # Debian's packages: autoconf and automake, for the e2e test that builds an
-# autotools library with ferret-cc (tests/e2e/test_ferret_cc.sh).
-# If they cannot be installed, the rest of the suite still runs and that test
-# fails, naming them.
+# autotools library with ferret-cc (tests/e2e/test_ferret_cc.sh), and
+# llvm-14-dev, LLVM's headers for the pass plugin (tests/e2e/test_plugin_*).
+# If they cannot be installed, the rest of the suite still runs and those
+# tests fail, naming them.
+APT_READY := { [ -n "$$(find /var/lib/apt/lists -name '*Packages*' 2>/dev/null | head -1)" ] || apt-get update -qq; }
 deps:
 	@command -v autoreconf >/dev/null && command -v automake >/dev/null || { \
-	    { [ -n "$$(find /var/lib/apt/lists -name '*Packages*' 2>/dev/null | head -1)" ] || apt-get update -qq; } && \
+	    $(APT_READY) && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq autoconf automake >/dev/null; } || \
 	    echo "deps: could not install autoconf and automake; test_ferret_cc will fail" >&2
+	@command -v llvm-config-14 >/dev/null || { \
+	    $(APT_READY) && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq llvm-14-dev >/dev/null; } || \
+	    echo "deps: could not install llvm-14-dev; ferret's pass plugin is not built and test_plugin_* will fail" >&2
 
-install: $(BUILD)/libferret.a
+install: $(BUILD)/libferret.a $(PLUGIN_TARGET)
 	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/bin
 	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-cc
 	install -m 755 tools/ferret-cc $(DESTDIR)$(PREFIX)/bin/ferret-c++
 	install -m 644 $(BUILD)/libferret.a $(DESTDIR)$(PREFIX)/lib/libferret.a
 	install -m 644 include/ferret.h $(DESTDIR)$(PREFIX)/include/ferret.h
+	if [ -f $(PLUGIN) ]; then install -m 755 $(PLUGIN) $(DESTDIR)$(PREFIX)/lib/ferret-pass.so; fi
 
 clean:
 	rm -rf $(BUILD)

@@ -22,7 +22,8 @@
 #                                   starts, for other processes to go quiet
 #   CHALLENGE_RESUME  [0]           1: with CHALLENGE_OUT naming an earlier run's directory,
 #                                   keep its results.tsv and run only what it lacks
-#   CHALLENGE_LIB     [build/libferret.a]
+#   CHALLENGE_LIB     [build/libferret.a]  the archive ferret-cc links (FERRET_LIB)
+#   CHALLENGE_FERRET_CC [build/bin/ferret-cc]  the wrapper that builds ferret's binaries
 #   CC                [clang]
 # Quick run: CHALLENGE_CAP=20 CHALLENGE_SEEDS="1 2" bench/challenge.sh
 #
@@ -39,6 +40,7 @@ CAP=${CHALLENGE_CAP:-120}
 ENGINES=${CHALLENGE_ENGINES:-ferret libfuzzer libfuzzer-vp aflpp}
 LOCK=${CHALLENGE_LOCK:-/tmp/ferret-bench.lock}
 LIB=${CHALLENGE_LIB:-$ROOT/build/libferret.a}
+FERRET_CC_BIN=${CHALLENGE_FERRET_CC:-$ROOT/build/bin/ferret-cc}
 CFLAGS_BENCH="-g -O1"
 ALL_TARGETS=$(cd "$ROOT/bench/challenge" && ls *.c | sed 's/\.c$//' | tr '\n' ' ')
 TARGETS=${CHALLENGE_TARGETS:-$ALL_TARGETS}
@@ -74,12 +76,12 @@ print_table() {
     }
     END {
         ne = split(engines, E, " "); nt = split(targets, T, " ")
-        head = sprintf("| %-12s", "target")
-        line = "|--------------"
+        head = sprintf("| %-16s", "target")
+        line = "|------------------"
         for (e = 1; e <= ne; e++) { head = head sprintf(" | %-16s", E[e]); line = line "|-----------------:" }
         print head " |"; print line "|"
         for (t = 1; t <= nt; t++) {
-            row = sprintf("| %-12s", T[t])
+            row = sprintf("| %-16s", T[t])
             for (e = 1; e <= ne; e++) {
                 k = T[t] SUBSEP E[e]; m = n[k]
                 if (m == 0) { row = row sprintf(" | %-16s", "-"); continue }
@@ -97,7 +99,7 @@ print_table() {
         for (t = 1; t <= nt; t++)
             for (e = 1; e <= ne; e++) {
                 k = T[t] SUBSEP E[e]
-                if (n[k]) printf "  %-12s %-13s%s%s\n", T[t], E[e], seeds[k], bad[k] ? "  (" bad[k] " crash(es) that were not the trap)" : ""
+                if (n[k]) printf "  %-16s %-13s%s%s\n", T[t], E[e], seeds[k], bad[k] ? "  (" bad[k] " crash(es) that were not the trap)" : ""
             }
         printf "\nexecutions per second of wall time, over the runs of 2 s or more:"
         for (e = 1; e <= ne; e++) if (xw[E[e]] > 0) printf " %s %.0f;", E[e], xe[E[e]] / xw[E[e]]
@@ -162,7 +164,7 @@ run_one() {
             AFL_BENCH_UNTIL_CRASH=1 AFL_NO_AFFINITY=1 \
             exec "$bin/runner" "$dir/cpu" timeout -k 5 "$kill" \
             afl-fuzz -i "$dir/seeds" -o "$dir/out" -s "$seed" -V "$CAP" \
-            -c "$bin/aflpp/$t.cmplog" -- "$bin/aflpp/$t" >"$dir/log" 2>&1)
+            -c "$bin/aflpp/$t.cmplog" -l 3AT -- "$bin/aflpp/$t" >"$dir/log" 2>&1)
         rc=$?
         ;;
     *) die "unknown engine $engine" ;;
@@ -265,8 +267,11 @@ build() {
     local t=$1 src=$ROOT/bench/challenge/$1.c
     $CC $CFLAGS_BENCH "$src" "$BIN/replay/main.o" -o "$BIN/replay/$t"
     if need_engine ferret; then
+        # ferret's own wrapper, as a user builds: it loads ferret's compiler
+        # plugin when there is one and links the archive (FERRET_LIB)
         [ -f "$LIB" ] || die "$LIB missing; run make first"
-        $CC $CFLAGS_BENCH -fsanitize=fuzzer-no-link "$src" "$LIB" -o "$BIN/ferret/$t"
+        [ -x "$FERRET_CC_BIN" ] || die "$FERRET_CC_BIN missing; run make first"
+        FERRET_LIB=$LIB FERRET_CC=$CC "$FERRET_CC_BIN" $CFLAGS_BENCH -fsanitize=fuzzer "$src" -o "$BIN/ferret/$t"
     fi
     if need_engine libfuzzer || need_engine libfuzzer-vp; then
         $CC $CFLAGS_BENCH -fsanitize=fuzzer "$src" -o "$BIN/libfuzzer/$t"
@@ -299,7 +304,42 @@ solution() {
     nested_tlv)  printf '\xf0\x00\x0e\x01\x02ab\x2a\x08NEST1234' ;;
     bswap32)     printf 'abcd\xc0\xff\xee\x42' ;;
     ascii_dec)   printf 'port=031337' ;;
+    float_eq)    printf '\x2b\x52\x9a\x44' ;;
+    double_range) printf '\x33\x33\x33\x33\x33\x4a\x93\x40' ;;
+    long_double) printf '\x00\x00\x00\x00\x00\x80\xe4\xa9\x0a\xc0' ;;
+    u128_chain)  printf '\x10\x32\x54\x76\x98\xba\xdc\xfe\xef\xcd\xab\x89\x67\x45\x23\x01'
+                 printf '!ETIB_821_TERREF'
+                 printf '\x0d\xf0\xfe\xca\0\0\0\0\0\0\0\0\xef\xbe\xad\xde' ;;
+    bitint24)    printf '\xee\xff\xc0\x42\xed\x5e' ;;
+    bitint40)    printf '\xc0\x11\xba\xed\xf3' ;;
+    bitint72)    printf '\x78\x69\x5a\x4b\x3c\x2d\x1e\x0f\xa5' ;;
+    bitint100)   printf '\x88\x77\x66\x55\x44\x33\x22\x11\xee\xff\xc0\xad\x0b' ;;
+    atoi_field)  printf -- '-8675309;0x7ff1' ;;
+    case_fold)   printf 'schemaFERRET' ;;
+    hex_decode)  printf '1337c0DEba5eba11' ;;
+    base64_decode) printf 'ZmVycmV0LWI2NCEh' ;;
+    arith_mix)   printf '\x4d\xa7\x3c' ;;
+    stack_depth) perl -e 'print map { chr(($_ * 13 + 5) % 256) } 0 .. 999' ;;
+    indirect_calls) printf 'Fuzz!ngDepth' ;;
+    count_matches) perl -e 'print "foo" x 11, "bar" x 11' ;;
+    volatile_loop) printf 'ferret-expects-this-text' ;;
+    multi_constraint) printf '\xaa\x82\x61\x65\x41\x7d\xcb\x7b' ;;
+    scattered)   perl -e '@d = (0) x 256; @d[17, 89, 150, 203, 231, 255] = (0x53, 0x43, 0x72, 0x7e, 0x44, 0xa5); print pack("C*", @d)' ;;
+    state16)     printf '\x7e\x13\xc4\x2a\x91\x58\xe7\x0b\x3d\xa6\xf2\x64\x19\x8c\xd5\x40' ;;
     *) return 1 ;;
+    esac
+}
+# trivial N: the Nth trivial input, on which no target may crash: empty,
+# "A", 40 '0', 64 0xff bytes, 4096 zero bytes, 4096 0xff bytes (the long
+# ones reach the targets that need a large input: stack_depth, scattered)
+trivial() {
+    case $1 in
+    0) ;;
+    1) printf 'A' ;;
+    2) printf '%040d' 0 ;;
+    3) head -c 64 /dev/zero | tr '\0' '\377' ;;
+    4) head -c 4096 /dev/zero ;;
+    5) head -c 4096 /dev/zero | tr '\0' '\377' ;;
     esac
 }
 selftest() {
@@ -309,11 +349,12 @@ selftest() {
         if solution "$t" >"$f"; then
             trapped "$f" "$t" || { log "SELFTEST FAIL: $t does not trap on its solution"; bad=1; }
         else
-            log "selftest: no known solution for $t"
+            log "SELFTEST FAIL: no known solution for $t (add it to solution() in $0)"
+            bad=1
         fi
-        for junk in '' 'A' '0000000000000000000000000000000000000000' "$(head -c 64 /dev/zero | tr '\0' '\377')"; do
-            printf '%s' "$junk" >"$f"
-            if trapped "$f" "$t"; then log "SELFTEST FAIL: $t traps on a trivial input"; bad=1; fi
+        for junk in 0 1 2 3 4 5; do
+            trivial "$junk" >"$f"
+            if trapped "$f" "$t"; then log "SELFTEST FAIL: $t traps on trivial input $junk"; bad=1; fi
         done
     done
     [ "$bad" = 0 ] && log "selftest: every target traps on its solution and on no trivial input"
@@ -331,8 +372,8 @@ aflv=$(afl-fuzz -h 2>&1 | head -1 | sed 's/\x1b\[[0-9;]*m//g' | awk '{ print $1 
 {
     echo "ferret challenge, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "machine: $(nproc) cores ($cpu_model), $(uname -sr), $($CC --version | head -1)"
-    echo "ferret: commit $rev${dirty:+ plus uncommitted changes in src/include/Makefile}, $(basename "$LIB") of $(date -u -r "$LIB" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
-    need_engine aflpp && echo "AFL++: ${aflv:-?} (afl-clang-fast, LLVM PCGUARD, CmpLog binary via AFL_LLVM_CMPLOG=1)"
+    echo "ferret: commit $rev${dirty:+ plus uncommitted changes in src/include/Makefile}, built by $FERRET_CC_BIN with $(basename "$LIB") of $(date -u -r "$LIB" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
+    need_engine aflpp && echo "AFL++: ${aflv:-?} (afl-clang-fast, LLVM PCGUARD, CmpLog binary via AFL_LLVM_CMPLOG=1, -l 3AT)"
     echo "build: $CFLAGS_BENCH, no sanitizer; seeds: $SEEDS; cap ${CAP}s; one run at a time (lock $LOCK)"
 } | if [ "${CHALLENGE_RESUME:-0}" = 1 ] && [ -f "$OUT/header.txt" ]; then cat; else tee "$OUT/header.txt"; fi
 if [ "${CHALLENGE_RESUME:-0}" = 1 ] && [ -f "$RES" ]; then

@@ -5,7 +5,7 @@
 # usage: tools/owns.sh [--root DIR]   (default root: the checkout holding this script)
 #
 # The files checked are the nodes of tools/layers.sh's graph: every .c file
-# of src/, and every header of src/ and include/ with no .c of its own in
+# of src/ (and .cpp file: the pass plugin, which layers.sh leaves out), and every header of src/ and include/ with no .c of its own in
 # its directory (an interface: codes.h, engine.h, runtime.h, include/ferret.h
 # ...), plus any header that has a line of its own in tools/layers.txt.  A
 # header x.h next to x.c needs no Owns line: x.c's says it.
@@ -37,7 +37,7 @@ cd "$root" || exit 2
 
 # The files to check, one a line: .c files, then interface headers.
 files() {
-    find src -type f -name '*.c' | LC_ALL=C sort
+    find src -type f \( -name '*.c' -o -name '*.cpp' \) | LC_ALL=C sort
     {
         find src include -type f -name '*.h' 2>/dev/null | while read -r h; do
             [ -e "${h%.h}.c" ] || echo "$h"

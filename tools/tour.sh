@@ -6,7 +6,8 @@
 #
 # The tour is the table between the heading "A tour of the source, in reading
 # order" and the next heading (lines starting with '#' inside ``` fences do
-# not count).  The files checked are src/**/*.c, src/**/*.h and include/*.h.
+# not count).  The files checked are src/**/*.c, src/**/*.cpp (the pass
+# plugin), src/**/*.h and include/*.h.
 # The rule, applied to the table's rows (lines starting with '|'), with names
 # written in backticks:
 #   - a file is named when its path from the root (`src/engine/shm.c`) is
@@ -41,7 +42,7 @@ cd "$root" || exit 2
 [ -r README.md ] || { echo "tour.sh: no README.md in $root" >&2; exit 2; }
 
 {
-    find src include -type f \( -name '*.c' -o -name '*.h' \) 2>/dev/null | LC_ALL=C sort | sed 's/^/F /'
+    find src include -type f \( -name '*.c' -o -name '*.cpp' -o -name '*.h' \) 2>/dev/null | LC_ALL=C sort | sed 's/^/F /'
     awk '
         /^```/ { fence = !fence }
         !fence && /^#+[ \t]+A tour of the source, in reading order[ \t]*$/ { on = 1; found = 1; next }

@@ -63,6 +63,7 @@
 #include "mutator.h"
 #include "minimize.h"
 #include "queue.h"
+#include "reduce.h"
 #include "schedule.h"
 #include "stats.h"
 #include "supervise.h"
@@ -334,7 +335,7 @@ static void retire_entry(struct coordinator *c, struct entry *old)
 }
 
 static void replace_entry(struct coordinator *c, struct entry *old, const uint8_t *data,
-                          size_t len, const uint8_t *cov)
+                          size_t len, const uint8_t *cov, const char *how)
 {
     char *path = NULL;
     int added;
@@ -355,7 +356,7 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     retire_entry(c, old);
     check_exit_on_item(c, e);
     if (c->o->v)
-        say("fuzz: minimized %s (%zu bytes) to %s (%zu bytes)\n", old->name, old->len, e->name, len);
+        say("fuzz: %s %s (%zu bytes) to %s (%zu bytes)\n", how, old->name, old->len, e->name, len);
 }
 
 /* On a stop with candidates still unminimized: they stay as found. */
@@ -402,6 +403,19 @@ static void send_words(struct coordinator *c, struct worker *w)
     w->words_version = c->words_version;
 }
 
+/* The features entry e owns (sched_owned), which a shorter mutant must keep
+ * to replace it (reduce.h); 0 (no reduction) for an entry this run did not
+ * find (a seed's or the cache's file is never replaced), a retired one, a
+ * short one (REDUCE_MIN_LEN), one that owns nothing or more than a call can
+ * carry. */
+static uint32_t owned_keep(const struct coordinator *c, const struct entry *e, uint32_t *keep)
+{
+    if (e->index < c->first_found || e->retired || c->sched.n != c->corpus.n)
+        return 0;
+    size_t n = sched_owned(&c->sched, e->index, keep, RPC_KEEP_MAX);
+    return n <= RPC_KEEP_MAX ? (uint32_t)n : 0;
+}
+
 static int call_fuzz(struct coordinator *c, struct worker *w)
 {
     uint64_t limit = 0;
@@ -429,13 +443,16 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
         .magic = RPC_MAGIC, .op = RPC_FUZZ, .seed = rng_next(&c->rng), .limit = limit,
         .duration_ms = limit ? 0 : FUZZ_CALL_MS, .len_limit = c->len_limit,
     };
+    call.nkeep = owned_keep(c, e, call.keep);
     return sup_call(w, &call);
 }
 
 /* Minimize the next queued candidate. */
 static int dispatch_candidate(struct coordinator *c, struct worker *w)
 {
-    struct cand *k = queue_pop(&c->minq);
+    struct cand *k;
+    while ((k = queue_pop(&c->minq)) && k->entry->retired)
+        free_candidate(k); /* reduced before its turn came (on_reduced) */
     if (!k)
         return 0;
     w->job.cand = k;
@@ -564,6 +581,7 @@ static void start_fuzzing(struct coordinator *c)
     }
     set_auto_timeout(c);
     c->phase = PH_FUZZ;
+    c->first_found = c->corpus.n;
     c->len_limit = 16;
     for (size_t i = 0; i < c->corpus.n; i++)
         if (c->corpus.v[i]->len > c->len_limit)
@@ -692,6 +710,30 @@ static void merge_unstable(struct coordinator *c, struct worker *w)
     }
 }
 
+/* A worker found a mutant of its base shorter by an eighth that keeps every
+ * feature the base owns (reduce.h): it replaces the base, as a minimized
+ * form does.  The worker is not trusted: the length and the features are
+ * checked again, against what the base owns now (another entry may have
+ * taken some over meanwhile: then it is simply not replaced). */
+static void on_reduced(struct coordinator *c, struct worker *w)
+{
+    const struct rpc_reply *r = &w->reply;
+    struct entry *base = w->job.base;
+    uint32_t keep[RPC_KEEP_MAX];
+    if (!base || !shm_check_len(&w->shm, r->len) || r->len > reduce_max_len(base->len)) {
+        report_error("worker %d reported a reduced input of %llu bytes, not shorter than its base; "
+                "restarting it\n", w->id, (unsigned long long)r->len);
+        sup_kill(w, KILL_PROTOCOL);
+        return;
+    }
+    uint32_t n = owned_keep(c, base, keep);
+    if (n == 0 || !reduce_has_features(keep, n, w->shm.cov, c->ncounters) ||
+        coverage_has_new(w->shm.cov, c->mask, c->ncounters))
+        return;
+    c->nreduced++;
+    replace_entry(c, base, w->shm.input, (size_t)r->len, w->shm.cov, "reduced");
+}
+
 static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
@@ -702,6 +744,10 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     grow_len_limit(c, r->count);
     if (is_finding_reply(r->status)) {
         apply_outcome(c, crash_on_report(c, w));
+        return;
+    }
+    if (r->status == RPC_REDUCED && c->phase == PH_FUZZ) {
+        on_reduced(c, w);
         return;
     }
     if (r->status != RPC_NEW_COVERAGE || c->phase != PH_FUZZ)
@@ -745,11 +791,12 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     struct entry *old = k->entry;
     if (!shm_check_len(&w->shm, r->len) || r->len > old->len) {
         sup_kill(w, KILL_PROTOCOL);
-    } else if ((r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
+    } else if (!old->retired && /* (reduced meanwhile: on_reduced) */
+               (r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
                cand_kept(k, w->shm.cov)) {
         /* the worker is not trusted: it must still have every kept edge */
         coverage_merge(c->mask, w->shm.cov, c->ncounters);
-        replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov);
+        replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov, "minimized");
     }
     free_candidate(k);
 }

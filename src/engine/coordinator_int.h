@@ -170,6 +170,9 @@ struct coordinator {
     int words_saved;           /* [W] the automatic dictionary was written and shown */
     uint64_t new_interesting;  /* [L] inputs with new coverage found this run */
     size_t nretired;           /* [L] entries replaced by their minimized form */
+    size_t first_found;        /* [L] entries from here on were found by this run:
+                                  only those may be reduced (reduce.h) */
+    uint64_t nreduced;         /* [L] entries replaced by a shorter mutant */
     uint64_t min_execs;        /* [L] executions spent minimizing coverage inputs */
     uint64_t fuzz_deadline_ns; /* [L] -fuzztime as a duration: when fuzzing ends */
     uint64_t stop_file_ns;     /* [L] when -stop_file was last looked at */

@@ -314,7 +314,7 @@ static const struct lf_other {
     {"use_counters", "1", "ferret always uses the counters"},
     {"use_memmem", "1", "ferret always sees memmem, strstr and the like"},
     {"shrink", "0", NULL},
-    {"reduce_inputs", "1", "every coverage-expanding input is minimized"},
+    {"reduce_inputs", "1", "entries are reduced and minimized"},
     {"report_slow_units", NULL, "-print_final_stats=1 prints stat::slowest_unit_time_sec"},
     {"print_funcs", "0", "no NEW_FUNC lines"},
     {"print_full_coverage", "0", NULL},

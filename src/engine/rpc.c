@@ -45,7 +45,7 @@ int rpc_reply_check(const struct rpc_reply *r, uint32_t op)
 {
     if (r->magic != RPC_MAGIC || r->op != op)
         return 0;
-    if (r->status == RPC_NEW_COVERAGE)
+    if (r->status == RPC_NEW_COVERAGE || r->status == RPC_REDUCED)
         return op == RPC_FUZZ;
     if (r->status == RPC_LEAK || r->status == RPC_FAILURE)
         return op == RPC_FUZZ || op == RPC_RUN;

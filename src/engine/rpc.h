@@ -11,7 +11,8 @@
  *     RUN input ------------------------->  run once, coverage -> shm.cov
  *          <------------------------------ reply {duration_ns}
  *     FUZZ base+partner, seed, limit ---->  loop: mutate, run, scan
- *          <------------------------------ reply {count, NEW_COVERAGE: input+cov in shm}
+ *          <------------------------------ reply {count, NEW_COVERAGE: input+cov in shm,
+ *                                                   or REDUCED: a shorter base, cov in shm}
  *     MINIMIZE input, mode, cursor ------>  minimize() with try() = run
  *          <------------------------------ reply {count, len; cov in shm}
  *     (close the call pipe) ------------->  exit(0)
@@ -38,7 +39,14 @@ enum rpc_status {
     RPC_LEAK = 2,          /* FUZZ, RUN: input[0..len) leaks memory (report on stderr) */
     RPC_FAILURE = 3,       /* FUZZ, RUN: input[0..len) failed a typed target's check
                               (ferret_fail/ferret_fatal); its message in shm msg */
+    RPC_REDUCED = 4,       /* FUZZ: input[0..len) is shorter than the base by an
+                              eighth and still has every feature of the call's
+                              keep list, nothing new; cov in shm (re-run) */
 };
+
+/* Features a FUZZ call's base owns (sched_owned): a mutant that keeps them
+ * all and is shorter replaces it.  A base owning more is not reduced. */
+#define RPC_KEEP_MAX 32
 
 enum rpc_min_mode {
     RPC_MIN_CRASH = 1,     /* keep: the candidate kills the worker (never returns) */
@@ -58,6 +66,8 @@ struct rpc_call {
     uint32_t pad;
     uint64_t len_limit;    /* FUZZ: longest input to make (<= max_len) */
     struct min_cursor cursor; /* MINIMIZE: where to resume */
+    uint32_t nkeep;        /* FUZZ: features in keep; 0 = do not reduce the base */
+    uint32_t keep[RPC_KEEP_MAX]; /* FUZZ: feature ids, counter * 8 + bucket bit */
 };
 
 struct rpc_reply {

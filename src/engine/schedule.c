@@ -17,6 +17,14 @@
  *    recomputes that entry's weight exactly, so rounding drift never spans
  *    more than 63 multiplications.
  *  - sched_add always takes ownership of features, even when it fails.
+ *  - holder[f], when known, is a live entry having f, the shortest one
+ *    (equal lengths keep the earlier entry) as long as no holder of f was
+ *    retired.  Retiring a holder forgets it (SCHED_NO_HOLDER) rather than
+ *    searching every entry: the next entry added with f becomes its holder,
+ *    even if a shorter one has f.  That errs on the safe side: a holder
+ *    too many only makes sched_owned() ask a reduction to keep more.  In
+ *    the coordinator a replacement is added before the entry it replaces is
+ *    retired, so for the features it kept it is the holder already.
  *
  * No libm: log2 is computed by log2_pos below, so the library links
  * without -lm.  "len / 64" and "fuzzed / 64" in the formula are real
@@ -25,7 +33,8 @@
  * Owns: no state of its own.  Of the struct schedule the caller keeps (the
  * coordinator's sched, coordinator_int.h), only this file writes the
  * fields: the entries (each one's features array is taken over by sched_add
- * and freed here), freq, cumulative, dirty, stale and the refresh count.
+ * and freed here), freq, holder, cumulative, dirty, stale and the refresh
+ * count.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -92,7 +101,15 @@ int sched_init(struct schedule *s, size_t ncounters)
         return -1;
     s->nfeat = ncounters * 8;
     s->freq = calloc(s->nfeat ? s->nfeat : 1, sizeof *s->freq);
-    return s->freq ? 0 : -1;
+    s->holder = malloc((s->nfeat ? s->nfeat : 1) * sizeof *s->holder);
+    if (!s->freq || !s->holder) {
+        free(s->freq);
+        free(s->holder);
+        s->freq = s->holder = NULL;
+        return -1;
+    }
+    memset(s->holder, 0xff, (s->nfeat ? s->nfeat : 1) * sizeof *s->holder); /* SCHED_NO_HOLDER */
+    return 0;
 }
 
 static int grow(struct schedule *s)
@@ -134,8 +151,11 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
     *e = (struct sched_entry){.features = features, .nfeatures = nfeatures,
                               .len = len, .exec_ns = exec_ns};
     uint32_t f;
-    FOR_EACH_FEATURE(s, e, f)
+    FOR_EACH_FEATURE(s, e, f) {
         s->freq[f]++;
+        if (s->holder[f] == SCHED_NO_HOLDER || len < s->e[s->holder[f]].len)
+            s->holder[f] = (uint32_t)s->n;
+    }
     s->n++;
     if (exec_ns)
         s->dirty = 1; /* the mean, hence every speed factor, moves */
@@ -167,6 +187,9 @@ void sched_carry_stats(struct schedule *s, size_t from, size_t to)
         return;
     s->e[to].execs += s->e[from].execs;
     s->e[to].succ += s->e[from].succ;
+    s->e[to].finds += s->e[from].finds;
+    s->e[to].fuzzed += s->e[from].fuzzed;
+    s->dirty = 1;
 }
 
 void sched_note_find(struct schedule *s, size_t i)
@@ -187,8 +210,11 @@ void sched_retire(struct schedule *s, size_t i)
         return;
     struct sched_entry *e = &s->e[i];
     uint32_t f;
-    FOR_EACH_FEATURE(s, e, f)
+    FOR_EACH_FEATURE(s, e, f) {
         s->freq[f]--;
+        if (s->holder[f] == i)
+            s->holder[f] = SCHED_NO_HOLDER; /* the next entry having f takes it */
+    }
     free(e->features);
     e->features = NULL;
     e->nfeatures = 0;
@@ -306,12 +332,28 @@ double sched_weight(struct schedule *s, size_t i)
     return s->e[i].weight;
 }
 
+size_t sched_owned(const struct schedule *s, size_t i, uint32_t *out, size_t max)
+{
+    if (i >= s->n || s->e[i].retired)
+        return 0;
+    size_t k = 0;
+    uint32_t f;
+    FOR_EACH_FEATURE(s, &s->e[i], f)
+        if (s->holder[f] == i) {
+            if (k < max)
+                out[k] = f;
+            k++;
+        }
+    return k;
+}
+
 void sched_free(struct schedule *s)
 {
     for (size_t i = 0; i < s->n; i++)
         free(s->e[i].features);
     free(s->e);
     free(s->freq);
+    free(s->holder);
     free(s->cumulative);
     memset(s, 0, sizeof *s);
 }

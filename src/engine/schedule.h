@@ -26,6 +26,8 @@
 
 #include "rng.h"
 
+#define SCHED_NO_HOLDER UINT32_MAX
+
 struct sched_entry {
     uint32_t *features;   /* sorted feature ids; owned */
     size_t nfeatures;
@@ -34,8 +36,9 @@ struct sched_entry {
     uint64_t fuzzed;      /* times chosen */
     uint64_t finds;       /* new coverage found while fuzzing it */
     uint64_t execs, succ; /* statistics only (-print_corpus_stats): mutated inputs of it
-                             run, new inputs found among them; carried over to the
-                             minimized form that replaces it (sched_carry_stats) */
+                             run, new inputs found among them; carried over, with
+                             fuzzed and finds, to the minimized or reduced form that
+                             replaces it (sched_carry_stats) */
     int retired;          /* never picked again */
     double weight;        /* cached */
 };
@@ -44,6 +47,9 @@ struct schedule {
     struct sched_entry *e;
     size_t n, cap;
     uint32_t *freq;       /* entries having each feature, indexed by feature id */
+    uint32_t *holder;     /* per feature: the shortest live entry having it (the
+                             earliest of equals), SCHED_NO_HOLDER when none is
+                             known; what sched_owned() reads */
     size_t nfeat;         /* size of freq: ncounters * 8 */
     double *cumulative;   /* prefix sums of weights, rebuilt lazily */
     int dirty;            /* weights need recomputing before the next pick */
@@ -65,7 +71,12 @@ void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns);
 void sched_note_find(struct schedule *s, size_t i);
 /* n mutated inputs of entry i were run (statistics only: no weight moves). */
 void sched_note_execs(struct schedule *s, size_t i, uint64_t n);
-/* Entry to replaces entry from: its statistics are added (no weight moves). */
+/* Entry to replaces entry from (its minimized or reduced form): from's
+ * statistics and its energy's counts (fuzzed, finds) are added to to's, so
+ * a replacement carries on with the productivity of what it replaces (a
+ * fresh count would lose a productive entry's boost each time it shrinks:
+ * on the challenge's strcase that took 2.2x the executions).  Weights are
+ * recomputed before the next pick. */
 void sched_carry_stats(struct schedule *s, size_t from, size_t to);
 /* Entry i is gone (replaced by a smaller one): weight 0 for good, and its
  * features no longer count towards the others' rarity. */
@@ -79,6 +90,15 @@ size_t sched_pick(struct schedule *s, rng_t *r);
 /* The exact weight of entry i (a full refresh if anything moved); for tests
  * and stats. */
 double sched_weight(struct schedule *s, size_t i);
+/* The features entry i holds and no shorter (or equally short, earlier)
+ * live entry holds: what a smaller input must keep to replace it without
+ * the corpus losing a feature's smallest example (libFuzzer's -reduce_inputs
+ * idea).  Writes up to max ids to out and returns how many there are (more
+ * than max: the caller should not reduce that entry).  An entry retired
+ * leaves its features without a known holder until another entry having
+ * them is added, so an entry may own fewer than it would after a full
+ * recount: it then only keeps less reducible, never loses a feature. */
+size_t sched_owned(const struct schedule *s, size_t i, uint32_t *out, size_t max);
 void sched_free(struct schedule *s);
 
 #endif

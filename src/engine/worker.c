@@ -43,6 +43,7 @@
 #include "coverage.h"
 #include "engine.h"
 #include "mutator.h"
+#include "reduce.h"
 #include "registry.h"
 #include "replay.h"
 #include "report.h"
@@ -204,6 +205,22 @@ static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns)
     return coverage_has_new(a, w->mask, w->shm.ncounters);
 }
 
+/* A mutant shorter than the best so far kept every feature the base owns
+ * (reduce.h): re-run it into shm.cov, right after its run (so a crash here
+ * is rebuilt from the same rng state, as in deflake); if it keeps them
+ * again and has nothing new, it is the call's best reduction, kept in
+ * shm.cand (idle during FUZZ) with its coverage in shm.cov.  Otherwise the
+ * caller forgets the best so far: its coverage was overwritten. */
+static int reduction_better(struct worker_ctx *w, const struct reduce_keep *k, size_t len)
+{
+    run_and_snapshot(w, w->buf, len, w->shm.cov);
+    if (!reduce_kept_cov(k, w->shm.cov, w->shm.ncounters) ||
+        coverage_has_new(w->shm.cov, w->mask, w->shm.ncounters))
+        return 0;
+    memcpy(w->shm.cand, w->buf, len);
+    return 1;
+}
+
 static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
     FERRET_FRAME(worker_fuzz);
 static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
@@ -221,6 +238,13 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     uint64_t deadline = c->duration_ms ? coarse_now_ns() + c->duration_ms * 1000000ULL : 0;
     rng_t rng = {c->seed};
     uint64_t n = 0;
+    /* The shortest mutant that may replace the base (reduce.h) is reported
+     * at the end of the call, which goes on meanwhile: ending it at the
+     * first would take the base's turn away each time it shrinks. */
+    struct reduce_keep keep;
+    reduce_prepare(&keep, c->keep, c->nkeep <= RPC_KEEP_MAX ? c->nkeep : 0, w->regions, w->nregions);
+    size_t best = reduce_max_len(base_len) + 1; /* 1 + the longest that may replace it */
+    const size_t none = best;
 
     coverage_clear(w->regions, w->nregions);
     SHM_STORE(h->count, 0);
@@ -253,7 +277,13 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             break;
         }
         uint64_t run_ns;
-        if (coverage_scan_new(w->regions, w->nregions, w->mask) && deflake(w, len, &run_ns)) {
+        /* (read before the scan clears the counters) */
+        int shorter = keep.n && len < best && reduce_kept_live(&keep);
+        if (coverage_scan_new(w->regions, w->nregions, w->mask)) {
+            if (!deflake(w, len, &run_ns)) {
+                best = none; /* deflake overwrote shm.cov */
+                continue;
+            }
             SHM_STORE(h->state, SHM_IDLE);
             memcpy(w->shm.input, w->buf, len);
             r->status = RPC_NEW_COVERAGE;
@@ -263,8 +293,15 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             memcpy(r->word, trace.word, trace.len);
             break;
         }
+        if (shorter) /* (either way shm.cov now holds this mutant's coverage) */
+            best = reduction_better(w, &keep, len) ? len : none;
     }
     SHM_STORE(h->state, SHM_IDLE);
+    if (r->status == RPC_OK && best < none) {
+        memcpy(w->shm.input, w->shm.cand, best);
+        r->status = RPC_REDUCED;
+        r->len = best;
+    }
     r->count = n;
 }
 

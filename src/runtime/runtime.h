@@ -110,6 +110,13 @@ void runtime_write(const char *tmpl, const struct runtime_vars *v) FERRET_FRAME(
 struct torc;
 /* The live table of recent compares of this process. */
 const struct torc *cmptrace_table(void);
+/* Records a compare at site pc (an offset, as cmptrace.c keys its own) into
+ * the live table, as SanitizerCoverage's hooks do: an integer compare of
+ * size 1, 2, 4 or 8 bytes, or a memory compare (lengths clamped to
+ * TORC_MEM_MAX; the memory one only while the target runs).  For the
+ * plugin's hooks (cmpwide.c). */
+void cmptrace_record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size);
+void cmptrace_record_mem(uintptr_t pc, const void *a, size_t la, const void *b, size_t lb);
 extern volatile int runtime_in_target; /* 1 while the target runs */
 /* 1 once a report of ferret's own is being written (a fatal signal, an
  * allocation over the limit): a hang request then lets it finish. */

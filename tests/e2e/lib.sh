@@ -10,6 +10,11 @@
 #   build_target_with NAME TAG FLAGS...   the same, plain C, with more compiler
 #                      flags (e.g. -fno-sanitize-coverage=stack-depth), into
 #                      build/e2e/TAG/NAME; sets BIN
+#   build_cc_target NAME [plugin|noplugin] [asan]
+#                      compile tests/e2e/targets/NAME.c with build/bin/ferret-cc
+#                      -fsanitize=fuzzer[,address], with ferret's pass plugin
+#                      or without it (FERRET_PLUGIN=0), into
+#                      build/e2e/cc-<variant>[-asan]/NAME; sets BIN
 #   enter_workdir      make a fresh temp dir, cd into it (removed on exit); sets WORK
 #   run_ferret OUT SECS ARGS...   run "$BIN" ARGS... (stdin /dev/null), stderr
 #                      and stdout into OUT; sets RC; fails if it overran SECS
@@ -134,6 +139,27 @@ build_target_with() {
         cat "$tmp.log" >&2
         rm -f "$tmp" "$tmp.log"
         fail "could not build $src ($tag: $*)"
+build_cc_target() {
+    local name=$1 variant=${2:-plugin} san=${3:-} plugin=0
+    local fcc="$ROOT/build/bin/ferret-cc" src="$E2E/targets/$name.c"
+    [ -x "$fcc" ] || fail "build_cc_target: $fcc is missing; run make first"
+    [ -f "$src" ] || fail "build_cc_target: no source $src"
+    case "$variant" in
+    plugin)
+        [ -f "$ROOT/build/lib/ferret-pass.so" ] ||
+            fail "build/lib/ferret-pass.so is missing: install llvm-14-dev (make deps) and run make"
+        plugin= ;;
+    noplugin) ;;
+    *) fail "build_cc_target: unknown variant '$variant'" ;;
+    esac
+    local dir="$ROOT/build/e2e/cc-$variant${san:+-$san}"
+    mkdir -p "$dir" || fail "cannot create $dir"
+    BIN="$dir/$name"
+    local tmp="$BIN.tmp.$$"
+    if ! FERRET_PLUGIN=$plugin "$fcc" -g -O1 -fsanitize=fuzzer${san:+,$san} "$src" -o "$tmp" 2>"$tmp.log"; then
+        cat "$tmp.log" >&2
+        rm -f "$tmp" "$tmp.log"
+        fail "could not build $src with ferret-cc ($variant)"
     fi
     rm -f "$tmp.log"
     mv -f "$tmp" "$BIN" || fail "cannot install $BIN"

@@ -27,6 +27,7 @@ static int status_allowed(uint32_t op, uint32_t status)
     case RPC_OK:
         return 1;
     case RPC_NEW_COVERAGE:
+    case RPC_REDUCED:
         return op == RPC_FUZZ;
     case RPC_LEAK:
     case RPC_FAILURE:
@@ -48,7 +49,7 @@ static struct rpc_reply reply(uint32_t op, uint32_t status)
 
 static void test_every_status_with_every_op(void)
 {
-    static const uint32_t statuses[] = {RPC_OK, RPC_NEW_COVERAGE, RPC_LEAK, RPC_FAILURE};
+    static const uint32_t statuses[] = {RPC_OK, RPC_NEW_COVERAGE, RPC_LEAK, RPC_FAILURE, RPC_REDUCED};
     for (size_t i = 0; i < NOPS; i++)
         for (size_t s = 0; s < sizeof statuses / sizeof statuses[0]; s++) {
             struct rpc_reply r = reply(ops[i], statuses[s]);
@@ -65,11 +66,15 @@ static void test_every_status_with_every_op(void)
     CHECK(!rpc_reply_check(&r, RPC_RUN));
     r = reply(RPC_FUZZ, RPC_NEW_COVERAGE);
     CHECK(rpc_reply_check(&r, RPC_FUZZ));
+    r = reply(RPC_FUZZ, RPC_REDUCED);
+    CHECK(rpc_reply_check(&r, RPC_FUZZ));
+    r = reply(RPC_MINIMIZE, RPC_REDUCED);
+    CHECK(!rpc_reply_check(&r, RPC_MINIMIZE));
 }
 
 static void test_unknown_status(void)
 {
-    static const uint32_t bad[] = {4, 5, 0x100, 0x80000000u, 0xffffffffu};
+    static const uint32_t bad[] = {5, 6, 0x100, 0x80000000u, 0xffffffffu};
     for (size_t i = 0; i < NOPS; i++)
         for (size_t s = 0; s < sizeof bad / sizeof bad[0]; s++) {
             struct rpc_reply r = reply(ops[i], bad[s]);

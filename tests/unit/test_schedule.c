@@ -313,6 +313,59 @@ static void test_determinism(void)
     CHECK(a.e == NULL && a.n == 0);
 }
 
+/* sched_owned: an entry owns the features of which it is the shortest
+ * holder (the earliest of equals); a retired holder's features go to the
+ * next entry added with them. */
+static void test_owned(void)
+{
+    struct schedule s;
+    CHECK(sched_init(&s, 4) == 0);
+    const uint32_t a[] = {1, 2, 9}, b[] = {1, 2, 3}, c[] = {2, 3, 9}, d[] = {1, 3};
+    add(&s, a, 3, 100, 0); /* 0: shortest so far of 1, 2, 9 */
+    add(&s, b, 3, 10, 0);  /* 1: shorter: takes 1 and 2, and 3 is new */
+    add(&s, c, 3, 10, 0);  /* 2: as short as 1 (1 keeps 2 and 3), takes 9 */
+    uint32_t out[8];
+    CHECK_EQ_U(sched_owned(&s, 0, out, 8), 0);
+    CHECK_EQ_U(sched_owned(&s, 1, out, 8), 3);
+    CHECK(out[0] == 1 && out[1] == 2 && out[2] == 3);
+    CHECK_EQ_U(sched_owned(&s, 2, out, 8), 1);
+    CHECK(out[0] == 9);
+    CHECK_EQ_U(sched_owned(&s, 1, out, 2), 3); /* more than max: the count */
+    sched_retire(&s, 1);
+    CHECK_EQ_U(sched_owned(&s, 1, out, 8), 0); /* retired: owns nothing */
+    add(&s, d, 2, 50, 0);  /* 3: 1 and 3 had no holder left: 3 takes them */
+    CHECK_EQ_U(sched_owned(&s, 3, out, 8), 2);
+    CHECK(out[0] == 1 && out[1] == 3);
+    CHECK_EQ_U(sched_owned(&s, 0, out, 8), 0); /* 2 still had no holder: unknown */
+    CHECK_EQ_U(sched_owned(&s, 99, out, 8), 0);
+    sched_free(&s);
+}
+
+/* A replacement carries on with the energy of what it replaces. */
+static void test_carry_energy(void)
+{
+    struct schedule s, eight;
+    rng_t r = {7};
+    const uint32_t ids[] = {1};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, ids, 1, 10, 0);
+    sched_note_find(&s, 0);
+    sched_note_find(&s, 0);
+    CHECK_EQ_U(sched_pick(&s, &r), 0); /* fuzzed once */
+    add(&s, ids, 1, 8, 0);             /* its replacement */
+    sched_carry_stats(&s, 0, 1);
+    sched_retire(&s, 0);
+    CHECK_EQ_U(s.e[1].finds, 2);
+    CHECK_EQ_U(s.e[1].fuzzed, 1);
+    /* energy (1 + 4*2) / (1 + 1/64) times a fresh 8-byte entry's weight */
+    CHECK(sched_init(&eight, 1) == 0);
+    add(&eight, ids, 1, 8, 0);
+    double want = sched_weight(&eight, 0) * 9 / (1 + 1.0 / 64);
+    CHECK(NEAR(sched_weight(&s, 1), want));
+    sched_free(&s);
+    sched_free(&eight);
+}
+
 int main(void)
 {
     RUN(test_features_of);
@@ -324,5 +377,7 @@ int main(void)
     RUN(test_determinism);
     RUN(test_retire);
     RUN(test_amortized_refresh);
+    RUN(test_owned);
+    RUN(test_carry_energy);
     return CHECK_DONE("schedule");
 }
