@@ -139,6 +139,11 @@ build_target_with() {
         cat "$tmp.log" >&2
         rm -f "$tmp" "$tmp.log"
         fail "could not build $src ($tag: $*)"
+    fi
+    rm -f "$tmp.log"
+    mv -f "$tmp" "$BIN" || fail "cannot install $BIN"
+}
+
 build_cc_target() {
     local name=$1 variant=${2:-plugin} san=${3:-} plugin=0
     local fcc="$ROOT/build/bin/ferret-cc" src="$E2E/targets/$name.c"
