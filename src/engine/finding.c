@@ -84,6 +84,22 @@ static int boring_frame(const char *fn, size_t n)
     return n >= 7 && memcmp(fn, "worker_", 7) == 0;
 }
 
+/* ferret's own frames that call into the target (frame.h names them
+ * fuzzer::ferret::*; the rest are static or inlined helpers whose plain
+ * names a symbolizer may print): below the target's frames, what follows
+ * is the engine's call chain, whatever its names. */
+static int engine_frame(const char *fn, size_t n)
+{
+    static const char *exact[] = {"target_run", "target_run_checked", "registry_run", "run_one",
+                                  "run_and_snapshot", "min_try", "minimize", "cleanse", "deflake"};
+    if (n >= 8 && memcmp(fn, "fuzzer::", 8) == 0)
+        return 1;
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (n == strlen(exact[i]) && memcmp(fn, exact[i], n) == 0)
+            return 1;
+    return n >= 7 && memcmp(fn, "worker_", 7) == 0;
+}
+
 /* From a "    #3 0x55d1 in func_name /path/file.c:12:3" line: the name. */
 static int frame_name(const char *line, const char *end, const char **fn, size_t *n)
 {
@@ -109,7 +125,11 @@ static size_t append(char *out, size_t outlen, size_t at, const char *s, size_t 
     return at + n;
 }
 
-/* The first stack trace of the report: its top three interesting frames. */
+/* The first stack trace of the report: its top three interesting frames,
+ * taken above the frame where the engine called the target (a minimization
+ * try's stack has more of the engine below it than a fuzzing run's, some of
+ * it in helpers without ferret's frame names: the same bug must give the
+ * same signature from both). */
 static size_t frames_signature(const char *log, const char *end, char *out, size_t outlen, size_t at)
 {
     int frames = 0, in_trace = 0;
@@ -124,6 +144,8 @@ static size_t frames_signature(const char *log, const char *end, char *out, size
             const char *fn;
             size_t n;
             in_trace = 1;
+            if (frame_name(p, eol, &fn, &n) && frames > 0 && engine_frame(fn, n))
+                break; /* the target's frames end where the engine called it */
             if (frame_name(p, eol, &fn, &n) && !boring_frame(fn, n)) {
                 at = append(out, outlen, at, " ", 1);
                 at = append(out, outlen, at, fn, n);

@@ -47,6 +47,27 @@ static const char shallow[] =
     "    #3 0x24 in worker_fuzz /ferret/worker.c:9\n"
     "    #4 0x25 in main /ferret/main.c:9\n";
 
+/* The same abort() reached from a typed minimization try: the engine's
+ * frames below the target include helpers without ferret's frame names. */
+static const char typed_fuzz[] =
+    "==1== ERROR: ferret: deadly signal SIGABRT\n"
+    "    #0 0x1 in fuzzer::ferret::on_fatal_signal /f/target.c:218:5\n"
+    "    #1 0x2 in abort stdlib/abort.c:79:7\n"
+    "    #2 0x3 in fuzz_boom /t/typed.c:48:9\n"
+    "    #3 0x4 in fuzzer::ferret::registry_run /f/registry.c:417:13\n"
+    "    #4 0x5 in fuzzer::ferret::worker_fuzz /f/worker.c:200:5\n"
+    "    #5 0x6 in fuzzer::ferret::ferret_main /f/main.c:98:14\n";
+static const char typed_min[] =
+    "==2== ERROR: ferret: deadly signal SIGABRT\n"
+    "    #0 0x1 in fuzzer::ferret::on_fatal_signal /f/target.c:218:5\n"
+    "    #1 0x2 in abort stdlib/abort.c:79:7\n"
+    "    #2 0x3 in fuzz_boom /t/typed.c:48:9\n"
+    "    #3 0x4 in fuzzer::ferret::registry_run /f/registry.c:417:13\n"
+    "    #4 0x5 in fuzzer::ferret::min_try /f/worker.c:324:5\n"
+    "    #5 0x6 in typed_nested_try /f/typed_minimize.c:393:9\n"
+    "    #6 0x7 in fuzzer::ferret::minimize /f/minimize.c:197:17\n"
+    "    #7 0x8 in typed_min_var /f/typed_minimize.c:421:5\n";
+
 static void sig_of(const char *log, enum finding_kind kind, char *out)
 {
     finding_signature(log, strlen(log), kind, out, FINDING_SIG_MAX);
@@ -67,6 +88,12 @@ static void test_signatures(void)
     CHECK(strcmp(s, "crash LLVMFuzzerTestOneInput") == 0);
     CHECK(strstr(s, "run_one") == NULL && strstr(s, "worker_") == NULL);
     CHECK(strstr(s, "target_run") == NULL); /* target_run_checked (the fuzzing loop's) too */
+    /* The target's frames end where the engine called it. */
+    char tf[FINDING_SIG_MAX], tm[FINDING_SIG_MAX];
+    sig_of(typed_fuzz, FINDING_CRASH, tf);
+    sig_of(typed_min, FINDING_CRASH, tm);
+    CHECK(strcmp(tf, "crash fuzz_boom") == 0);
+    CHECK(strcmp(tf, tm) == 0);
     /* No report at all: the kind alone. */
     finding_signature("", 0, FINDING_HANG, s, sizeof s);
     CHECK(strcmp(s, "timeout") == 0);
