@@ -112,7 +112,7 @@ static void fill_progress(void *ctx, struct report_progress *p, unsigned parts)
     }
     if (rss > c->peak_rss_mb)
         c->peak_rss_mb = rss;
-    p->edges = coverage_edges(c->mask, c->ncounters);
+    p->edges = coverage_edges(c->mask, c->nedges);
     p->features = coverage_bits(c->mask, c->ncounters);
     p->corp_n = c->corpus.n - c->nretired;
     p->corp_bytes = bytes;
@@ -251,7 +251,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     progress(c, REPORT_NEW, len);
     if (c->o->v)
         say("fuzz: new interesting input %s (%zu bytes), coverage: %zu edges\n", e->name, len,
-            coverage_edges(c->mask, c->ncounters));
+            coverage_edges(c->mask, c->nedges));
     return e;
 }
 

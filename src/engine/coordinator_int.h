@@ -141,7 +141,7 @@ struct coordinator {
     int nw;                    /* [F] */
     uint8_t *mask;             /* [F] made, [L] grown: the global coverage mask, read-only to workers */
     size_t ncounters;          /* [F] coverage counters in the binary */
-    size_t nedges;             /* [F] counters 0..nedges-1 are edges; value-profile bits follow */
+    size_t nedges;             /* [F] counters 0..nedges-1 are edges; the feature maps (featmap.c) follow */
     size_t max_len;            /* [F] longest input */
     struct corpus corpus;      /* [F] loads it, [L][Y] add to it */
     struct queue inputq, minq;  /* [L] inputq: new entries, fuzzed first; minq: to minimize */

@@ -58,8 +58,8 @@ static int scan_region(uint8_t *c, size_t n, const uint8_t *mask)
     return found | scan_bytes(c + i, n - i, mask + i);
 }
 
-/* A raw region (value profile) holds feature bits: no bucketing. */
-static int scan_raw(uint8_t *c, size_t n, const uint8_t *mask)
+/* A raw region (featmap.c) holds feature bits: no bucketing. */
+static int scan_raw_all(uint8_t *c, size_t n, const uint8_t *mask)
 {
     int found = 0;
     size_t i = 0;
@@ -79,40 +79,107 @@ static int scan_raw(uint8_t *c, size_t n, const uint8_t *mask)
     return found;
 }
 
+static size_t line_words(size_t n) { return (n + 64 * 64 - 1) / (64 * 64); }
+
+/* Only the 64-byte lines the summary marks; the summary is cleared too. */
+static int scan_raw(const struct sancov_region *r, const uint8_t *mask)
+{
+    if (!r->lines)
+        return scan_raw_all(r->start, r->len, mask);
+    int found = 0;
+    for (size_t k = 0; k < line_words(r->len); k++) {
+        uint64_t l = r->lines[k];
+        if (!l)
+            continue;
+        r->lines[k] = 0;
+        for (; l; l &= l - 1) {
+            size_t off = (k * 64 + (size_t)__builtin_ctzll(l)) * 64;
+            if (off < r->len)
+                found |= scan_raw_all(r->start + off, r->len - off < 64 ? r->len - off : 64, mask + off);
+        }
+    }
+    return found;
+}
+
+static void clear_lines(const struct sancov_region *r)
+{
+    if (r->lines)
+        memset(r->lines, 0, line_words(r->len) * sizeof *r->lines);
+}
+
 int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask)
 {
     int found = 0;
     for (size_t k = 0; k < nr; k++) {
-        found |= r[k].raw ? scan_raw(r[k].start, r[k].len, mask)
-                          : scan_region(r[k].start, r[k].len, mask);
+        found |= r[k].raw ? scan_raw(&r[k], mask) : scan_region(r[k].start, r[k].len, mask);
         mask += r[k].len;
     }
     return found;
 }
 
+/* Counters to bucket bits, a word at a time: most words are zero. */
+static void snapshot_counters(uint8_t *c, size_t n, uint8_t *out)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, c + i, 8);
+        if (w == 0) {
+            memset(out + i, 0, 8);
+            continue;
+        }
+        for (size_t j = 0; j < 8; j++)
+            out[i + j] = coverage_bucket[c[i + j]];
+        memset(c + i, 0, 8);
+    }
+    for (; i < n; i++) {
+        out[i] = coverage_bucket[c[i]];
+        c[i] = 0;
+    }
+}
+
+/* A raw region as it is; with a summary, only its marked lines are read. */
+static void snapshot_raw(const struct sancov_region *r, uint8_t *out)
+{
+    if (!r->lines) {
+        memcpy(out, r->start, r->len);
+        memset(r->start, 0, r->len);
+        return;
+    }
+    memset(out, 0, r->len);
+    for (size_t k = 0; k < line_words(r->len); k++) {
+        for (uint64_t l = r->lines[k]; l; l &= l - 1) {
+            size_t off = (k * 64 + (size_t)__builtin_ctzll(l)) * 64;
+            size_t len = off >= r->len ? 0 : r->len - off < 64 ? r->len - off : 64;
+            memcpy(out + off, r->start + off, len);
+            memset(r->start + off, 0, len);
+        }
+        r->lines[k] = 0;
+    }
+}
+
 void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out)
 {
     for (size_t k = 0; k < nr; k++) {
-        for (size_t i = 0; i < r[k].len; i++) {
-            out[i] = r[k].raw ? r[k].start[i] : coverage_bucket[r[k].start[i]];
-            r[k].start[i] = 0;
-        }
+        if (r[k].raw)
+            snapshot_raw(&r[k], out);
+        else
+            snapshot_counters(r[k].start, r[k].len, out);
         out += r[k].len;
     }
 }
 
 void coverage_clear(const struct sancov_region *r, size_t nr)
 {
-    for (size_t k = 0; k < nr; k++)
+    for (size_t k = 0; k < nr; k++) {
         memset(r[k].start, 0, r[k].len);
+        clear_lines(&r[k]);
+    }
 }
 
 int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (cov[i] & ~mask[i])
-            return 1;
-    return 0;
+    return !coverage_has_all(mask, cov, n);
 }
 
 size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n)
@@ -127,7 +194,15 @@ size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size
 
 int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t k, c;
+        memcpy(&k, keep + i, 8);
+        memcpy(&c, cov + i, 8);
+        if (k & ~c)
+            return 0;
+    }
+    for (; i < n; i++)
         if (keep[i] & ~cov[i])
             return 0;
     return 1;

@@ -6,8 +6,12 @@
  * 128+ -> bits 0..7), so a set of executions is the OR of their vectors.
  * The global mask is such an OR over the whole corpus.
  *
+ * A raw region (featmap.c) holds feature bits as they are, no buckets;
+ * with a lines summary only the 64-byte lines it marks are read.
+ *
  * Invariant: after coverage_scan_new() or coverage_snapshot() the live
- * counters are all zero again, ready for the next execution.
+ * counters (and a raw region's lines summary) are all zero again, ready for
+ * the next execution.
  */
 #ifndef FERRET_COVERAGE_H
 #define FERRET_COVERAGE_H
@@ -19,7 +23,9 @@
 struct sancov_region {
     uint8_t *start;
     size_t len;
-    int raw;       /* bytes are feature bits (value profile), not hit counters */
+    int raw;       /* bytes are feature bits (featmap.c), not hit counters */
+    uint64_t *lines; /* raw only, or NULL: bit k set = bytes [64k, 64k+64) may be
+                        nonzero; the scans read only those lines and clear them */
 };
 
 extern const uint8_t coverage_bucket[256];

@@ -164,7 +164,9 @@ static int collect_sites(struct rep *r, const uint8_t *mask, size_t ncounters)
         return -1;
     for (size_t i = 0; i < nreg && off + reg[i].len <= ncounters; off += reg[i].len, i++) {
         const uintptr_t *pcs = sancov_region_pcs(i);
-        if (!pcs || reg[i].raw) {
+        if (reg[i].raw)
+            continue; /* feature bits (featmap.c), not edges */
+        if (!pcs) {
             r->t.unmapped += reg[i].len;
             continue;
         }

@@ -294,8 +294,8 @@ static int runs_only(const struct coordinator *c)
            !c->minimize_path;
 }
 
-/* The instrumented code's counters: the regions before the value-profile
- * bits (appended in main(), after every module's constructor). */
+/* The instrumented code's counters: the regions before the feature maps
+ * (featmap.c, appended in main(), after every module's constructor). */
 static size_t edge_counters(void)
 {
     const struct sancov_region *r = sancov_regions();
@@ -313,7 +313,7 @@ static void start_info(struct coordinator *c, uint64_t seed)
     int no_corpus = s->no_corpus; /* load_corpus() said so */
     *s = (struct report_start){
         .target = c->target, .nworkers = c->nw, .seed = seed, .max_len = c->max_len,
-        .corpus_n = c->corpus.n, .ncounters = c->ncounters, .cachedir = c->cachedir,
+        .corpus_n = c->corpus.n, .ncounters = c->nedges, .cachedir = c->cachedir,
         .fuzzing = !c->merging && !c->minimize_path, .max_len_given = c->o->max_len != 0,
         .corpus_min = c->corpus.n ? SIZE_MAX : 0, .no_corpus = no_corpus};
     for (size_t i = 0; i < c->corpus.n; i++) {
@@ -342,7 +342,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     /* A merge runs inputs only too: OSS-Fuzz's coverage job runs -merge=1
      * (crashing inputs skipped); with no counters nothing is kept. */
-    if (c->ncounters == 0 && !runs_only(c) && !c->merging) {
+    if (c->nedges == 0 && !runs_only(c) && !c->merging) { /* the feature maps are always there */
         report_error("%s has no coverage instrumentation; build it with -fsanitize=fuzzer-no-link\n",
                 argv[0]);
         return FERRET_EXIT_USAGE;

@@ -66,7 +66,7 @@ static void take(const struct coordinator *c, uint64_t now_ns, struct stats_samp
             s->corpus_entries++;
             s->corpus_bytes += c->corpus.v[i]->len;
         }
-    s->edges = coverage_edges(c->mask, c->ncounters);
+    s->edges = coverage_edges(c->mask, c->nedges); /* the feature maps follow */
     s->features = coverage_bits(c->mask, c->ncounters);
     s->stability = sample_stability_pm(c) / 1000.0;
     for (size_t i = 0; i < c->fd.n; i++) {

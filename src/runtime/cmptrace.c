@@ -1,7 +1,8 @@
 /*
  * cmptrace.c - comparison feedback: SanitizerCoverage's comparison hooks and
  * the string/memory compare hooks, feeding the table of recent compares
- * (torc.h) and, with -use_value_profile=1, comparison-distance features.
+ * (torc.h) and, while value profile is on (featmap.h), comparison-distance
+ * features; the indirect-call hook feeds caller/callee features.
  *
  * Memory compares reach us two ways, so both ASan/UBSan and plain builds work
  * from the same archive:
@@ -18,15 +19,14 @@
  * Invariants:
  *  - hooks only record while the target runs (runtime_in_target), so the
  *    engine's own compares never pollute the table;
- *  - a hook costs a hash and one slot store (plus a bit set with value
- *    profile); no locks, no allocation, no syscall.
+ *  - a hook costs a hash and one slot store (plus two bit sets with value
+ *    profile on); no locks, no allocation, no syscall.
  *
  * Owns: in every process of the binary (only a worker's and the regression
  * run's see the target compare): live, the table of recent compares (the
- * worker freezes a copy of it into shared memory); vp_on and vp_map, value
- * profile's switch and feature bits (an extra counter region registered
- * with sancov.c); libc_memcmp ... libc_memmem, the C library's functions
- * found by a constructor.
+ * worker freezes a copy of it into shared memory); libc_memcmp ...
+ * libc_memmem, the C library's functions found by a constructor.  The
+ * feature bits its hooks set are featmap.c's.
  */
 #include <dlfcn.h>
 #include <stddef.h>
@@ -34,46 +34,23 @@
 #include <string.h>
 #include <strings.h>
 
+#include "featmap.h"
 #include "runtime.h"
 #include "torc.h"
 
-#define VP_BYTES 8192 /* 65536 value-profile features */
-
 static struct torc live;
-static int vp_on;
-static uint8_t vp_map[VP_BYTES];
 
 const struct torc *cmptrace_table(void) { return &live; }
 
-void cmptrace_enable_value_profile(void)
-{
-    if (!vp_on) {
-        vp_on = 1;
-        sancov_add_raw_region(vp_map, sizeof vp_map);
-    }
-}
-
-static inline uint64_t mix(uint64_t x)
-{
-    x ^= x >> 31;
-    x *= 0x7fb5d329728ea185ULL;
-    return x ^ (x >> 27);
-}
-
-static inline void value_profile(uintptr_t pc, uint64_t distance_bits)
-{
-    uint32_t f = (uint32_t)(mix(pc) * 64 + (uint64_t)__builtin_popcountll(distance_bits));
-    f &= VP_BYTES * 8 - 1;
-    vp_map[f >> 3] |= (uint8_t)(1u << (f & 7));
-}
+static inline uint64_t mix(uint64_t x) { return feat_mix(x); }
 
 /* The hottest code ferret has: a parser makes a compare per input byte.
  * Stores only (no read of the slot: the count of used slots is taken when
  * the table is frozen instead), and one multiply for the slot. */
 static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size)
 {
-    if (vp_on)
-        value_profile(pc, a ^ b);
+    if (features_vp_on)
+        features_cmp(pc, a, b);
     if (a == b)
         return;
     struct torc_int *e = &live.ints[((pc ^ b) * 0x9e3779b97f4a7c15ULL) >> (64 - TORC_INT_BITS)];
@@ -124,10 +101,14 @@ FERRET_EXPORT void __sanitizer_cov_trace_div4(uint32_t val) { record_int(PC(), v
 FERRET_EXPORT void __sanitizer_cov_trace_div8(uint64_t val) { record_int(PC(), val, 0, 8); }
 FERRET_EXPORT void __sanitizer_cov_trace_gep(uintptr_t idx)
 {
-    if (vp_on)
-        value_profile(PC(), idx);
+    if (features_vp_on)
+        features_cmp(PC(), idx, 0);
 }
-FERRET_EXPORT void __sanitizer_cov_trace_pc_indir(uintptr_t callee) { (void)callee; }
+/* The (caller, callee) pair of an indirect call, always a feature. */
+FERRET_EXPORT void __sanitizer_cov_trace_pc_indir(uintptr_t callee)
+{
+    features_indirect(PC(), PC_OF(callee));
+}
 
 /* ---- memory and string compares ---------------------------------------- */
 
@@ -155,12 +136,8 @@ static void record_mem(uintptr_t pc, const void *a, size_t la, const void *b, si
     memcpy(e->b, b, lb);
     e->len_a = (uint8_t)la;
     e->len_b = (uint8_t)lb;
-    if (vp_on) {
-        uint64_t x = 0, y = 0;
-        memcpy(&x, a, la < 8 ? la : 8);
-        memcpy(&y, b, lb < 8 ? lb : 8);
-        value_profile(pc, x ^ y);
-    }
+    if (features_vp_on && la) /* a positional compare (not a search) */
+        features_mem(pc, a, b, (uint32_t)(la < lb ? la : lb));
 }
 
 static void record_strs(uintptr_t pc, const char *a, const char *b, size_t n)

@@ -66,8 +66,8 @@ FERRET_EXPORT int ferret_main(int argc, char **argv)
         return FERRET_EXIT_USAGE;
     }
     /* Before anything reads sancov_total(): every role must agree on it. */
-    if (o.use_value_profile)
-        cmptrace_enable_value_profile();
+    features_register();
+    features_set_value_profile(o.use_value_profile != 0); /* every role parses the same flags */
     if (covreport_only(&o) && o.run && strchr(o.run, '/')) {
         report_error("-coverage_report runs every input of the target once: -run=%s picks "
                      "entries; give the target alone (-run=NAME)\n", o.run);

@@ -43,9 +43,10 @@ size_t sancov_total(void);               /* counters in all regions */
  * a function's entry block; NULL if the module has no pc-table. */
 #define SANCOV_PC_FUNC_ENTRY 1
 const uintptr_t *sancov_region_pcs(size_t i);
-/* Appends a region of feature bits (value profile); call before any worker
- * or coordinator reads sancov_total(). */
-void sancov_add_raw_region(uint8_t *start, size_t len);
+/* Appends a region of feature bits (featmap.c); call before any worker
+ * or coordinator reads sancov_total().  lines: one bit per 64 bytes of the
+ * region, set by whoever sets a bit in that line (coverage.h). */
+void sancov_add_raw_region(uint8_t *start, size_t len, uint64_t *lines);
 /* The code of counter index (of sancov_total()) as libFuzzer's -print_pcs
  * names it: "0x... in func file:line:col" under a sanitizer (its
  * symbolizer), "0x..." without.  -1 if no pc-table covers it. */
@@ -109,8 +110,6 @@ void runtime_write(const char *tmpl, const struct runtime_vars *v) FERRET_FRAME(
 struct torc;
 /* The live table of recent compares of this process. */
 const struct torc *cmptrace_table(void);
-/* Turns on value profile: comparison-distance features in an extra region. */
-void cmptrace_enable_value_profile(void);
 /* Records a compare at site pc (an offset, as cmptrace.c keys its own) into
  * the live table, as SanitizerCoverage's hooks do: an integer compare of
  * size 1, 2, 4 or 8 bytes, or a memory compare (lengths clamped to
@@ -122,6 +121,19 @@ extern volatile int runtime_in_target; /* 1 while the target runs */
 /* 1 once a report of ferret's own is being written (a fatal signal, an
  * allocation over the limit): a hang request then lets it finish. */
 extern volatile sig_atomic_t runtime_crashing;
+
+/* featmap.c: libFuzzer's extra feature sources (featbits.h): value
+ * profile, indirect caller/callee pairs, stack depth, in three raw regions
+ * after the target's counters.  features_register() goes first thing in
+ * main(), before anything reads sancov_total(), in every role. */
+void features_register(void);
+/* Value profile on (1) or off (0) from the next compare on: main(), from
+ * -use_value_profile. */
+void features_set_value_profile(int on);
+/* Around each run of the target, in the function that calls it: frame is
+ * that function's frame address; depth is measured from it. */
+void features_stack_begin(uintptr_t frame);
+void features_stack_end(void);
 
 /* target.c: running the user's code. */
 int target_init(int *argc, char ***argv) FERRET_FRAME(target_init); /* calls LLVMFuzzerInitialize if any */

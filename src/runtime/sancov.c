@@ -13,13 +13,14 @@
  *
  * Owns: in every process of the binary: regions, nregions, total,
  * regions_overflowed (the counter regions the module constructors register
- * before main(), and value profile's, added at the start of main() by
- * cmptrace.c; read-only afterwards), region_pcs (each region's pc-table,
+ * before main(), and the feature maps, added at the start of main() by
+ * featmap.c; read-only afterwards), region_pcs (each region's pc-table,
  * for -print_pcs and -coverage_report; set by constructors, fixed
  * afterwards), sancov_pc_base (the origin of the compare sites'
  * offsets in cmptrace.c: that table's first PC, else the executable's
  * start; set by constructors, fixed afterwards), and __sancov_lowest_stack
- * (per thread, written by the instrumentation).
+ * (per thread, written by the instrumentation; reset before each run and
+ * read after it by featmap.c).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -51,13 +52,14 @@ __attribute__((constructor(101))) static void default_pc_base(void)
         sancov_pc_base = (uintptr_t)__executable_start;
 }
 
-void sancov_add_raw_region(uint8_t *start, size_t len)
+void sancov_add_raw_region(uint8_t *start, size_t len, uint64_t *lines)
 {
     if (nregions == SANCOV_MAX_REGIONS || len == 0)
         return;
     regions[nregions].start = start;
     regions[nregions].len = len;
     regions[nregions].raw = 1;
+    regions[nregions].lines = lines;
     total += len;
     nregions++;
 }
@@ -141,6 +143,8 @@ int sancov_describe_counter(size_t index, char *buf, size_t len)
     return 0;
 }
 
-/* -fsanitize-coverage=stack-depth (implied by fuzzer-no-link on Linux). */
+/* -fsanitize-coverage=stack-depth (implied by fuzzer-no-link on Linux):
+ * each instrumented function lowers it to its frame address; featmap.c
+ * resets it before each run and reads it after. */
 FERRET_EXPORT __thread uintptr_t __sancov_lowest_stack;
 

@@ -104,6 +104,7 @@ static void run_one(const uint8_t *data, size_t len)
     if (timeout_ns)
         arm(timeout_ns);
     in_target = 1;
+    features_stack_begin((uintptr_t)__builtin_frame_address(0)); /* depth from this frame */
     if (registry_selected()) {
         registry_run(data, len); /* msan_enter_target: at the call of the target itself */
     } else {
@@ -112,6 +113,7 @@ static void run_one(const uint8_t *data, size_t len)
         bytes_fn(data, len);
         msan_leave_target();
     }
+    features_stack_end();
     in_target = 0;
     if (timeout_ns)
         arm(0);

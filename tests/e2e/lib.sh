@@ -7,6 +7,9 @@
 #                      compile tests/e2e/targets/NAME.c (or .cc) with
 #                      -fsanitize=fuzzer-no-link[,address] against
 #                      build/libferret.a into build/e2e/<variant>/NAME; sets BIN
+#   build_target_with NAME TAG FLAGS...   the same, plain C, with more compiler
+#                      flags (e.g. -fno-sanitize-coverage=stack-depth), into
+#                      build/e2e/TAG/NAME; sets BIN
 #   build_cc_target NAME [plugin|noplugin] [asan]
 #                      compile tests/e2e/targets/NAME.c with build/bin/ferret-cc
 #                      -fsanitize=fuzzer[,address], with ferret's pass plugin
@@ -118,6 +121,24 @@ build_target() {
         cat "$tmp.log" >&2
         rm -f "$tmp" "$tmp.log"
         fail "could not build $src ($variant)"
+    fi
+    rm -f "$tmp.log"
+    mv -f "$tmp" "$BIN" || fail "cannot install $BIN"
+}
+
+build_target_with() {
+    local name=$1 tag=$2
+    shift 2
+    local src="$E2E/targets/$name.c" dir="$ROOT/build/e2e/$tag"
+    [ -f "$src" ] || fail "build_target_with: no source $src"
+    [ -f "$LIB" ] || fail "build_target_with: $LIB is missing; run make first"
+    mkdir -p "$dir" || fail "cannot create $dir"
+    BIN="$dir/$name"
+    local tmp="$BIN.tmp.$$"
+    if ! "$CC" -g -O1 -fsanitize=fuzzer-no-link "$@" -I"$ROOT/include" "$src" "$LIB" -o "$tmp" 2>"$tmp.log"; then
+        cat "$tmp.log" >&2
+        rm -f "$tmp" "$tmp.log"
+        fail "could not build $src ($tag: $*)"
     fi
     rm -f "$tmp.log"
     mv -f "$tmp" "$BIN" || fail "cannot install $BIN"

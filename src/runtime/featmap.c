@@ -1,0 +1,93 @@
+/*
+ * featmap.c - the feature maps of libFuzzer's extra sources (featmap.h,
+ * featbits.h): value profile, indirect caller/callee pairs, stack depth.
+ *
+ * Each map is a "raw" counter region (coverage.h) appended after the
+ * target's own counters by features_register(), which main() calls before
+ * anything reads sancov_total(): every role of the binary (coordinator,
+ * workers, regression run) registers the same three, whatever the flags,
+ * so coverage vectors, the global mask and the corpus's feature sets have
+ * one layout in every process, with value profile on or off.  A map that
+ * is not written costs the scan one summary word.
+ *
+ * Value profile is written only while features_vp_on: main() sets it from
+ * -use_value_profile (on by default, unlike libFuzzer: see the README's
+ * "Feature sources" for what it costs and why).  A worker parses the same
+ * command line as the coordinator, so every process agrees.
+ *
+ * Stack depth: clang's -fsanitize-coverage=stack-depth (implied by
+ * -fsanitize=fuzzer-no-link on Linux) makes each instrumented function
+ * lower __sancov_lowest_stack (sancov.c) to its frame address.  The runner
+ * (target.c) resets it to its own frame just before calling the target
+ * (features_stack_begin) and afterwards (features_stack_end) writes the
+ * depth reached, measured from that same frame, as a thermometer.  A
+ * target built without stack-depth never lowers it: depth 0, no bits.
+ *
+ * Owns: in every process of the binary: features_vp_on (value profile's
+ * switch), the three maps and their line summaries (written by the hooks in
+ * cmptrace.c and by features_stack_end while the target runs, cleared by
+ * the coverage scan), stack_origin (the runner's frame of the current run).
+ */
+#include <string.h>
+
+#include "featmap.h"
+#include "runtime.h"
+
+int features_vp_on;
+uint8_t features_vp_map[FEAT_VP_BITS / 8];
+uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
+uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
+uint64_t features_indir_lines[1];
+
+#define STACK_BYTES ((FEAT_STACK_BITS + 511) / 512 * 64) /* whole lines */
+static uint8_t stack_map[STACK_BYTES];
+static uint64_t stack_lines[(STACK_BYTES / 64 + 63) / 64];
+static uintptr_t stack_origin;
+
+_Static_assert(FEAT_INDIR_BITS / FEAT_LINE_BITS <= 64, "one summary word for the indirect-call map");
+
+extern __thread uintptr_t __sancov_lowest_stack; /* sancov.c */
+
+void features_register(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    sancov_add_raw_region(features_vp_map, sizeof features_vp_map, features_vp_lines);
+    sancov_add_raw_region(features_indir_map, sizeof features_indir_map, features_indir_lines);
+    sancov_add_raw_region(stack_map, sizeof stack_map, stack_lines);
+}
+
+void features_set_value_profile(int on) { features_vp_on = on != 0; }
+
+void features_stack_begin(uintptr_t frame)
+{
+    stack_origin = frame;
+    __sancov_lowest_stack = frame;
+}
+
+/* Sets bits [0, n) of the stack map and their lines. */
+static void thermometer(uint32_t n)
+{
+    if (n <= 8) { /* the usual case: a shallow target, one byte */
+        stack_map[0] |= (uint8_t)((1u << n) - 1);
+        stack_lines[0] |= 1;
+        return;
+    }
+    memset(stack_map, 0xff, n / 8);
+    if (n % 8)
+        stack_map[n / 8] |= (uint8_t)((1u << (n % 8)) - 1);
+    uint32_t lines = (n + FEAT_LINE_BITS - 1) / FEAT_LINE_BITS;
+    for (uint32_t k = 0; k < lines / 64; k++)
+        stack_lines[k] = ~0ull;
+    if (lines % 64)
+        stack_lines[lines / 64] |= (1ull << (lines % 64)) - 1;
+}
+
+void features_stack_end(void)
+{
+    uintptr_t low = __sancov_lowest_stack;
+    if (low < stack_origin)
+        thermometer(feat_stack_bits(stack_origin - low));
+}

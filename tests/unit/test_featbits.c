@@ -1,0 +1,116 @@
+/* test_featbits.c - the feature maps' index math (featbits.h), the rule of
+ * and the scan of a raw region through its line summary (coverage.c). */
+#include <string.h>
+
+#include "check.h"
+#include "coverage.h"
+#include "featbits.h"
+
+static void test_stack_bits(void)
+{
+    CHECK_EQ_U(feat_stack_bits(0), 0);
+    CHECK_EQ_U(feat_stack_bits(1), 1);
+    CHECK_EQ_U(feat_stack_bits(15), 1);
+    CHECK_EQ_U(feat_stack_bits(16), 2);
+    /* Every 16 bytes deeper is one bit more, up to 256 KiB... */
+    for (uint64_t d = 32; d < 16ull * FEAT_STACK_LINEAR; d += 16)
+        CHECK_EQ_U(feat_stack_bits(d), feat_stack_bits(d - 16) + 1);
+    CHECK_EQ_U(feat_stack_bits(16ull * FEAT_STACK_LINEAR - 1), FEAT_STACK_LINEAR);
+    /* ... then eight steps per power of two, never fewer bits for deeper. */
+    CHECK_EQ_U(feat_stack_bits(1ull << 18), FEAT_STACK_LINEAR + 1);
+    CHECK_EQ_U(feat_stack_bits((1ull << 18) + (1ull << 15)), FEAT_STACK_LINEAR + 2);
+    CHECK_EQ_U(feat_stack_bits(1ull << 19), FEAT_STACK_LINEAR + 9);
+    uint32_t last = 0;
+    int monotone = 1, bounded = 1;
+    for (uint64_t d = 1; d < (1ull << 40); d += d / 7 + 1) {
+        uint32_t b = feat_stack_bits(d);
+        monotone &= b >= last;
+        bounded &= b <= FEAT_STACK_BITS;
+        last = b;
+    }
+    CHECK(monotone);
+    CHECK(bounded);
+    CHECK_EQ_U(feat_stack_bits(~0ull), FEAT_STACK_BITS);
+}
+
+static void test_distance_level(void)
+{
+    CHECK_EQ_U(feat_distance_level(7, 7), 0);
+    CHECK_EQ_U(feat_distance_level(17, 16), 1);
+    CHECK_EQ_U(feat_distance_level(16, 17), 1);  /* symmetric */
+    CHECK_EQ_U(feat_distance_level(0, 7), 7);    /* exact below 8 */
+    CHECK_EQ_U(feat_distance_level(0, 8), 8);    /* then by bit length */
+    CHECK_EQ_U(feat_distance_level(0, 15), 8);
+    CHECK_EQ_U(feat_distance_level(0, 16), 9);
+    CHECK_EQ_U(feat_distance_level(0, ~0ull), 68);
+    /* Closer never gives a higher level. */
+    int monotone = 1;
+    for (uint64_t d = 1; d < (1ull << 40); d += d / 5 + 1)
+        monotone &= feat_distance_level(1000, 1000 + d) >= feat_distance_level(1000, 1000 + d - 1);
+    CHECK(monotone);
+}
+
+static void test_vp_indices(void)
+{
+    /* At one site, every Hamming and distance feature is its own bit. */
+    static uint8_t seen[FEAT_VP_BITS / 8];
+    memset(seen, 0, sizeof seen);
+    int distinct = 1, in_range = 1;
+    for (unsigned h = 0; h <= 64; h++) {
+        uint64_t b = h == 64 ? ~0ull : (1ull << h) - 1;
+        uint32_t f = feat_vp_hamming(0x1234, 0, b);
+        in_range &= f < FEAT_VP_BITS;
+        distinct &= !(seen[f / 8] & (1u << (f % 8)));
+        seen[f / 8] |= (uint8_t)(1u << (f % 8));
+    }
+    for (uint64_t d = 0; d < (1ull << 62); d = d < 8 ? d + 1 : d * 2) {
+        uint32_t f = feat_vp_distance(0x1234, 5, 5 + d);
+        in_range &= f < FEAT_VP_BITS;
+        distinct &= !(seen[f / 8] & (1u << (f % 8)));
+        seen[f / 8] |= (uint8_t)(1u << (f % 8));
+    }
+    CHECK(in_range);
+    CHECK(distinct);
+    /* The same operands at the same site: the same feature. */
+    CHECK_EQ_U(feat_vp_distance(99, 3, 40), feat_vp_distance(99, 3, 40));
+    CHECK(feat_vp_mem(77, 3, 0) != feat_vp_mem(77, 4, 0));
+    CHECK(feat_vp_mem(77, 3, 1) != feat_vp_mem(77, 3, 2));
+    CHECK(feat_vp_mem(77, 31, 8) < FEAT_VP_BITS);
+    CHECK(feat_indir(0x100, 0x200) < FEAT_INDIR_BITS);
+    CHECK(feat_indir(0x100, 0x200) != feat_indir(0x100, 0x240));
+}
+
+/* A raw region is read only in the 64-byte lines its summary marks. */
+static void test_raw_lines(void)
+{
+    static uint8_t map[4096], mask[4096], cov[4096];
+    uint64_t lines[1] = {0};
+    struct sancov_region r = {.start = map, .len = sizeof map, .raw = 1, .lines = lines};
+    memset(mask, 0, sizeof mask);
+    CHECK(coverage_scan_new(&r, 1, mask) == 0);
+    map[700] = 4;
+    lines[0] |= 1ull << (700 / 64);
+    CHECK(coverage_scan_new(&r, 1, mask) != 0);
+    CHECK(map[700] == 0 && lines[0] == 0); /* both cleared */
+    mask[700] = 4;
+    map[700] = 4;
+    lines[0] |= 1ull << (700 / 64);
+    CHECK(coverage_scan_new(&r, 1, mask) == 0); /* known */
+    map[4095] = 1;
+    lines[0] |= 1ull << 63;
+    coverage_snapshot(&r, 1, cov);
+    CHECK(cov[4095] == 1 && map[4095] == 0 && lines[0] == 0);
+    map[10] = 1;
+    lines[0] = 1;
+    coverage_clear(&r, 1);
+    CHECK(map[10] == 0 && lines[0] == 0);
+}
+
+int main(void)
+{
+    RUN(test_stack_bits);
+    RUN(test_distance_level);
+    RUN(test_vp_indices);
+    RUN(test_raw_lines);
+    return CHECK_DONE("featbits");
+}
