@@ -104,5 +104,31 @@ grep -q $'\r''fuzz: elapsed: [0-9]*s, gathering baseline coverage: [0-9]*/303 co
     { cat -A tty.log | head -20 >&2; fail "on a terminal: no \\r ... ESC[K redraw"; }
 grep -q 'gathering baseline coverage: 303/303 completed, now fuzzing with 1 workers' tty.log ||
     { cat -A tty.log | head -20 >&2; fail "on a terminal: the last state is not left"; }
+
+# --- What a person sees (tmux, a 120x40 pane): the redrawn states are
+# gone, only the last baseline line (now fuzzing) stays on the screen.
+if ! command -v tmux >/dev/null; then
+    [ -n "$(find /var/lib/apt/lists -name '*Packages*' 2>/dev/null | head -1)" ] || apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null 2>&1 ||
+        fail "tmux is missing and could not be installed"
+fi
+SOCK="$WORK/tmux.sock"
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null; _cleanup_workdir' EXIT
+tmux -S "$SOCK" new-session -d -s t -x 120 -y 40 \
+    "cd '$WORK' && PROGRESS_US=40000 TERM=xterm-256color '$BIN' -fuzz -tui=0 -parallel=1 -fuzztime=1x -seed=1 -cachedir=cache4 corpus; echo EXIT=\$?; sleep 600" ||
+    fail "tmux cannot start"
+for i in $(seq 1 600); do
+    tmux -S "$SOCK" capture-pane -p -S -100 -t t >pane.txt 2>/dev/null
+    grep -q '^EXIT=' pane.txt && break
+    [ $((i % 30)) = 15 ] && grep -q 'gathering baseline coverage: [1-9][0-9]*/303 completed' pane.txt && cp pane.txt mid.txt
+    sleep 0.1
+done
+grep -q '^EXIT=0' pane.txt || { cat pane.txt >&2; fail "tmux: the run did not end with status 0"; }
+[ -f mid.txt ] && [ "$(grep -c 'gathering baseline coverage' mid.txt)" = 1 ] ||
+    { cat mid.txt pane.txt >&2 2>/dev/null; fail "tmux: while it ran, not one baseline line redrawn in place"; }
+assert_eq "tmux: baseline lines left on the screen" 1 "$(grep -c 'gathering baseline coverage' pane.txt)"
+grep -q 'gathering baseline coverage: 303/303 completed, now fuzzing with 1 workers' pane.txt ||
+    { cat pane.txt >&2; fail "tmux: the last state is not on the screen"; }
+tmux -S "$SOCK" kill-server 2>/dev/null
 assert_no_procs
 finish

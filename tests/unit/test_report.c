@@ -129,6 +129,18 @@ static void test_op_progress(void)
                   "\rfuzz: elapsed: 3s, gathering baseline coverage: 6/12 completed (2.0/s), ETA 3s\033[K"
                   "\r\033[Kfuzz: elapsed: 4s, gathering baseline coverage: 12/12 completed, now fuzzing with 2 workers\n"));
     report_use_libfuzzer(1);
+    /* minimizing and cleansing in libFuzzer's words, not in place */
+    report_progress_in_place(0);
+    report_capture(1);
+    op_at(REPORT_OP_MINIMIZE, 30, 500, 3.0, 0);
+    op_at(REPORT_OP_MINIMIZE, 31, 500, 4.0, PROGRESS_FINAL);
+    op_at(REPORT_OP_CLEANSE, 0, 60, 2.0, PROGRESS_NOW);  /* nothing ran yet: no rate */
+    t = op_at(REPORT_OP_CLEANSE, 60, 60, 30.0, PROGRESS_FINAL);
+    CHECK(!strcmp(t, "INFO: ferret: minimizing the crash: 2004 -> 37 bytes, 30/500 tries, 3s, 10/s, budget ETA 47s\n"
+                     "INFO: ferret: minimized the crash: 2004 -> 37 bytes, 31 tries in 4s, 7.8/s, done\n"
+                     "INFO: ferret: cleansing the crash: 0/60 tries, 2s\n"
+                     "INFO: ferret: cleansed the crash: 60 tries in 30s, 2.0/s, done\n"));
+    report_progress_in_place(1);
     /* libFuzzer's baseline: nothing before an entry ran ("INFO: Loaded" first) */
     report_capture(1);
     t = op_at(REPORT_OP_BASELINE, 0, 12, 0, PROGRESS_NOW);
