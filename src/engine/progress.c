@@ -56,6 +56,7 @@ int progress_allow(struct progress_limit *l, int op, uint64_t start_ns, uint64_t
         l->start_ns = start_ns;
         l->last_ns = start_ns;
         l->shown = 0;
+        l->lines = 0;
     }
     int ok = (flags & PROGRESS_FINAL) || ((flags & PROGRESS_NOW) && !l->shown) ||
              now_ns - l->last_ns >= PROGRESS_INTERVAL_NS;

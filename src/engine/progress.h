@@ -40,6 +40,7 @@ struct progress_limit {
     uint64_t start_ns;
     uint64_t last_ns;   /* the last line let through (or start_ns) */
     int shown;          /* lines let through for this operation */
+    int lines;          /* lines the caller printed for it (the caller counts them) */
 };
 /* 1 if a line for (op, start_ns) may be printed at now_ns, and it is then
  * counted as printed: the operation's final state always; its first line at

@@ -222,6 +222,8 @@ int report_op_progress(const struct report_op *in)
         return 1; /* the screen shows it */
     if (!progress_allow(&limit, in->op, in->start_ns, in->now_ns, in->flags))
         return 0;
+    if ((in->flags & PROGRESS_FINAL) && limit.lines == 0)
+        return 0; /* it never showed its progress: its end needs no line either */
     struct report_op p = *in;
     p.elapsed_ns = p.now_ns > p.start_ns ? p.now_ns - p.start_ns : 0;
     uint64_t before = p.done_before <= p.done ? p.done_before : p.done;
@@ -234,6 +236,7 @@ int report_op_progress(const struct report_op *in)
     if (n >= sizeof line)
         n = sizeof line - 1;
     draw(cap ? cap : stderr, line, n, p.op, (p.flags & PROGRESS_FINAL) != 0);
+    limit.lines++;
     return 1;
 }
 

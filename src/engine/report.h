@@ -33,7 +33,8 @@ void report_ready(const struct report_start *s);
  * a terminal (stderr, TERM not dumb; not while capturing) the line is
  * drawn in place (\r, the line, clear to the end of the row), its final
  * state left as a normal line; any other output first ends the line.
- * Otherwise plain lines. */
+ * Otherwise plain lines.  An operation that showed no line (over within
+ * 3 s) shows no final one either: short runs print what they always did. */
 int report_op_progress(const struct report_op *p);
 /* Tests: 1 draws progress lines in place (into the capture too), 0 never,
  * -1 back to asking the terminal. */

@@ -145,6 +145,9 @@ static void test_op_progress(void)
     report_capture(1);
     t = op_at(REPORT_OP_BASELINE, 0, 12, 0, PROGRESS_NOW);
     CHECK(!strcmp(t, ""));
+    /* ... and over within 3 s, it showed no line: no final one either */
+    t = op_at(REPORT_OP_BASELINE, 12, 12, 2, PROGRESS_FINAL);
+    CHECK(!strcmp(t, ""));
     report_progress_in_place(-1);
     report_capture(0);
     report_use_libfuzzer(0);
