@@ -145,6 +145,14 @@ static void test_op_progress(void)
     report_capture(1);
     t = op_at(REPORT_OP_BASELINE, 0, 12, 0, PROGRESS_NOW);
     CHECK(!strcmp(t, ""));
+    /* a resumed merge: the rate and ETA count only what ran now (50 in
+     * 3 s of the 116 left: 66 more take 3.96 s) */
+    struct report_op rm = {.op = REPORT_OP_MERGE, .start_ns = 7 * S, .now_ns = 10 * S, .done = 234,
+                           .total = 300, .done_before = 184};
+    report_capture(1);
+    report_op_progress(&rm);
+    CHECK(!strcmp(report_captured(NULL), "\rINFO: ferret: merge: 234/300 inputs, 3s, 17/s, ETA 3s\033[K"));
+    report_capture(1);
     /* ... and over within 3 s, it showed no line: no final one either */
     t = op_at(REPORT_OP_BASELINE, 12, 12, 2, PROGRESS_FINAL);
     CHECK(!strcmp(t, ""));
