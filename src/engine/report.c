@@ -18,9 +18,10 @@
  * progress.h), in_place (forced by a test), tty (stderr is a terminal, as
  * asked once), open_to and open_op (a line drawn in place and not ended
  * yet, and its operation), scratch and scratch_used (a memfd stream that
- * holds what a dialect says while a line is open: lazy_out).  Without the capture it writes to the status
- * screen's held-back stream (report_screen.c's) while the screen is on,
- * else to stderr: neither is its own.
+ * holds what a dialect says while a line is open: lazy_out).  Without the
+ * capture it writes to the status screen's held-back stream
+ * (report_screen.c's) while the screen is on, else to stderr: neither is
+ * its own.
  *
  * Progress drawn in place.  On a terminal a long operation's line is
  * written as \r, the line (cut to the row's width) and "clear to the end of
@@ -28,8 +29,8 @@
  * ends with a newline.  Any other line first ends the open one with a
  * newline (out(); lazy_out() for an event a dialect may say nothing about:
  * only if it says something), so nothing is written over and the last
- * state shown stays; the baseline's INITED line takes the open line's place instead,
- * being its final state.
+ * state shown stays.  The baseline's INITED line takes the open line's
+ * place instead, being its final state.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -155,7 +156,8 @@ static void lazy_end(void)
     char buf[4096];
     FILE *to = out(); /* ends the open line */
     for (off_t at = 0; at < n;) {
-        ssize_t got = pread(fileno(scratch), buf, sizeof buf < (size_t)(n - at) ? sizeof buf : (size_t)(n - at), at);
+        size_t want = sizeof buf < (size_t)(n - at) ? sizeof buf : (size_t)(n - at);
+        ssize_t got = pread(fileno(scratch), buf, want, at);
         if (got <= 0)
             break;
         fwrite(buf, 1, (size_t)got, to);
