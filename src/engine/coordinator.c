@@ -574,6 +574,7 @@ static void check_stop_file(struct coordinator *c, uint64_t now)
 
 static void start_fuzzing(struct coordinator *c)
 {
+    stats_baseline(&c->stats, engine_now_ns(), c->base_done, c->corpus.n, PROGRESS_FINAL);
     if (c->merging) {
         c->exit_code = merge_finish(c, c->merge_nout);
         c->phase = PH_DONE;

@@ -73,6 +73,8 @@ struct finding {
     struct min_cursor cursor;
     uint64_t min_tries;        /* tries used so far (Nx budgets) */
     uint64_t min_deadline_ns;  /* time budgets */
+    uint64_t min_start_ns;     /* its minimization began (its progress line's clock) */
+    size_t orig_len;           /* its length as found */
     int lost;                  /* minimization calls lost to a worker that went away */
 };
 

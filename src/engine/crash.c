@@ -255,6 +255,7 @@ static struct finding *new_finding(struct worker *w, const uint8_t *data, size_t
         finding_signature(f->report, f->report ? f->report_len : 0, kind, f->sig, sizeof f->sig);
     f->hits = 1;
     f->first_seen = (int64_t)time(NULL);
+    f->orig_len = len;
     return f;
 }
 
@@ -400,6 +401,8 @@ int crash_dispatch(struct coordinator *c, struct worker *w)
         return 0;
     const struct budget *b = &c->o->fuzzminimizetime;
     uint64_t limit = 0, ms = 0, now = engine_now_ns();
+    if (!f->min_start_ns)
+        f->min_start_ns = now;
     if (b->kind == BUDGET_TIME && f->min_deadline_ns == 0)
         f->min_deadline_ns = now + b->ns;
     if (b->kind == BUDGET_COUNT && f->min_tries >= b->count)
@@ -447,9 +450,42 @@ void crash_requeue(struct coordinator *c, struct worker *w)
         c->fd.fmin->min_done = 1; /* the worker keeps going away: write it as it is */
 }
 
+/* Tries made on f so far: the calls that ended, and the one out. */
+static uint64_t live_tries(const struct coordinator *c, const struct finding *f)
+{
+    uint64_t n = f->min_tries;
+    for (int i = 0; f->minimizing && i < c->nw; i++)
+        if (c->w[i].st == W_BUSY && c->w[i].job.op == RPC_MINIMIZE &&
+            c->w[i].job.mode != RPC_MIN_COVERAGE)
+            n += SHM_LOAD(c->w[i].shm.hdr->count);
+    return n;
+}
+
+/* The progress line of the finding being minimized while nothing else
+ * runs (not -keep_going's minimizing beside fuzzing: the fuzzing lines go
+ * on then): tries (of a count budget), its size now against as found, the
+ * budget's end or what is left of a time budget (the reporter limits the
+ * lines to one every 3 s). */
+static void min_progress(struct coordinator *c, struct finding *f, uint64_t now, unsigned flags)
+{
+    const struct budget *b = &c->o->fuzzminimizetime;
+    if (!f->mode || !f->min_start_ns || f->mode == RPC_MIN_COVERAGE || c->phase != PH_CRASH)
+        return;
+    struct report_op p = {
+        .op = f->mode == RPC_MIN_CLEANSE ? REPORT_OP_CLEANSE : REPORT_OP_MINIMIZE,
+        .start_ns = f->min_start_ns, .now_ns = now, .run_elapsed_ns = now - c->stats.start_ns,
+        .done = live_tries(c, f), .total = b->kind == BUDGET_COUNT ? b->count : 0,
+        .flags = flags, .kind = f->kind, .len = f->len, .orig_len = f->orig_len,
+        .time_budget = b->kind == BUDGET_TIME,
+        .budget_left_ns = f->min_deadline_ns > now ? f->min_deadline_ns - now : 0};
+    report_op_progress(&p);
+}
+
 void crash_tick(struct coordinator *c, uint64_t now)
 {
     struct finding *f = c->fd.fmin;
+    if (f && !f->min_done)
+        min_progress(c, f, now, 0);
     if (!f || !f->minimizing || !f->min_deadline_ns || now < f->min_deadline_ns)
         return;
     for (int i = 0; i < c->nw; i++)
@@ -678,6 +714,7 @@ enum crash_outcome crash_advance(struct coordinator *c)
         f->min_done = 1; /* Ctrl-C or time up: write what we have */
     if (f && f->min_done && !f->minimizing) {
         c->fd.fmin = NULL;
+        min_progress(c, f, engine_now_ns(), PROGRESS_FINAL);
         return finish(c, f);
     }
     return CRASH_GO_ON;

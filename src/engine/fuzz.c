@@ -370,8 +370,9 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     crash_oom_baseline(c);
     sync_init(c);
     sample_begin(c, seed);
-    stats_start(&c->stats, engine_now_ns());
-    stats_baseline(&c->stats, engine_now_ns(), 0, c->corpus.n, 1);
+    stats_start(&c->stats, engine_now_ns(), c->merging ? REPORT_OP_MERGE : REPORT_OP_BASELINE,
+                c->base_done);
+    stats_baseline(&c->stats, engine_now_ns(), c->base_done, c->corpus.n, PROGRESS_NOW);
     return FERRET_EXIT_OK;
 }
 

@@ -13,19 +13,36 @@
  * events (Go's, filled at the first event, unless report_use_libfuzzer
  * chose libFuzzer's at start-up); the capture for tests: cap (the memfd
  * stream written instead of stderr), cap_buf (its text read back) and
- * ev_buf, ev_len, ev_cap (the events' names).  Without the capture it
- * writes to the status screen's held-back stream (report_screen.c's) while
- * the screen is on, else to stderr: neither is its own.
+ * ev_buf, ev_len, ev_cap (the events' names); for the progress lines of
+ * long operations (report_op_progress): limit (the limiter's state,
+ * progress.h), in_place (forced by a test), tty (stderr is a terminal, as
+ * asked once), open_to and open_op (a line drawn in place and not ended
+ * yet, and its operation), scratch and scratch_used (a memfd stream that
+ * holds what a dialect says while a line is open: lazy_out).  Without the
+ * capture it writes to the status screen's held-back stream
+ * (report_screen.c's) while the screen is on, else to stderr: neither is
+ * its own.
+ *
+ * Progress drawn in place.  On a terminal a long operation's line is
+ * written as \r, the line (cut to the row's width) and "clear to the end of
+ * the row", without a newline: the next one overwrites it.  Its final state
+ * ends with a newline.  Any other line first ends the open one with a
+ * newline (out(); lazy_out() for an event a dialect may say nothing about:
+ * only if it says something), so nothing is written over and the last
+ * state shown stays.  The baseline's INITED line takes the open line's
+ * place instead, being its final state.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include "flags.h" /* FERRET_FLAGS: the usage text */
+#include "progress.h"
 #include "report.h"
 #include "report_screen.h"
 
@@ -36,6 +53,15 @@ static FILE *cap;
 static char *cap_buf;
 static char *ev_buf;
 static size_t ev_len, ev_cap;
+
+/* Progress lines of long operations (report_op_progress). */
+static struct progress_limit limit;
+static int in_place = -1;     /* drawn in place: 1, 0, or -1: if stderr is a terminal */
+static int tty = -1;          /* stderr is a terminal (TERM not dumb); -1: not asked yet */
+static FILE *open_to;         /* a progress line drawn in place there, not ended yet */
+static int open_op;           /* ... and its operation */
+static FILE *scratch;         /* lazy_out's: a dialect's words while a line is open */
+static int scratch_used;
 
 void report_use_libfuzzer(int on)
 {
@@ -53,9 +79,15 @@ const struct reporter *report_dialect(void)
 }
 
 
+/* Where a line goes; a progress line drawn in place is ended first (left
+ * as it is, a normal line). */
 static FILE *out(void)
 {
     FILE *scr = screen_stream();
+    if (open_to) {
+        fputc('\n', open_to);
+        open_to = NULL;
+    }
     return cap ? cap : scr ? scr : stderr;
 }
 
@@ -90,18 +122,124 @@ void report_bad_dictionary(size_t bad_line, const char *err)
     report_dialect()->bad_dictionary(out(), bad_line, err);
 }
 
+/* For an event a dialect may say nothing about (Go's ready): while a
+ * progress line is open, its words go to scratch first and end the line
+ * only if there are any (lazy_end). */
+static FILE *lazy_out(void)
+{
+    if (!open_to)
+        return out();
+    if (!scratch) {
+        int fd = memfd_create("ferret-scratch", 0);
+        char path[64];
+        snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+        scratch = fd < 0 ? NULL : fopen(path, "w+");
+        if (fd >= 0)
+            close(fd);
+        if (!scratch)
+            return out();
+    }
+    rewind(scratch);
+    scratch_used = 1;
+    return scratch;
+}
+
+static void lazy_end(void)
+{
+    if (!scratch_used)
+        return;
+    scratch_used = 0;
+    long n = ftell(scratch);
+    if (n <= 0)
+        return;
+    fflush(scratch);
+    char buf[4096];
+    FILE *to = out(); /* ends the open line */
+    for (off_t at = 0; at < n;) {
+        size_t want = sizeof buf < (size_t)(n - at) ? sizeof buf : (size_t)(n - at);
+        ssize_t got = pread(fileno(scratch), buf, want, at);
+        if (got <= 0)
+            break;
+        fwrite(buf, 1, (size_t)got, to);
+        at += got;
+    }
+}
+
 void report_ready(const struct report_start *s)
 {
     event("ready");
-    report_dialect()->ready(out(), s);
+    report_dialect()->ready(lazy_out(), s);
+    lazy_end();
 }
 
-int report_baseline(const struct report_baseline *b, int first)
+/* ---- a long operation's progress line ---- */
+
+static int terminal(void)
 {
-    event("baseline");
+    if (in_place >= 0)
+        return in_place;
+    if (cap)
+        return 0;
+    if (tty < 0) {
+        const char *term = getenv("TERM");
+        tty = isatty(STDERR_FILENO) && term && *term && strcmp(term, "dumb") != 0;
+    }
+    return tty;
+}
+
+void report_progress_in_place(int on) { in_place = on < 0 ? -1 : on != 0; }
+
+/* The row's width less one (a line as wide as the row would wrap and \r
+ * would go back to its second half); 0 if unknown. */
+static size_t row_width(void)
+{
+    struct winsize ws;
+    if (cap || ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col < 2)
+        return 0;
+    return (size_t)ws.ws_col - 1;
+}
+
+static void draw(FILE *f, const char *line, size_t n, int op, int final)
+{
+    if (open_to && (open_to != f || open_op != op))
+        fputc('\n', open_to); /* another operation's line: left as it is */
+    open_to = NULL;
+    if (!terminal()) {
+        fprintf(f, "%.*s\n", (int)n, line);
+    } else {
+        size_t w = row_width();
+        fprintf(f, "\r%.*s\033[K%s", (int)(w && n > w ? w : n), line, final ? "\n" : "");
+        open_to = final ? NULL : f;
+        open_op = op;
+    }
+    fflush(f);
+}
+
+int report_op_progress(const struct report_op *in)
+{
+    static const char name[][24] = {"op_progress", "op_progress baseline", "op_progress merge",
+                                    "op_progress minimize", "op_progress cleanse"};
+    event(name[in->op >= 1 && in->op <= REPORT_OP_CLEANSE ? in->op : 0]);
     if (screen_on())
         return 1; /* the screen shows it */
-    return report_dialect()->baseline(out(), b, first);
+    if (!progress_allow(&limit, in->op, in->start_ns, in->now_ns, in->flags))
+        return 0;
+    if ((in->flags & PROGRESS_FINAL) && limit.lines == 0)
+        return 0; /* it never showed its progress: its end needs no line either */
+    struct report_op p = *in;
+    p.elapsed_ns = p.now_ns > p.start_ns ? p.now_ns - p.start_ns : 0;
+    uint64_t before = p.done_before <= p.done ? p.done_before : p.done;
+    p.eta_known = p.total > before &&
+                  progress_eta(p.done - before, p.total - before, p.elapsed_ns, &p.eta_ns);
+    char line[1024];
+    size_t n = report_dialect()->op_line(line, sizeof line, &p);
+    if (n == 0)
+        return 0;
+    if (n >= sizeof line)
+        n = sizeof line - 1;
+    draw(cap ? cap : stderr, line, n, p.op, (p.flags & PROGRESS_FINAL) != 0);
+    limit.lines++;
+    return 1;
 }
 
 int report_progress(struct report_progress *p)
@@ -110,7 +248,13 @@ int report_progress(struct report_progress *p)
           : p->tick == REPORT_PULSE  ? "progress pulse"  : "progress DONE");
     if (screen_on())
         return 1; /* the screen shows it */
-    return report_dialect()->progress(out(), p);
+    if (open_to && p->tick == REPORT_INITED) { /* the baseline's end says it all: in its place */
+        fputs("\r\033[K", open_to);
+        open_to = NULL;
+    }
+    int r = report_dialect()->progress(lazy_out(), p);
+    lazy_end();
+    return r;
 }
 
 void report_finding(const struct report_finding *f)
@@ -407,6 +551,8 @@ void print_tail(const char *log, size_t len)
 
 void report_capture(int on)
 {
+    if (cap && open_to == cap)
+        open_to = NULL;
     if (cap)
         fclose(cap);
     free(cap_buf);

@@ -29,8 +29,16 @@ void report_start(const struct report_start *s);
  * when one is malformed; 0 when the file cannot be read). */
 void report_bad_dictionary(size_t bad_line, const char *err);
 void report_ready(const struct report_start *s);
-/* 1 if a line was printed */
-int report_baseline(const struct report_baseline *b, int first);
+/* A long operation's progress (reporter.h): 1 if a line was printed.  On
+ * a terminal (stderr, TERM not dumb; not while capturing) the line is
+ * drawn in place (\r, the line, clear to the end of the row), its final
+ * state left as a normal line; any other output first ends the line.
+ * Otherwise plain lines.  An operation that showed no line (over within
+ * 3 s) shows no final one either: short runs print what they always did. */
+int report_op_progress(const struct report_op *p);
+/* Tests: 1 draws progress lines in place (into the capture too), 0 never,
+ * -1 back to asking the terminal. */
+void report_progress_in_place(int on);
 int report_progress(struct report_progress *p);
 void report_finding(const struct report_finding *f);
 void report_final_stats(const struct report_final *f);

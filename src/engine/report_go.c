@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "progress.h"
 #include "reporter.h"
 
 static void tail(FILE *out, const char *log, size_t len)
@@ -64,11 +65,70 @@ static void baseline_line(FILE *out, uint64_t elapsed_ns, size_t done, size_t to
     fflush(out);
 }
 
-static int go_baseline(FILE *out, const struct report_baseline *b, int first)
+/* ", 1.7/s, ETA 4s" after an operation's counts: nothing before anything
+ * ran; the rate without an ETA when the total is not known; at the end the
+ * time it took.  minimizing: the ETA is the count budget's end (the
+ * minimizer may stop sooner), or what is left of a time budget. */
+static int go_rate_eta(char *buf, size_t len, const struct report_op *p, int minimizing)
 {
-    (void)first;
-    baseline_line(out, b->elapsed_ns, b->done, b->total, 0);
-    return 1;
+    char rate[32], t[32];
+    uint64_t ran = p->done - p->done_before;
+    progress_rate(rate, sizeof rate, ran, p->elapsed_ns);
+    if (p->flags & PROGRESS_FINAL) {
+        progress_duration(t, sizeof t, p->elapsed_ns);
+        return snprintf(buf, len, " in %s (%s)", t, rate);
+    }
+    if (minimizing && p->time_budget) {
+        progress_duration(t, sizeof t, p->budget_left_ns);
+        return snprintf(buf, len, " (%s), %s of the time budget left", rate, t);
+    }
+    if (ran == 0)
+        return 0;
+    if (!p->eta_known)
+        return snprintf(buf, len, " (%s)", rate);
+    progress_duration(t, sizeof t, p->eta_ns);
+    return snprintf(buf, len, " (%s), %sETA %s", rate, minimizing ? "budget " : "", t);
+}
+
+static size_t go_min_line(char *buf, size_t len, const char *el, const struct report_op *p)
+{
+    const char *kind = finding_kind_name(p->kind);
+    int final = (p->flags & PROGRESS_FINAL) != 0, n;
+    char of[32] = "";
+    if (p->total && !final)
+        snprintf(of, sizeof of, "/%llu", (unsigned long long)p->total);
+    if (p->op == REPORT_OP_CLEANSE)
+        n = snprintf(buf, len, "fuzz: elapsed: %s, %s the %s: %llu%s tries", el,
+                     final ? "cleansed" : "cleansing", kind, (unsigned long long)p->done, of);
+    else if (final)
+        n = snprintf(buf, len, "fuzz: elapsed: %s, minimized the %s: %zu -> %zu bytes, %llu tries",
+                     el, kind, p->orig_len, p->len, (unsigned long long)p->done);
+    else
+        n = snprintf(buf, len, "fuzz: elapsed: %s, minimizing the %s: %zu -> %zu bytes, %llu%s tries",
+                     el, kind, p->orig_len, p->len, (unsigned long long)p->done, of);
+    if (n < 0 || (size_t)n >= len)
+        return 0;
+    return (size_t)n + (size_t)go_rate_eta(buf + n, len - (size_t)n, p, 1);
+}
+
+/* The baseline: Go's line, with the rate and ETA after it (its end is the
+ * INITED line); a merge (not on Go's command line) in the same form. */
+static size_t go_op_line(char *buf, size_t len, const struct report_op *p)
+{
+    char el[32];
+    int n;
+    format_elapsed(el, sizeof el, p->run_elapsed_ns);
+    if (p->op == REPORT_OP_MINIMIZE || p->op == REPORT_OP_CLEANSE)
+        return go_min_line(buf, len, el, p);
+    if (p->op == REPORT_OP_BASELINE && (p->flags & PROGRESS_FINAL))
+        return 0; /* "now fuzzing with N workers" says it */
+    n = snprintf(buf, len, "fuzz: elapsed: %s, %s: %llu/%llu %s", el,
+                 p->op == REPORT_OP_MERGE ? "merging" : "gathering baseline coverage",
+                 (unsigned long long)p->done, (unsigned long long)p->total,
+                 p->op == REPORT_OP_MERGE ? "inputs run" : "completed");
+    if (n < 0 || (size_t)n >= len)
+        return 0;
+    return (size_t)n + (size_t)go_rate_eta(buf + n, len - (size_t)n, p, 0);
 }
 
 static int go_progress(FILE *out, struct report_progress *p)
@@ -229,7 +289,7 @@ void report_go_table(struct reporter *t)
     t->start = go_start;
     t->ready = go_ready;
     t->bad_dictionary = go_bad_dictionary;
-    t->baseline = go_baseline;
+    t->op_line = go_op_line;
     t->progress = go_progress;
     t->finding = go_finding;
     t->final_stats = go_final_stats;

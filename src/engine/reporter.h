@@ -5,8 +5,8 @@
  * report.c picks one at start-up and hands each event to it with the stream
  * to write on (stderr, or a test's capture).  An event carries data
  * (numbers, paths, the finding); the dialect decides the words, or says
- * nothing.  A dialect uses no other file of ferret's but finding.c, so
- * report.c can own the choice without a cycle.
+ * nothing.  A dialect uses no other file of ferret's but finding.c and
+ * progress.c, so report.c can own the choice without a cycle.
  *
  * Owns: nothing: an interface.  The struct reporter a dialect fills is
  * report.c's (its table); the event structs are the caller's, on its stack.
@@ -36,10 +36,33 @@ struct report_start {
     uint64_t rss_mb;          /* the coordinator's, at set-up */
 };
 
-/* The baseline run: done of total corpus entries run. */
-struct report_baseline {
-    uint64_t elapsed_ns;      /* since fuzzing was set up */
-    size_t done, total;
+/* A long operation's progress: the baseline run, a merge's runs,
+ * minimizing or cleansing a finding.  The caller fills the first part;
+ * report.c lets at most one line through every 3 s (progress.h's limiter:
+ * its first line at once with PROGRESS_NOW, its last state always with
+ * PROGRESS_FINAL), computes the rest and hands it to the dialect, which
+ * words one line (no newline); report.c draws it in place on a terminal. */
+enum report_op_kind {
+    REPORT_OP_BASELINE = 1,   /* done/total corpus entries run */
+    REPORT_OP_MERGE,          /* done/total inputs run (-merge=1) */
+    REPORT_OP_MINIMIZE,       /* done tries, of total when a count budget bounds them */
+    REPORT_OP_CLEANSE,        /* the same, -cleanse_crash */
+};
+struct report_op {
+    int op;                   /* enum report_op_kind */
+    uint64_t start_ns, now_ns; /* when it began, now (clock.h) */
+    uint64_t run_elapsed_ns;  /* since the run was set up (Go's "elapsed:") */
+    uint64_t done, total;     /* total 0: not known */
+    uint64_t done_before;     /* of done, those done before start_ns (a resumed merge's) */
+    unsigned flags;           /* PROGRESS_NOW, PROGRESS_FINAL (progress.h) */
+    enum finding_kind kind;   /* minimizing: the finding's kind, */
+    size_t len, orig_len;     /* its smallest failing size so far and the original size, */
+    int time_budget;          /* and a time budget bounds it (not a count): */
+    uint64_t budget_left_ns;  /* what is left of it */
+    /* set by report.c for the dialect: */
+    uint64_t elapsed_ns;      /* now_ns - start_ns */
+    int eta_known;            /* progress_eta over the rate since start_ns */
+    uint64_t eta_ns;
 };
 
 /* What a progress line shows, filled on demand by the caller's fill():
@@ -131,8 +154,9 @@ struct reporter {
     void (*ready)(FILE *out, const struct report_start *s);
     /* -dict=FILE is malformed at bad_line (0: unreadable); err says where and why */
     void (*bad_dictionary)(FILE *out, size_t bad_line, const char *err);
-    /* first: the line right after set-up (before any entry ran) */
-    int (*baseline)(FILE *out, const struct report_baseline *b, int first);
+    /* a long operation's progress line into buf (no newline): its length,
+     * 0 to say nothing */
+    size_t (*op_line)(char *buf, size_t len, const struct report_op *p);
     /* 1 if it printed a line */
     int (*progress)(FILE *out, struct report_progress *p);
     void (*finding)(FILE *out, const struct report_finding *f);

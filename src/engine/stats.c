@@ -3,17 +3,21 @@
  *
  * Owns: the fields of struct stats (the coordinator's c->stats): when
  * fuzzing was set up, when the last line was printed and the executions at
- * that line; and the times it sets in each progress event it hands the
- * reporter.
+ * that line, which operation the run starts with (the baseline or a merge)
+ * and how much of it a resumed merge had done; and the times it sets in
+ * each progress event it hands the reporter.
  */
+#include "progress.h"
 #include "report.h"
 #include "stats.h"
 
-void stats_start(struct stats *s, uint64_t now_ns)
+void stats_start(struct stats *s, uint64_t now_ns, int op, uint64_t done_before)
 {
     s->start_ns = now_ns;
     s->last_ns = now_ns;
     s->last_execs = 0;
+    s->op = op;
+    s->done_before = done_before;
 }
 
 int stats_due(const struct stats *s, uint64_t now_ns)
@@ -21,10 +25,12 @@ int stats_due(const struct stats *s, uint64_t now_ns)
     return now_ns - s->last_ns >= STATS_INTERVAL_NS;
 }
 
-void stats_baseline(struct stats *s, uint64_t now_ns, size_t done, size_t total, int first)
+void stats_baseline(struct stats *s, uint64_t now_ns, size_t done, size_t total, unsigned flags)
 {
-    struct report_baseline b = {.elapsed_ns = now_ns - s->start_ns, .done = done, .total = total};
-    if (report_baseline(&b, first))
+    struct report_op p = {.op = s->op ? s->op : REPORT_OP_BASELINE, .start_ns = s->start_ns,
+                          .now_ns = now_ns, .run_elapsed_ns = now_ns - s->start_ns, .done = done,
+                          .total = total, .done_before = s->done_before, .flags = flags};
+    if (report_op_progress(&p))
         s->last_ns = now_ns;
 }
 

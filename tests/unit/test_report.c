@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "progress.h"
 #include "report.h"
 
 static uint64_t filled;
@@ -44,7 +45,8 @@ static const char *play(void)
                              .corpus_min = 1, .corpus_max = 9, .corpus_bytes = 12, .rss_mb = 30};
     report_start(&s);
     report_ready(&s);
-    report_baseline(&(struct report_baseline){.done = 0, .total = 3}, 1);
+    report_op_progress(&(struct report_op){.op = REPORT_OP_BASELINE, .total = 3,
+                                           .flags = PROGRESS_NOW});
     struct report_progress p = {.tick = REPORT_NEW, .new_len = 5, .fill = fill};
     report_progress(&p);
     p = (struct report_progress){.tick = REPORT_PULSE, .elapsed_ns = 3000000000ULL,
@@ -62,12 +64,109 @@ static const char *play(void)
     return report_captured(NULL);
 }
 
+#define S 1000000000ULL
+
+/* One op_progress event at now (seconds after start 100 s), captured. */
+static const char *op_at(int op, uint64_t done, uint64_t total, double now_s, unsigned flags)
+{
+    struct report_op p = {.op = op, .start_ns = 100 * S, .now_ns = 100 * S + (uint64_t)(now_s * 1e9),
+                          .run_elapsed_ns = (uint64_t)(now_s * 1e9), .done = done, .total = total,
+                          .flags = flags, .kind = FINDING_CRASH, .len = 37, .orig_len = 2004};
+    report_op_progress(&p);
+    return report_captured(NULL);
+}
+
+/* The progress lines of long operations: each dialect's words, the ETA
+ * from the rate so far, at most one line every 3 s, drawn in place on a
+ * terminal (forced here) and plain lines otherwise. */
+static void test_op_progress(void)
+{
+    report_use_libfuzzer(0);
+    report_progress_in_place(0);
+    report_capture(1);
+    op_at(REPORT_OP_BASELINE, 0, 400, 0, PROGRESS_NOW);
+    op_at(REPORT_OP_BASELINE, 100, 400, 2.9, 0);   /* too soon: nothing */
+    op_at(REPORT_OP_BASELINE, 120, 400, 3.0, 0);   /* 40/s: 280 left, 7 s */
+    op_at(REPORT_OP_BASELINE, 130, 400, 4.0, 0);   /* too soon */
+    const char *t = op_at(REPORT_OP_BASELINE, 400, 400, 4.5, PROGRESS_FINAL); /* Go: INITED says it */
+    CHECK(!strcmp(t, "fuzz: elapsed: 0s, gathering baseline coverage: 0/400 completed\n"
+                     "fuzz: elapsed: 3s, gathering baseline coverage: 120/400 completed (40/s), ETA 7s\n"));
+    CHECK(!strchr(t, '\r'));
+    report_capture(1);
+    op_at(REPORT_OP_MINIMIZE, 30, 500, 3.0, 0);    /* a new operation: 3 s after it began */
+    t = op_at(REPORT_OP_MINIMIZE, 40, 0, 6.0, 0);  /* a time budget: no ETA */
+    CHECK(!strcmp(t, "fuzz: elapsed: 3s, minimizing the crash: 2004 -> 37 bytes, 30/500 tries (10/s), budget ETA 47s\n"
+                     "fuzz: elapsed: 6s, minimizing the crash: 2004 -> 37 bytes, 40 tries (6.7/s)\n"));
+
+    /* In place: \r, the line, clear to the end of the row; the final state
+     * ends the line; any other line first ends an open one. */
+    report_use_libfuzzer(1);
+    report_progress_in_place(1);
+    report_capture(1);
+    op_at(REPORT_OP_MERGE, 0, 1200, 0, PROGRESS_NOW);
+    op_at(REPORT_OP_MERGE, 300, 1200, 3, 0);
+    op_at(REPORT_OP_MERGE, 600, 1200, 6, 0);
+    report_warning("slow input\n");
+    op_at(REPORT_OP_MERGE, 900, 1200, 9, 0);
+    t = op_at(REPORT_OP_MERGE, 1200, 1200, 10, PROGRESS_FINAL);
+    CHECK(!strcmp(t, "\rINFO: ferret: merge: 300/1200 inputs, 3s, 100/s, ETA 9s\033[K"
+                     "\rINFO: ferret: merge: 600/1200 inputs, 6s, 100/s, ETA 6s\033[K\n"
+                     "ferret: warning: slow input\n"
+                     "\rINFO: ferret: merge: 900/1200 inputs, 9s, 100/s, ETA 3s\033[K"
+                     "\rINFO: ferret: merge: 1200/1200 inputs in 10s, 120/s, done\033[K\n"));
+    CHECK(has(report_captured_events(), "op_progress merge\nop_progress merge\nwarning\n"));
+    /* Go's ready says nothing: the open line stays open; INITED takes its place */
+    report_use_libfuzzer(0);
+    report_capture(1);
+    op_at(REPORT_OP_BASELINE, 0, 12, 0, PROGRESS_NOW);
+    report_ready(&(struct report_start){.ncounters = 5});
+    t = op_at(REPORT_OP_BASELINE, 6, 12, 3, 0);
+    struct report_progress ini = {.tick = REPORT_INITED, .elapsed_ns = 4 * S, .base_done = 12,
+                                  .base_total = 12, .nworkers = 2, .fill = fill};
+    report_progress(&ini);
+    CHECK(!strcmp(report_captured(NULL),
+                  "\rfuzz: elapsed: 0s, gathering baseline coverage: 0/12 completed\033[K"
+                  "\rfuzz: elapsed: 3s, gathering baseline coverage: 6/12 completed (2.0/s), ETA 3s\033[K"
+                  "\r\033[Kfuzz: elapsed: 4s, gathering baseline coverage: 12/12 completed, now fuzzing with 2 workers\n"));
+    report_use_libfuzzer(1);
+    /* minimizing and cleansing in libFuzzer's words, not in place */
+    report_progress_in_place(0);
+    report_capture(1);
+    op_at(REPORT_OP_MINIMIZE, 30, 500, 3.0, 0);
+    op_at(REPORT_OP_MINIMIZE, 31, 500, 4.0, PROGRESS_FINAL);
+    op_at(REPORT_OP_CLEANSE, 0, 60, 2.0, PROGRESS_NOW);  /* nothing ran yet: no rate */
+    t = op_at(REPORT_OP_CLEANSE, 60, 60, 30.0, PROGRESS_FINAL);
+    CHECK(!strcmp(t, "INFO: ferret: minimizing the crash: 2004 -> 37 bytes, 30/500 tries, 3s, 10/s, budget ETA 47s\n"
+                     "INFO: ferret: minimized the crash: 2004 -> 37 bytes, 31 tries in 4s, 7.8/s, done\n"
+                     "INFO: ferret: cleansing the crash: 0/60 tries, 2s\n"
+                     "INFO: ferret: cleansed the crash: 60 tries in 30s, 2.0/s, done\n"));
+    report_progress_in_place(1);
+    /* libFuzzer's baseline: nothing before an entry ran ("INFO: Loaded" first) */
+    report_capture(1);
+    t = op_at(REPORT_OP_BASELINE, 0, 12, 0, PROGRESS_NOW);
+    CHECK(!strcmp(t, ""));
+    /* a resumed merge: the rate and ETA count only what ran now (50 in
+     * 3 s of the 116 left: 66 more take 3.96 s) */
+    struct report_op rm = {.op = REPORT_OP_MERGE, .start_ns = 7 * S, .now_ns = 10 * S, .done = 234,
+                           .total = 300, .done_before = 184};
+    report_capture(1);
+    report_op_progress(&rm);
+    CHECK(!strcmp(report_captured(NULL), "\rINFO: ferret: merge: 234/300 inputs, 3s, 17/s, ETA 3s\033[K"));
+    report_capture(1);
+    /* ... and over within 3 s, it showed no line: no final one either */
+    t = op_at(REPORT_OP_BASELINE, 12, 12, 2, PROGRESS_FINAL);
+    CHECK(!strcmp(t, ""));
+    report_progress_in_place(-1);
+    report_capture(0);
+    report_use_libfuzzer(0);
+}
+
 int main(void)
 {
     /* Go's dialect, the default. */
     const char *go = play();
     CHECK(has(report_captured_events(),
-              "start\nready\nbaseline\nprogress NEW\nprogress pulse\nfinding\nfinal_stats\nwarning\n"));
+              "start\nready\nop_progress baseline\nprogress NEW\nprogress pulse\nfinding\nfinal_stats\nwarning\n"));
     CHECK(has(go, "fuzz: target packet, 2 workers, seed 7, max_len 4096, corpus 3, cache cache\n"));
     CHECK(has(go, "fuzz: elapsed: 0s, gathering baseline coverage: 0/3 completed\n"));
     CHECK(has(go, "fuzz: elapsed: 3s, execs: 3000 (1000/sec), new interesting: 4 (total: 9)\n"));
@@ -167,5 +266,6 @@ int main(void)
     CHECK(has(report_captured_events(), "usage\n"));
     report_capture(0);
 
+    test_op_progress();
     return CHECK_DONE("report");
 }

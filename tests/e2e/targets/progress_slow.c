@@ -1,0 +1,38 @@
+/* progress_slow.c - every input takes $PROGRESS_US microseconds (0 when
+ * unset), so a corpus of a few hundred makes the baseline run and a merge
+ * last long enough for progress lines (test_progress).  Coverage levels
+ * ('P', "PR", "PRO") give a merge something to keep; any byte 0xff crashes
+ * (a fuzzer finds it at once from a long seed of 'a's, and minimizing the
+ * crasher then takes many slow tries). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static volatile int level;
+
+int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
+{
+    static long us = -1;
+    if (us < 0) {
+        const char *e = getenv("PROGRESS_US");
+        us = e ? atol(e) : 0;
+    }
+    if (us > 0)
+        usleep((useconds_t)us);
+    level = 0;
+    if (n >= 1 && d[0] == 'P') {
+        level = 1;
+        if (n >= 2 && d[1] == 'R') {
+            level = 2;
+            if (n >= 3 && d[2] == 'O')
+                level = 3;
+        }
+    }
+    if (memchr(d, 0xff, n)) {
+        volatile char *p = 0;
+        *p = 1;
+    }
+    return 0;
+}
