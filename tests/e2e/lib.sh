@@ -29,6 +29,7 @@
 #   check_cache_dir DIR              each file named by the SHA-1 of its content, no temp files
 #   find_crasher LOG / check_rerun LOG   the crasher written and its re-run command
 #   assert_crasher_is_seen WHAT      $CRASHER is the input the target recorded in ./seen
+#   solved_only_with_value_profile NAME BUDGET [SEED]   found at default flags, not with -use_value_profile=0
 #   soft CHECK... / finish           non-fatal checks, and the final verdict
 #   last_execs LOG                   the execs: value of the last stats line
 #   assert_children_gone DIR PREFIX WHAT   a target's children (pid files) all gone
@@ -74,6 +75,26 @@ finish() {
 
 note() {
     echo "  $TEST_NAME: $*" >&2
+}
+
+# solved_only_with_value_profile NAME BUDGET [SEED]: the plain build of NAME,
+# fuzzed with -seed=SEED (1) and -fuzztime=BUDGET (Nx), finds its crash at default
+# flags (value profile is on by default) and runs the whole budget without
+# it with -use_value_profile=0: the pattern needs value profile's features.
+solved_only_with_value_profile() {
+    local name=$1 budget=$2 seed=${3:-1}
+    build_target "$name" plain
+    enter_workdir
+    run_ferret on.log 180 -fuzz -fuzztime="$budget" -parallel=1 -seed="$seed" -cachedir=on
+    assert_rc "solved at default flags" 1 on.log
+    assert_contains on.log "--- FAIL: $name"
+    find_crasher on.log
+    check_rerun on.log
+    rm -rf testdata # the crasher the first run wrote there would be replayed as a seed
+    run_ferret off.log 180 -fuzz -fuzztime="$budget" -parallel=1 -seed="$seed" -cachedir=off -use_value_profile=0
+    assert_rc "not solved with -use_value_profile=0" 0 off.log
+    assert_contains off.log "execs: ${budget%x} "
+    assert_no_procs
 }
 
 # docs_copy FILE NAME: under `make docs` (FERRET_DOCS_DIR set) keeps a

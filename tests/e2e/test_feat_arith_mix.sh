@@ -8,18 +8,5 @@
 # nothing.
 . "$(dirname "$0")/lib.sh"
 
-BUDGET=1000000x
-build_target feat_arith plain
-enter_workdir
-run_ferret on.log 180 -fuzz -fuzztime=$BUDGET -parallel=1 -seed=1 -cachedir=on
-assert_rc "solved at default flags" 1
-assert_contains on.log "--- FAIL: feat_arith"
-find_crasher on.log
-check_rerun on.log
-
-rm -rf testdata # the crasher the first run wrote there would be replayed as a seed
-run_ferret off.log 180 -fuzz -fuzztime=$BUDGET -parallel=1 -seed=1 -cachedir=off -use_value_profile=0
-assert_rc "not solved with -use_value_profile=0" 0
-assert_contains off.log "execs: 1000000 "
-assert_no_procs
+solved_only_with_value_profile feat_arith 1000000x
 finish
