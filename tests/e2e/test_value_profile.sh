@@ -5,12 +5,15 @@
 # climbs to it bit by bit.
 #
 # What is asserted is the climb, not the last step: the run either finds the
-# magic or keeps an input within 4 bits of it (ferret is deterministic for
-# -parallel=1 and an Nx budget, but whether the final one-bit flip lands
-# within the budget depends on the seed; reaching 4 bits does not).
-# Without value profile (-use_value_profile=0: not given, it would switch
-# itself on once coverage stalls) no kept input comes within 16 bits (a
-# random word is 32 +- 4 bits away).
+# magic or keeps an input within 8 bits of it (ferret is deterministic for
+# -parallel=1 and an Nx budget, but whether the final one-bit flips land
+# within the budget depends on the seed).  Since value profile also counts
+# the absolute distance, memcmp prefixes, stack depth and caller/callee
+# pairs (issue 15), more inputs compete for the budget: over seeds 1-5 the
+# closest kept input was 6, 2, 4, 1 and 3 bits away (4 or less before);
+# seed 1, this test's, stays at 6 up to 100000 executions.  Without value
+# profile (-use_value_profile=0) no kept input comes within 16 bits (40
+# here; a random word is 32 +- 4 bits away).
 . "$(dirname "$0")/lib.sh"
 
 MAGIC=deadbeefcafebabe
@@ -51,7 +54,7 @@ case $RC in
 *) assert_rc "with value profile" 0 ;;
 esac
 note "closest kept input: $off_best bits from the magic without value profile, $on_best with"
-[ "$on_best" -le 4 ] || fail "with value profile the closest input kept is $on_best bits from the magic"
+[ "$on_best" -le 8 ] || fail "with value profile the closest input kept is $on_best bits from the magic"
 off=$(count_files off)
 on=$(count_files on)
 note "corpus entries: $off without value profile, $on with"
