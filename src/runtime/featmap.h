@@ -31,11 +31,18 @@ static inline void features_set(uint8_t *map, uint64_t *lines, uint32_t f)
     lines[line >> 6] |= 1ull << (line & 63);
 }
 
-/* An integer compare (or switch case, division, index) at site pc. */
+/* An integer compare (or switch case, division, index) at site pc: its
+ * two features (feat_vp_hamming, feat_vp_distance) lie in the site's
+ * 256-bit block, so in one 512-bit line: the site is hashed once and the
+ * line's summary bit set once (the hottest store ferret has after the
+ * counters themselves). */
 static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b)
 {
-    features_set(features_vp_map, features_vp_lines, feat_vp_hamming(pc, a, b));
-    features_set(features_vp_map, features_vp_lines, feat_vp_distance(pc, a, b));
+    uint32_t h = feat_vp_hamming(pc, a, b), d = feat_vp_distance(pc, a, b);
+    features_vp_map[h >> 3] |= (uint8_t)(1u << (h & 7));
+    features_vp_map[d >> 3] |= (uint8_t)(1u << (d & 7));
+    uint32_t line = h / FEAT_LINE_BITS; /* = d / FEAT_LINE_BITS */
+    features_vp_lines[line >> 6] |= 1ull << (line & 63);
 }
 
 /* A memory compare at pc of a[0..n) with b[0..n) that found them unequal. */

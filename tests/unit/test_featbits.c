@@ -71,6 +71,16 @@ static void test_vp_indices(void)
     }
     CHECK(in_range);
     CHECK(distinct);
+    /* A site's two features share one summary line (featmap.h's
+     * features_cmp sets the line's bit once for both). */
+    int same_line = 1;
+    for (uint64_t pc = 1; pc < 5000; pc += 7)
+        for (unsigned k = 0; k < 70; k++) {
+            uint64_t a = pc * 0x9e3779b97f4a7c15ULL, b = a ^ (k < 64 ? 1ull << k : a + k);
+            same_line &= feat_vp_hamming(pc, a, b) / FEAT_LINE_BITS ==
+                         feat_vp_distance(pc, a, b) / FEAT_LINE_BITS;
+        }
+    CHECK(same_line);
     /* The same operands at the same site: the same feature. */
     CHECK_EQ_U(feat_vp_distance(99, 3, 40), feat_vp_distance(99, 3, 40));
     CHECK(feat_vp_mem(77, 3, 0) != feat_vp_mem(77, 4, 0));
