@@ -19,19 +19,6 @@ static void tail(FILE *out, const char *log, size_t len)
         fprintf(out, "%.*s%s", (int)len, log, log[len - 1] == '\n' ? "" : "\n");
 }
 
-/* "3s", "1m2s", "1h2m3s" */
-static void format_elapsed(char *buf, size_t len, uint64_t ns)
-{
-    uint64_t sec = ns / 1000000000ULL;
-    if (sec >= 3600)
-        snprintf(buf, len, "%lluh%llum%llus", (unsigned long long)(sec / 3600),
-                 (unsigned long long)(sec / 60 % 60), (unsigned long long)(sec % 60));
-    else if (sec >= 60)
-        snprintf(buf, len, "%llum%llus", (unsigned long long)(sec / 60),
-                 (unsigned long long)(sec % 60));
-    else
-        snprintf(buf, len, "%llus", (unsigned long long)sec);
-}
 
 static void go_start(FILE *out, const struct report_start *s)
 {
@@ -55,7 +42,7 @@ static void go_bad_dictionary(FILE *out, size_t bad_line, const char *err)
 static void baseline_line(FILE *out, uint64_t elapsed_ns, size_t done, size_t total, int nworkers)
 {
     char el[32];
-    format_elapsed(el, sizeof el, elapsed_ns);
+    progress_duration(el, sizeof el, elapsed_ns);
     if (done == total && nworkers > 0)
         fprintf(out, "fuzz: elapsed: %s, gathering baseline coverage: %zu/%zu completed, now fuzzing with %d workers\n",
                 el, done, total, nworkers);
@@ -117,7 +104,7 @@ static size_t go_op_line(char *buf, size_t len, const struct report_op *p)
 {
     char el[32];
     int n;
-    format_elapsed(el, sizeof el, p->run_elapsed_ns);
+    progress_duration(el, sizeof el, p->run_elapsed_ns);
     if (p->op == REPORT_OP_MINIMIZE || p->op == REPORT_OP_CLEANSE)
         return go_min_line(buf, len, el, p);
     if (p->op == REPORT_OP_BASELINE && (p->flags & PROGRESS_FINAL))
@@ -148,7 +135,7 @@ static int go_progress(FILE *out, struct report_progress *p)
     uint64_t rate = dt ? (p->execs - p->last_execs) * 1000000000ULL / dt : 0;
     if (p->execs < p->last_execs)
         rate = 0;
-    format_elapsed(el, sizeof el, p->elapsed_ns);
+    progress_duration(el, sizeof el, p->elapsed_ns);
     fprintf(out, "fuzz: elapsed: %s, execs: %llu (%llu/sec), new interesting: %llu (total: %llu)%s\n",
             el, (unsigned long long)p->execs, (unsigned long long)rate,
             (unsigned long long)p->new_interesting, (unsigned long long)p->total, stab);
