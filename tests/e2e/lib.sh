@@ -30,6 +30,8 @@
 #   find_crasher LOG / check_rerun LOG   the crasher written and its re-run command
 #   assert_crasher_is_seen WHAT      $CRASHER is the input the target recorded in ./seen
 #   solved_only_with_value_profile NAME BUDGET [SEED]   found at default flags, not with -use_value_profile=0
+#   solved_only_with_coverage NAME KIND BUDGET SEED SECS   found by the plain build, not by one
+#                      built with -fno-sanitize-coverage=KIND (value profile off in both)
 #   soft CHECK... / finish           non-fatal checks, and the final verdict
 #   last_execs LOG                   the execs: value of the last stats line
 #   assert_children_gone DIR PREFIX WHAT   a target's children (pid files) all gone
@@ -93,6 +95,29 @@ solved_only_with_value_profile() {
     rm -rf testdata # the crasher the first run wrote there would be replayed as a seed
     run_ferret off.log 180 -fuzz -fuzztime="$budget" -parallel=1 -seed="$seed" -cachedir=off -use_value_profile=0
     assert_rc "not solved with -use_value_profile=0" 0 off.log
+    assert_contains off.log "execs: ${budget%x} "
+    assert_no_procs
+}
+
+# solved_only_with_coverage NAME KIND BUDGET SEED SECS: the plain build of
+# NAME, fuzzed with -seed=SEED and -fuzztime=BUDGET (Nx), finds its crash; the
+# same target built with -fno-sanitize-coverage=KIND (stack-depth,
+# indirect-calls) runs the whole budget without it: the pattern needs that
+# instrumentation's features.  Value profile is off in both runs (it could
+# climb some of these patterns too; off, the two runs differ in KIND alone).
+solved_only_with_coverage() {
+    local name=$1 kind=$2 budget=$3 seed=$4 secs=$5
+    build_target "$name" plain
+    enter_workdir
+    run_ferret on.log "$secs" -fuzz -fuzztime="$budget" -parallel=1 -seed="$seed" -cachedir=on -use_value_profile=0
+    assert_rc "solved with $kind features" 1 on.log
+    assert_contains on.log "--- FAIL: $name"
+    find_crasher on.log
+    check_rerun on.log
+    rm -rf testdata # the crasher the first run wrote there would be replayed as a seed
+    build_target_with "$name" "no-$kind" -fno-sanitize-coverage="$kind"
+    run_ferret off.log "$secs" -fuzz -fuzztime="$budget" -parallel=1 -seed="$seed" -cachedir=off -use_value_profile=0
+    assert_rc "not solved without $kind instrumentation" 0 off.log
     assert_contains off.log "execs: ${budget%x} "
     assert_no_procs
 }

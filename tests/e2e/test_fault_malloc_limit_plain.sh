@@ -4,9 +4,10 @@
 # is an out-of-memory finding: exit 1, the malloc reason with the size, the
 # allocation named in the report, minimized to the one byte "M", and a re-run
 # command that reproduces it; nothing lost, nothing left behind.
+# test_fault_malloc_limit_asan.sh runs this script with FAULT_VARIANT=asan.
 . "$(dirname "$0")/lib.sh"
 
-build_target fault_malloc plain
+build_target fault_malloc "${FAULT_VARIANT:-plain}"
 enter_workdir
 prepare_dirs 'abcdefgh'
 
