@@ -13,7 +13,15 @@
  *  - icmp on scalar integers of 9 to 128 bits other than 16, 32 and 64
  *    (unsigned __int128, _BitInt(24), _BitInt(72) ...): a call to
  *    __ferret_trace_icmp_wide with both operands zero-extended to 128 bits,
- *    split into two 64-bit words, and the width.
+ *    split into two 64-bit words, and the width;
+ *  - icmp and fcmp on fixed vectors (what the vectorizer makes of a loop of
+ *    compares, e.g. `ok &= d[i] == KEY[i]` at -O2, which SanitizerCoverage
+ *    skips): a float vector lane by lane through the float hooks; an
+ *    integer vector as the integer its bits make, as the input holds them
+ *    (lane 0 first): 1, 2, 4 or 8 bytes through SanitizerCoverage's own
+ *    __sanitizer_cov_trace_[const_]cmpN (so value profile sees them too),
+ *    other sizes up to 16 bytes through the wide hook, and wider vectors in
+ *    16-byte pieces (at most VEC_MAX_BITS in all).
  * The names, arguments and codes are src/runtime/cmpwide.h's, which the
  * runtime (cmpwide.c) implements.  Each call goes right before its compare
  * and carries its debug location; operands are passed by value (no stack
@@ -31,12 +39,14 @@
  * (registerPipelineStartEPCallback), on the same -O2 code: the calls kept
  * a loop of double compares from being vectorized, and a _BitInt(24)
  * compare was missed (it is an i32 compare after C's conversions and
- * becomes i24 only in instcombine).  The price of the end: a compare the
- * vectorizer turned into a vector fcmp is not traced.
+ * becomes i24 only in instcombine).  At the end, the vectorizer has run:
+ * hence the vector hooks above.
  *
- * Not instrumented: vectors, half/bfloat/fp128/ppc_fp128, integers of 2..8
- * bits (a byte's compares are SanitizerCoverage's) or wider than 128 bits
- * (clang 14's widest _BitInt is 128).
+ * Not instrumented: half/bfloat/fp128/ppc_fp128, integers of 2..8 bits (a
+ * byte's compares are SanitizerCoverage's) or wider than 128 bits (clang
+ * 14's widest _BitInt is 128), scalable vectors, vectors of pointers, and
+ * integer vectors wider than VEC_MAX_BITS or not a whole number of bytes
+ * (or, above 16 bytes, of 16-byte pieces).
  *
  * Owns: nothing at run time; in the compiler, only the instructions and the
  * hook declarations it adds to the module it is given.
@@ -82,13 +92,38 @@ bool isTracedFloat(Type *T)
     return T->isFloatTy() || T->isDoubleTy() || T->isX86_FP80Ty();
 }
 
+/* The widest integer vector traced: four 16-byte pieces (an AVX-512 or
+ * unrolled <64 x i8> compare); wider ones are left alone. */
+const unsigned VEC_MAX_BITS = 512;
+
+/* The bits of an integer vector of T's shape, 0 if it is not one traced. */
+unsigned intVectorBits(Type *T)
+{
+    auto *VT = dyn_cast<FixedVectorType>(T);
+    if (!VT || !VT->getElementType()->isIntegerTy())
+        return 0;
+    unsigned lane = VT->getElementType()->getIntegerBitWidth();
+    unsigned bits = lane * VT->getNumElements();
+    if (lane < 8 || bits % 8 != 0 || bits > VEC_MAX_BITS || (bits > 128 && bits % 128 != 0))
+        return 0;
+    return bits;
+}
+
+bool isTracedFloatVector(Type *T)
+{
+    auto *VT = dyn_cast<FixedVectorType>(T);
+    return VT && isTracedFloat(VT->getElementType()) && VT->getNumElements() <= 16;
+}
+
 bool wanted(CmpInst *C)
 {
     Value *L = C->getOperand(0), *R = C->getOperand(1);
     if (isa<Constant>(L) && isa<Constant>(R))
         return false;
     Type *T = L->getType();
-    return isa<FCmpInst>(C) ? isTracedFloat(T) : isWideInt(T);
+    if (isa<FCmpInst>(C))
+        return isTracedFloat(T) || isTracedFloatVector(T);
+    return isWideInt(T) || intVectorBits(T) != 0;
 }
 
 class Instrumenter {
@@ -113,7 +148,9 @@ public:
             C->swapOperands(); /* the constant second, the predicate swapped */
         IRBuilder<> B(C);      /* before C, with its debug location */
         Value *L = C->getOperand(0), *R = C->getOperand(1);
-        if (isa<FCmpInst>(C))
+        if (L->getType()->isVectorTy())
+            vectorHooks(B, L, R, C);
+        else if (isa<FCmpInst>(C))
             floatHook(B, L, R, floatKind(C->getPredicate()));
         else
             wideHook(B, L, R);
@@ -161,6 +198,49 @@ private:
             B.CreateCall(hook(FERRET_HOOK_FCMP10, {I64, I64, I64, I64, I32}),
                          {alo, ahi, blo, bhi, pred});
         }
+    }
+
+    /* A float vector lane by lane; an integer vector as the integers its
+     * bits make, 16 bytes at a time. */
+    void vectorHooks(IRBuilder<> &B, Value *L, Value *R, CmpInst *C)
+    {
+        auto *VT = cast<FixedVectorType>(L->getType());
+        if (isa<FCmpInst>(C)) {
+            unsigned kind = floatKind(C->getPredicate());
+            for (unsigned i = 0; i < VT->getNumElements(); i++)
+                floatHook(B, B.CreateExtractElement(L, i), B.CreateExtractElement(R, i), kind);
+            return;
+        }
+        unsigned bits = intVectorBits(VT);
+        if (bits <= 128) {
+            Type *IT = B.getIntNTy(bits);
+            intHook(B, B.CreateBitCast(L, IT), B.CreateBitCast(R, IT));
+            return;
+        }
+        Type *PT = FixedVectorType::get(B.getInt128Ty(), bits / 128);
+        Value *LP = B.CreateBitCast(L, PT), *RP = B.CreateBitCast(R, PT);
+        for (unsigned i = 0; i < bits / 128; i++)
+            intHook(B, B.CreateExtractElement(LP, i), B.CreateExtractElement(RP, i));
+    }
+
+    /* An integer compare of L and R (8 to 128 bits): SanitizerCoverage's
+     * hook where it has one for the size (its const form takes the
+     * constant first), else the wide hook. */
+    void intHook(IRBuilder<> &B, Value *L, Value *R)
+    {
+        unsigned bits = L->getType()->getIntegerBitWidth();
+        if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
+            wideHook(B, L, R);
+            return;
+        }
+        std::string name = "__sanitizer_cov_trace_";
+        name += isa<Constant>(R) ? "const_cmp" : "cmp";
+        name += std::to_string(bits / 8);
+        Type *IT = L->getType();
+        if (isa<Constant>(R))
+            B.CreateCall(hook(name.c_str(), {IT, IT}), {R, L});
+        else
+            B.CreateCall(hook(name.c_str(), {IT, IT}), {L, R});
     }
 
     void wideHook(IRBuilder<> &B, Value *L, Value *R)

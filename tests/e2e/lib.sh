@@ -14,7 +14,8 @@
 #                      compile tests/e2e/targets/NAME.c with build/bin/ferret-cc
 #                      -fsanitize=fuzzer[,address], with ferret's pass plugin
 #                      or without it (FERRET_PLUGIN=0), into
-#                      build/e2e/cc-<variant>[-asan]/NAME; sets BIN
+#                      build/e2e/cc-<variant>[-asan]/NAME (at -O1, or at
+#                      $CC_OPT when set, e.g. CC_OPT=-O2); sets BIN
 #   enter_workdir      make a fresh temp dir, cd into it (removed on exit); sets WORK
 #   run_ferret OUT SECS ARGS...   run "$BIN" ARGS... (stdin /dev/null), stderr
 #                      and stdout into OUT; sets RC; fails if it overran SECS
@@ -207,7 +208,7 @@ build_cc_target() {
     mkdir -p "$dir" || fail "cannot create $dir"
     BIN="$dir/$name"
     local tmp="$BIN.tmp.$$"
-    if ! FERRET_PLUGIN=$plugin "$fcc" -g -O1 -fsanitize=fuzzer${san:+,$san} "$src" -o "$tmp" 2>"$tmp.log"; then
+    if ! FERRET_PLUGIN=$plugin "$fcc" -g "${CC_OPT:--O1}" -fsanitize=fuzzer${san:+,$san} "$src" -o "$tmp" 2>"$tmp.log"; then
         cat "$tmp.log" >&2
         rm -f "$tmp" "$tmp.log"
         fail "could not build $src with ferret-cc ($variant)"
