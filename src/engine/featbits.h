@@ -7,16 +7,24 @@
  * the OR of their maps, like a coverage vector's bucket bits (coverage.h,
  * "raw" regions).  Three maps:
  *
- *  - value profile (FEAT_VP_BITS): per compare site, the Hamming distance
- *    popcount(a ^ b) and the absolute distance |a - b|, each its own
- *    feature: an input whose operands are closer than any before, by either
- *    measure, is new.  The absolute distance counts exactly below 8 (so a
+ *  - value profile (FEAT_VP_BITS): per compare site, how close its
+ *    operands came, by two measures: the Hamming distance popcount(a ^ b)
+ *    and the absolute distance |a - b| as a level (exact below 8, so a
  *    count compared with a bound, `matches == 17`, takes its last steps one
- *    at a time) and by its bit length, 64 - clz(|a-b|), above (libFuzzer's
- *    clz(a-b)+1 scale).  Not exactly further out: a length check such as
- *    `size < 8` would keep an input for every length up to 40.  Per memory
- *    or string compare site, the number of equal leading bytes and the
- *    Hamming distance of the first byte that differs.
+ *    at a time, then by bit length: libFuzzer's clz scale).  Each measure is
+ *    a thermometer from the far end: a compare at level l sets bits
+ *    [l, 63] of the site's word (feat_closer), so a run's word is the
+ *    closest it came, and an input is new only if it came closer than any
+ *    before.  Not libFuzzer's rule (every distinct distance is a feature):
+ *    with that, a mutant that moves any site *away* is new too, and on a
+ *    target with many compares the corpus fills with such inputs and the
+ *    entry one step from the goal gets a small share of the mutations (a
+ *    32-byte key compared as eight words, seeded with seven right: 450
+ *    entries and not solved in 300,000 executions; with value profile off,
+ *    in a few hundred).
+ *    Per memory or string compare site and number of equal leading bytes,
+ *    the Hamming distance of the first byte that differs, likewise a
+ *    thermometer (9 bits).
  *  - indirect calls (FEAT_INDIR_BITS): a hash of the (caller, callee) pair.
  *  - stack depth (FEAT_STACK_BITS): a thermometer.  A run whose deepest
  *    frame is depth bytes below the run's start sets bits [0, n) with
@@ -51,34 +59,47 @@ static inline uint64_t feat_mix(uint64_t x)
     return x ^ (x >> 27);
 }
 
-/* The two value-profile features of an integer compare at site pc: the
- * site's 256 features are 0..64 Hamming, 96..164 distance. */
-static inline uint32_t feat_vp_hamming(uint64_t pc, uint64_t a, uint64_t b)
+/* A level 0..63 as a thermometer from the far end: bits [level, 63].  A
+ * closer level has every bit of a farther one, and one more. */
+static inline uint64_t feat_closer(uint32_t level) { return ~0ull << level; }
+
+/* An integer compare at site pc writes two 64-bit words of the map (as an
+ * array of words): the Hamming thermometer at feat_vp_word(pc), the
+ * distance one right after it.  Even, so both lie in one 512-bit line. */
+static inline uint32_t feat_vp_word(uint64_t pc)
 {
-    uint32_t h = (uint32_t)__builtin_popcountll(a ^ b); /* 0..64 */
-    return (uint32_t)(feat_mix(pc) * 256 + h) & (FEAT_VP_BITS - 1);
+    return (uint32_t)(feat_mix(pc) * 2) & (FEAT_VP_BITS / 64 - 1);
 }
 
-/* |a - b| as a level: exact below 8, then 4 + its bit length (4..64 ->
- * 8..68).  Closer operands, lower level. */
+/* popcount(a ^ b), 64 counted as 63 (every bit differs: as far as 63). */
+static inline uint32_t feat_hamming_level(uint64_t a, uint64_t b)
+{
+    uint32_t h = (uint32_t)__builtin_popcountll(a ^ b);
+    return h > 63 ? 63 : h;
+}
+
+/* |a - b| as a level: exact below 8, then 4 + its bit length (4..59 ->
+ * 8..63; wider distances are 63 too).  Closer operands, lower level. */
 static inline uint32_t feat_distance_level(uint64_t a, uint64_t b)
 {
     uint64_t d = a > b ? a - b : b - a;
-    return d < 8 ? (uint32_t)d : 4u + 64u - (uint32_t)__builtin_clzll(d);
+    if (d < 8)
+        return (uint32_t)d;
+    uint32_t l = 4u + 64u - (uint32_t)__builtin_clzll(d);
+    return l > 63 ? 63 : l;
 }
 
-static inline uint32_t feat_vp_distance(uint64_t pc, uint64_t a, uint64_t b)
+/* A memory or string compare at pc with prefix equal leading bytes: the
+ * first bit of its 9-bit block (16-bit aligned), whose bits [h, 8] are set
+ * for a first differing pair at Hamming distance h (0..8; 0 when the
+ * compared bytes are all equal). */
+static inline uint32_t feat_vp_mem(uint64_t pc, uint32_t prefix)
 {
-    return (uint32_t)(feat_mix(pc) * 256 + 96 + feat_distance_level(a, b)) & (FEAT_VP_BITS - 1);
+    return (uint32_t)(feat_mix(pc ^ ((uint64_t)prefix << 40) ^ 0x6d656dULL) * 16) & (FEAT_VP_BITS - 1);
 }
 
-/* A memory or string compare at pc: equal leading bytes, then the Hamming
- * distance (0..8) of the first pair that differs. */
-static inline uint32_t feat_vp_mem(uint64_t pc, uint32_t prefix, uint32_t hamming)
-{
-    return (uint32_t)(feat_mix(pc ^ ((uint64_t)prefix << 40) ^ 0x6d656dULL) * 16 + hamming) &
-           (FEAT_VP_BITS - 1);
-}
+/* The block's bits for Hamming distance h, from its first bit. */
+static inline uint32_t feat_mem_closer(uint32_t h) { return (0x1ffu << h) & 0x1ffu; }
 
 /* An indirect call from caller to callee (both offsets, runtime.h). */
 static inline uint32_t feat_indir(uint64_t caller, uint64_t callee)

@@ -34,7 +34,7 @@
 #include "runtime.h"
 
 int features_vp_on;
-uint8_t features_vp_map[FEAT_VP_BITS / 8];
+uint64_t features_vp_words[FEAT_VP_BITS / 64];
 uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
 uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
 uint64_t features_indir_lines[1];
@@ -54,7 +54,7 @@ void features_register(void)
     if (done)
         return;
     done = 1;
-    sancov_add_raw_region(features_vp_map, sizeof features_vp_map, features_vp_lines);
+    sancov_add_raw_region((uint8_t *)features_vp_words, sizeof features_vp_words, features_vp_lines);
     sancov_add_raw_region(features_indir_map, sizeof features_indir_map, features_indir_lines);
     sancov_add_raw_region(stack_map, sizeof stack_map, stack_lines);
 }

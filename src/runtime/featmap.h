@@ -19,7 +19,7 @@
 #include "featbits.h"
 
 extern int features_vp_on;
-extern uint8_t features_vp_map[FEAT_VP_BITS / 8];
+extern uint64_t features_vp_words[FEAT_VP_BITS / 64]; /* the map, as words */
 extern uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
 extern uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
 extern uint64_t features_indir_lines[1];
@@ -32,27 +32,34 @@ static inline void features_set(uint8_t *map, uint64_t *lines, uint32_t f)
 }
 
 /* An integer compare (or switch case, division, index) at site pc: its
- * two features (feat_vp_hamming, feat_vp_distance) lie in the site's
- * 256-bit block, so in one 512-bit line: the site is hashed once and the
- * line's summary bit set once (the hottest store ferret has after the
- * counters themselves). */
+ * two thermometer words (featbits.h) lie in one 512-bit line, so the site
+ * is hashed once and the line's summary bit set once (the hottest store
+ * ferret has after the counters themselves). */
 static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b)
 {
-    uint32_t h = feat_vp_hamming(pc, a, b), d = feat_vp_distance(pc, a, b);
-    features_vp_map[h >> 3] |= (uint8_t)(1u << (h & 7));
-    features_vp_map[d >> 3] |= (uint8_t)(1u << (d & 7));
-    uint32_t line = h / FEAT_LINE_BITS; /* = d / FEAT_LINE_BITS */
+    uint32_t w = feat_vp_word(pc);
+    features_vp_words[w] |= feat_closer(feat_hamming_level(a, b));
+    features_vp_words[w + 1] |= feat_closer(feat_distance_level(a, b));
+    uint32_t line = w / (FEAT_LINE_BITS / 64);
     features_vp_lines[line >> 6] |= 1ull << (line & 63);
 }
 
-/* A memory compare at pc of a[0..n) with b[0..n) that found them unequal. */
+/* A memory compare at pc of a[0..n) with b[0..n) that found them unequal:
+ * the 9-bit thermometer of its first differing byte, in the block of its
+ * prefix length (two bytes of the map, in one line: the block is 16-bit
+ * aligned). */
 static inline void features_mem(uint64_t pc, const uint8_t *a, const uint8_t *b, uint32_t n)
 {
     uint32_t i = 0;
     while (i < n && a[i] == b[i])
         i++;
     uint32_t h = i < n ? (uint32_t)__builtin_popcount((unsigned)(a[i] ^ b[i])) : 0;
-    features_set(features_vp_map, features_vp_lines, feat_vp_mem(pc, i, h));
+    uint32_t f = feat_vp_mem(pc, i), bits = feat_mem_closer(h);
+    uint8_t *map = (uint8_t *)features_vp_words;
+    map[f >> 3] |= (uint8_t)bits;
+    map[(f >> 3) + 1] |= (uint8_t)(bits >> 8);
+    uint32_t line = f / FEAT_LINE_BITS;
+    features_vp_lines[line >> 6] |= 1ull << (line & 63);
 }
 
 static inline void features_indirect(uint64_t caller, uint64_t callee)

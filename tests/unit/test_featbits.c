@@ -42,7 +42,9 @@ static void test_distance_level(void)
     CHECK_EQ_U(feat_distance_level(0, 8), 8);    /* then by bit length */
     CHECK_EQ_U(feat_distance_level(0, 15), 8);
     CHECK_EQ_U(feat_distance_level(0, 16), 9);
-    CHECK_EQ_U(feat_distance_level(0, ~0ull), 68);
+    CHECK_EQ_U(feat_distance_level(0, ~0ull), 63); /* capped: one word */
+    CHECK_EQ_U(feat_distance_level(0, 1ull << 58), 63);
+    CHECK_EQ_U(feat_distance_level(0, 1ull << 57), 62);
     /* Closer never gives a higher level. */
     int monotone = 1;
     for (uint64_t d = 1; d < (1ull << 40); d += d / 5 + 1)
@@ -52,40 +54,38 @@ static void test_distance_level(void)
 
 static void test_vp_indices(void)
 {
-    /* At one site, every Hamming and distance feature is its own bit. */
-    static uint8_t seen[FEAT_VP_BITS / 8];
-    memset(seen, 0, sizeof seen);
-    int distinct = 1, in_range = 1;
-    for (unsigned h = 0; h <= 64; h++) {
-        uint64_t b = h == 64 ? ~0ull : (1ull << h) - 1;
-        uint32_t f = feat_vp_hamming(0x1234, 0, b);
-        in_range &= f < FEAT_VP_BITS;
-        distinct &= !(seen[f / 8] & (1u << (f % 8)));
-        seen[f / 8] |= (uint8_t)(1u << (f % 8));
-    }
-    for (uint64_t d = 0; d < (1ull << 62); d = d < 8 ? d + 1 : d * 2) {
-        uint32_t f = feat_vp_distance(0x1234, 5, 5 + d);
-        in_range &= f < FEAT_VP_BITS;
-        distinct &= !(seen[f / 8] & (1u << (f % 8)));
-        seen[f / 8] |= (uint8_t)(1u << (f % 8));
+    /* A thermometer: a closer level has every bit of a farther one and
+     * more, so only coming closer than before is new. */
+    int nested = 1;
+    for (uint32_t l = 0; l < 63; l++)
+        nested &= (feat_closer(l) & feat_closer(l + 1)) == feat_closer(l + 1) &&
+                  feat_closer(l) != feat_closer(l + 1);
+    CHECK(nested);
+    CHECK(feat_closer(0) == ~0ull);
+    CHECK(feat_closer(63) == 1ull << 63);
+    /* A run's word is the OR of its compares': its closest level. */
+    CHECK((feat_closer(9) | feat_closer(3) | feat_closer(40)) == feat_closer(3));
+    CHECK_EQ_U(feat_hamming_level(0, 0), 0);
+    CHECK_EQ_U(feat_hamming_level(0, 0xff), 8);
+    CHECK_EQ_U(feat_hamming_level(0, ~0ull), 63); /* 64 counts as 63 */
+    /* Both words of a site lie in one summary line (featmap.h's
+     * features_cmp sets the line's bit once), inside the map. */
+    int same_line = 1, in_range = 1;
+    for (uint64_t pc = 1; pc < 50000; pc += 7) {
+        uint32_t w = feat_vp_word(pc);
+        in_range &= w + 1 < FEAT_VP_BITS / 64;
+        same_line &= w / (FEAT_LINE_BITS / 64) == (w + 1) / (FEAT_LINE_BITS / 64);
     }
     CHECK(in_range);
-    CHECK(distinct);
-    /* A site's two features share one summary line (featmap.h's
-     * features_cmp sets the line's bit once for both). */
-    int same_line = 1;
-    for (uint64_t pc = 1; pc < 5000; pc += 7)
-        for (unsigned k = 0; k < 70; k++) {
-            uint64_t a = pc * 0x9e3779b97f4a7c15ULL, b = a ^ (k < 64 ? 1ull << k : a + k);
-            same_line &= feat_vp_hamming(pc, a, b) / FEAT_LINE_BITS ==
-                         feat_vp_distance(pc, a, b) / FEAT_LINE_BITS;
-        }
     CHECK(same_line);
-    /* The same operands at the same site: the same feature. */
-    CHECK_EQ_U(feat_vp_distance(99, 3, 40), feat_vp_distance(99, 3, 40));
-    CHECK(feat_vp_mem(77, 3, 0) != feat_vp_mem(77, 4, 0));
-    CHECK(feat_vp_mem(77, 3, 1) != feat_vp_mem(77, 3, 2));
-    CHECK(feat_vp_mem(77, 31, 8) < FEAT_VP_BITS);
+    CHECK_EQ_U(feat_vp_word(99), feat_vp_word(99));
+    /* Memory compares: a block per prefix length, 9 thermometer bits. */
+    CHECK(feat_vp_mem(77, 3) != feat_vp_mem(77, 4));
+    CHECK(feat_vp_mem(77, 31) + 9 <= FEAT_VP_BITS);
+    CHECK_EQ_U(feat_vp_mem(77, 31) % 16, 0);
+    CHECK_EQ_U(feat_mem_closer(0), 0x1ff);
+    CHECK_EQ_U(feat_mem_closer(8), 0x100);
+    CHECK_EQ_U(feat_mem_closer(2) & feat_mem_closer(5), feat_mem_closer(5));
     CHECK(feat_indir(0x100, 0x200) < FEAT_INDIR_BITS);
     CHECK(feat_indir(0x100, 0x200) != feat_indir(0x100, 0x240));
 }
