@@ -43,7 +43,7 @@
 
 #include <stdint.h>
 
-#define FEAT_VP_BITS (1u << 17)    /* 16 KiB: 512 compare sites of 256 features */
+#define FEAT_VP_BITS (1u << 17)    /* 16 KiB: 1024 compare sites of two 64-bit words */
 #define FEAT_INDIR_BITS (1u << 15) /* 4 KiB */
 #define FEAT_STACK_LINEAR 16384u   /* 16-byte steps: up to 256 KiB */
 #define FEAT_STACK_OCTAVES 14u     /* 256 KiB .. 4 GiB, eight steps each */
