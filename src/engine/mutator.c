@@ -258,6 +258,29 @@ static size_t mut_swap_bytes(rng_t *r, uint8_t *d, size_t len, size_t max_len,
     return len;
 }
 
+/* Two nearby bytes (1..4 apart) moved together so that one relation
+ * between them holds: +c and -c keep their sum, +c and +c their
+ * difference, ^m and ^m their xor.  A program that checks two relations of
+ * the same pair in turn (`a + b == S && a - b == D`, a length and its
+ * complement) passes the first only for inputs on it: a one-byte change
+ * leaves it, this one moves along it, so value profile's distance at the
+ * second check can be climbed. */
+static size_t mut_tie_bytes(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                            const struct mutate_src *src)
+{
+    if (len < 2)
+        return NONE;
+    size_t gap = 1 + pick_pos(r, min_sz(4, len - 1));
+    size_t i = pick_pos(r, len - gap), j = i + gap;
+    uint8_t c = (uint8_t)(1 + rng_below(r, ARITH_MAX));
+    switch (rng_below(r, 3)) {
+    case 0: d[i] = (uint8_t)(d[i] + c); d[j] = (uint8_t)(d[j] - c); break;
+    case 1: d[i] = (uint8_t)(d[i] + c); d[j] = (uint8_t)(d[j] + c); break;
+    default: c = (uint8_t)(1 + rng_below(r, 255)); d[i] ^= c; d[j] ^= c; break;
+    }
+    return len;
+}
+
 /* Fisher-Yates over a window of 2..8 bytes. */
 static size_t mut_shuffle_bytes(rng_t *r, uint8_t *d, size_t len,
                                 size_t max_len, const struct mutate_src *src)
@@ -596,6 +619,7 @@ static const struct mutation {
     { "XorByte", mut_xor_byte },
     { "SetByte", mut_set_byte },
     { "SwapBytes", mut_swap_bytes },
+    { "TieBytes", mut_tie_bytes },
     { "ShuffleBytes", mut_shuffle_bytes },
     { "ArithUint8", mut_arith8 },
     { "ArithUint16", mut_arith16 },

@@ -317,6 +317,43 @@ static void test_ascii_int(void)
     CHECK_EQ_U(mutator_apply(ai, &r, d, 4, 4, NULL), NONE);
 }
 
+/* TieBytes changes exactly two bytes 1..4 apart, keeping their sum, their
+ * difference or their xor; all three kinds come up. */
+static void test_tie_bytes(void)
+{
+    size_t tb = find_mutation("TieBytes");
+    CHECK(tb != NONE);
+    if (tb == NONE)
+        return;
+    rng_t r = { 5 };
+    int ok = 1, sum = 0, diff = 0, xor = 0;
+    for (int t = 0; t < 3000; t++) {
+        uint8_t d[16], o[16];
+        for (size_t k = 0; k < sizeof d; k++)
+            o[k] = d[k] = (uint8_t)(k * 37 + t);
+        ok &= mutator_apply(tb, &r, d, sizeof d, sizeof d, NULL) == sizeof d;
+        size_t at[3], n = 0;
+        for (size_t k = 0; k < sizeof d; k++)
+            if (d[k] != o[k] && n < 3)
+                at[n++] = k;
+        ok &= n == 2 && at[1] - at[0] >= 1 && at[1] - at[0] <= 4;
+        if (n != 2)
+            continue;
+        uint8_t a = d[at[0]], b = d[at[1]], oa = o[at[0]], ob = o[at[1]];
+        int s = (uint8_t)(a + b) == (uint8_t)(oa + ob);
+        int df = (uint8_t)(a - b) == (uint8_t)(oa - ob);
+        int x = (a ^ b) == (oa ^ ob);
+        ok &= s || df || x;
+        sum += s;
+        diff += df;
+        xor += x;
+    }
+    CHECK(ok);
+    CHECK(sum > 500 && diff > 500 && xor > 500);
+    uint8_t one[1] = { 9 };
+    CHECK_EQ_U(mutator_apply(tb, &r, one, 1, 1, NULL), NONE);
+}
+
 /* Inputs too big to snapshot (hash path), all zero and len == max_len,
  * still always come back changed. */
 static void test_large_input(void)
@@ -644,6 +681,7 @@ int main(void)
     RUN(test_all_apply);
     RUN(test_length_changes);
     RUN(test_ascii_int);
+    RUN(test_tie_bytes);
     RUN(test_large_input);
     RUN(test_cmp_feedback);
     RUN(test_torc_pick_uniform);
