@@ -35,8 +35,9 @@
  *    (a strcmp operand often carries a NUL or trailing bytes the input
  *    lacks).
  *  - Transforms (cmpxform.c) come after the encodings above, in enum
- *    order, in two tiers: I2S_FOLD, I2S_HEXFIELD and I2S_B64 only when the
- *    plain encodings (I2S_LE .. I2S_MEM) found nothing, I2S_OFFSET and
+ *    order, in two tiers: I2S_FOLD, I2S_HEXFIELD, I2S_B64 and I2S_FLOATTEXT
+ *    (floattext.c) only when the plain encodings (I2S_LE .. I2S_MEM) found
+ *    nothing, I2S_OFFSET and
  *    I2S_MIX only when those did not either (from is then in the input in
  *    no encoding: it was computed).  A value found as it is is most likely
  *    where the compare read it, and a transform's scan costs as much as the
@@ -50,6 +51,7 @@
 #include "cmpmut.h"
 
 #include "cmpxform.h"
+#include "floattext.h"
 
 #include <string.h>
 
@@ -468,6 +470,7 @@ size_t i2s_int_candidates(const uint8_t *d, size_t len, uint64_t from, uint64_t 
     if (s.n == 0) { /* not in the input as it is: through a transform? */
         scan_fold_int(&s, d, len, from, to, size);
         scan_fields_int(&s, d, len, from, to, size);
+        xf_floattext(&s, d, len, from, to, size);
     }
     if (s.n == 0) { /* nowhere: computed, not copied; arithmetic? */
         xf_offset(&s, d, len, from, to, size);

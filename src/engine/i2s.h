@@ -16,6 +16,8 @@
  *                       xored (cmpxform.c)
  *   I2S_MIX             an integer explained as a polynomial mix of 2 or 3
  *                       consecutive input bytes (cmpxform.c)
+ *   I2S_FLOATTEXT       a float or double found as decimal text: the target
+ *                       parsed it with strtod (floattext.c)
  * A candidate's bytes are at most I2S_MAX_BYTES; the span it replaces may
  * be longer or shorter.
  *
@@ -30,7 +32,7 @@
 enum i2s_encoding {
     I2S_LE, I2S_BE, I2S_LE_NARROW, I2S_BE_NARROW, I2S_PLUS1, I2S_MINUS1,
     I2S_DEC, I2S_HEX, I2S_MEM, I2S_FOLD, I2S_HEXFIELD, I2S_B64, I2S_OFFSET,
-    I2S_MIX,
+    I2S_MIX, I2S_FLOATTEXT,
 };
 
 #define I2S_MAX_BYTES 32

@@ -4,10 +4,12 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "check.h"
 #include "cmpmut.h"
+#include "floattext.h"
 
 #define NONE ((size_t)-1)
 #define MAXC 256
@@ -519,6 +521,58 @@ static size_t b64_dec(uint8_t *out, const uint8_t *s, size_t n)
     return k;
 }
 
+static uint64_t dbits(double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+static uint64_t fbits(float v)
+{
+    uint32_t b;
+    memcpy(&b, &v, sizeof b);
+    return b;
+}
+
+/* A double the target parsed from text: the token whose value is from is
+ * rewritten as to's shortest text, whatever form it was written in. */
+static void test_float_text(void)
+{
+    const char *in = "w=12 x=1234.4 y=3";
+    size_t n = int_cands(in, strlen(in), dbits(1234.4), dbits(1234.5), 8);
+    size_t i = find_cand(n, I2S_FLOATTEXT, 7);
+    CHECK(cand_is(i, 6, "1234.5", 6));
+    CHECK_EQ_U(count_enc(n, I2S_FLOATTEXT), 1); /* 12 and 3 are not 1234.4 */
+    /* The same value written otherwise; a range's neighbour in 17 digits. */
+    in = "[1.2344e3]";
+    n = int_cands(in, strlen(in), dbits(1234.4), dbits(nextafter(1234.5, 2000)), 8);
+    CHECK(cand_is(find_cand(n, I2S_FLOATTEXT, 1), 8, "1234.5000000000002", 18));
+    in = "v:-0.25;";
+    n = int_cands(in, strlen(in), dbits(-0.25), dbits(1e-7), 8);
+    CHECK(cand_is(find_cand(n, I2S_FLOATTEXT, 2), 5, "0.0000001", 9)); /* not 1e-07 */
+    /* An integer written as such matches its float value. */
+    in = "n=1234";
+    n = int_cands(in, strlen(in), dbits(1234.0), dbits(99.5), 8);
+    CHECK(cand_is(find_cand(n, I2S_FLOATTEXT, 2), 4, "99.5", 4));
+    /* float (strtof): 0.1f is not 0.1 as a double. */
+    in = "a 0.1 b";
+    n = int_cands(in, strlen(in), fbits(0.1f), fbits(2.5f), 4);
+    CHECK(cand_is(find_cand(n, I2S_FLOATTEXT, 2), 3, "2.5", 3));
+    CHECK_EQ_U(count_enc(int_cands(in, strlen(in), dbits(0.1f), dbits(2.5), 8), I2S_FLOATTEXT), 0);
+    /* Small integers' bits are denormal doubles: not scanned for. */
+    in = "0 1 2 3 4 5";
+    CHECK_EQ_U(count_enc(int_cands(in, strlen(in), 3, 7, 8), I2S_FLOATTEXT), 0);
+    /* Not finite: nothing. */
+    CHECK_EQ_U(count_enc(int_cands("1.5", 3, dbits(1.5), dbits(INFINITY), 8), I2S_FLOATTEXT), 0);
+    char t[32];
+    CHECK_EQ_U(floattext_shortest(t, 0.1, 8), 3);
+    CHECK(strcmp(t, "0.1") == 0);
+    CHECK_EQ_U(floattext_shortest(t, 1e300, 8), 6);
+    CHECK(strcmp(t, "1e+300") == 0); /* no plain form fits */
+    CHECK_EQ_U(floattext_shortest(t, NAN, 8), 0);
+}
+
 /* from planted k bytes into a 15-byte stream, base64 in "v=...;": the
  * candidate found rewrites it to `to` and leaves the other bytes alone. */
 static void check_b64(unsigned k, const uint8_t *from, const uint8_t *to,
@@ -735,7 +789,7 @@ static void check_cands(size_t n, size_t max, size_t len)
     CHECK(n <= max);
     for (size_t i = 0; i < n; i++) {
         CHECK(cands[i].pos + cands[i].old_len <= len);
-        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_MIX);
+        CHECK(cands[i].new_len <= I2S_MAX_BYTES && cands[i].enc <= I2S_FLOATTEXT);
         if (i > 0)
             CHECK(cands[i - 1].enc < cands[i].enc ||
                   (cands[i - 1].enc == cands[i].enc &&
@@ -995,6 +1049,7 @@ int main(void)
     RUN(test_offset);
     RUN(test_mix);
     RUN(test_dec_atoi);
+    RUN(test_float_text);
     RUN(test_transform_bounds);
     RUN(test_fuzz);
     RUN(test_stale_bytes_ignored);
