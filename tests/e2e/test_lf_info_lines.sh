@@ -17,7 +17,7 @@ mkdir -p corpus
 printf 'seed' >corpus/a
 printf 'longer seed' >corpus/b
 
-run_ferret fuzz.log 60 -runs=2000 -seed=1 corpus
+run_ferret fuzz.log 60 -runs=200 -seed=1 corpus
 assert_rc "fuzz" 0 fuzz.log
 grep -qE '^INFO: Loaded 1 modules +\([0-9]+ inline 8-bit counters\)' fuzz.log ||
     { show_log fuzz.log; fail "no 'INFO: Loaded 1 modules' line"; }

@@ -13,7 +13,7 @@
 
 build_target cmp64 plain
 run_once() { # DIR SEED
-    run_ferret "$1.log" 60 -fuzz -fuzztime=20000x -parallel=1 -seed="$2" -cachedir="$1" \
+    run_ferret "$1.log" 60 -fuzz -fuzztime=10000x -parallel=1 -seed="$2" -cachedir="$1" \
         -use_value_profile=1 -use_cmp=0
     assert_rc "run $1 (seed $2)" 0
     assert_not_contains "$1.log" "--- FAIL"

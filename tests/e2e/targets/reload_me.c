@@ -1,5 +1,6 @@
 /* Flat but for one input no mutation makes (16 bytes, one memcmp, with
- * -use_cmp=0): "RELOAD-ME-PLEASE" writes $FERRET_E2E_OUT and takes a new
+ * -use_cmp=0 -use_value_profile=0: value profile climbs a memcmp prefix):
+ * "RELOAD-ME-PLEASE" writes $FERRET_E2E_OUT and takes a new
  * edge.  For libFuzzer's -reload: the input is dropped into the corpus
  * directory while fuzzing runs. */
 #include <fcntl.h>
