@@ -1,6 +1,7 @@
 /*
  * featbits.h - where libFuzzer-style features land: the index math of the
- * runtime's feature maps (src/runtime/featmap.c).  Pure inline functions, so the comparison hooks pay no call and the unit test
+ * runtime's feature maps (src/runtime/featmap.c).  Pure inline functions,
+ * so the comparison hooks pay no call and the unit test
  * (tests/unit/test_featbits.c) checks the same code the runtime runs.
  *
  * A feature map is a bitmap: one bit per feature, a set of executions is
@@ -22,6 +23,16 @@
  *    32-byte key compared as eight words, seeded with seven right: 450
  *    entries and not solved in 300,000 executions; with value profile off,
  *    in a few hundred).
+ *    Two more words per site count its outcomes in one execution, for a
+ *    loop that compares input byte i with expected[i] at one instruction,
+ *    where no compare gets closer as more bytes match: the run of equal
+ *    outcomes the site's hits started with, when it hits again
+ *    (feat_vp_run_level: a loop that stops at the first wrong byte got to
+ *    byte k), and the count of its equal outcomes (feat_vp_eq_level: a loop
+ *    that counts matching bytes got one more).  Both are thermometers from
+ *    the near end (each level on the way is set), so only more than any
+ *    input before is new, and both are exact where hit-count buckets lump
+ *    4-7 and 8-15 together.
  *    Per memory or string compare site and number of equal leading bytes,
  *    the Hamming distance of the first byte that differs, likewise a
  *    thermometer (9 bits).
@@ -43,7 +54,7 @@
 
 #include <stdint.h>
 
-#define FEAT_VP_BITS (1u << 17)    /* 16 KiB: 1024 compare sites of two 64-bit words */
+#define FEAT_VP_BITS (1u << 18)    /* 32 KiB: 1024 compare sites of four 64-bit words */
 #define FEAT_INDIR_BITS (1u << 15) /* 4 KiB */
 #define FEAT_STACK_LINEAR 16384u   /* 16-byte steps: up to 256 KiB */
 #define FEAT_STACK_OCTAVES 14u     /* 256 KiB .. 4 GiB, eight steps each */
@@ -63,12 +74,46 @@ static inline uint64_t feat_mix(uint64_t x)
  * closer level has every bit of a farther one, and one more. */
 static inline uint64_t feat_closer(uint32_t level) { return ~0ull << level; }
 
-/* An integer compare at site pc writes two 64-bit words of the map (as an
- * array of words): the Hamming thermometer at feat_vp_word(pc), the
- * distance one right after it.  Even, so both lie in one 512-bit line. */
+/* An integer compare at site pc writes up to four 64-bit words of the map
+ * (as an array of words): the Hamming thermometer at feat_vp_word(pc), the
+ * distance one right after it, then the run and the count of equal
+ * outcomes (feat_vp_run_level, feat_vp_eq_level).  A multiple of 4, so all
+ * four lie in one 512-bit line; site w / 4 of FEAT_VP_SITES. */
+#define FEAT_VP_SITE_WORDS 4u
+#define FEAT_VP_SITES (FEAT_VP_BITS / 64 / FEAT_VP_SITE_WORDS)
 static inline uint32_t feat_vp_word(uint64_t pc)
 {
-    return (uint32_t)(feat_mix(pc) * 2) & (FEAT_VP_BITS / 64 - 1);
+    return (uint32_t)(feat_mix(pc) * FEAT_VP_SITE_WORDS) & (FEAT_VP_BITS / 64 - 1);
+}
+
+/* A site's run of equal outcomes, as a level: its k-th hit (k from 1) in
+ * one execution after k equal outcomes of it, k itself up to
+ * FEAT_VP_RUN_EXACT, then 16 + log2(k) - 4 (16 for 16-31, 17 for 32-63,
+ * ...), at most 63.  Reached when a loop that stops at the first wrong
+ * byte gets to compare byte k at all: new even when byte k is not yet
+ * right, where hit-count buckets lump 4-7 together.  Bit level of the
+ * site's third word. */
+#define FEAT_VP_RUN_EXACT 16u
+static inline uint32_t feat_vp_run_level(uint32_t k)
+{
+    uint32_t lvl = k <= FEAT_VP_RUN_EXACT ? k : 16u + (31u - (uint32_t)__builtin_clz(k)) - 4u;
+    return lvl < 63u ? lvl : 63u;
+}
+
+/* The number n of equal outcomes of one site in one execution, as a level:
+ * exact up to FEAT_VP_EQ_EXACT, then 48 + bit length - 5 (49 for 49-63, 50
+ * for 64-127, ...), at most 63; 0 for none.  Bit level of the site's
+ * fourth word, set when the count reaches it, so the levels an execution
+ * sets are 1..its count's: a thermometer.  More matches at one compare
+ * than any input before is new (a loop counting matching bytes, where no
+ * single compare gets closer). */
+#define FEAT_VP_EQ_EXACT 48u
+static inline uint32_t feat_vp_eq_level(uint32_t n)
+{
+    if (n <= FEAT_VP_EQ_EXACT)
+        return n;
+    uint32_t lvl = FEAT_VP_EQ_EXACT + (32u - (uint32_t)__builtin_clz(n)) - 5u;
+    return lvl < 63u ? lvl : 63u;
 }
 
 /* popcount(a ^ b), 64 counted as 63 (every bit differs: as far as 63). */

@@ -23,10 +23,22 @@
  * depth reached, measured from that same frame, as a thermometer.  A
  * target built without stack-depth never lowers it: depth 0, no bits.
  *
+ * Value profile's outcome features (featbits.h): features_vp_hits counts,
+ * per site, the hits and equal outcomes of the current execution.  Every
+ * site whose counters a hook touched had its line's summary bit set in the
+ * same hook, so features_stack_end zeroes the counters of the sites of
+ * every line the run wrote (before the coverage scan clears the summary):
+ * a run costs a look at the summary words, not a clear of all counters.
+ * features_stack_begin does the same for lines written between runs
+ * (LLVMFuzzerInitialize, a custom mutator: target code calling the hooks
+ * outside a run), so each run counts from 0.
+ *
  * Owns: in every process of the binary: features_vp_on (value profile's
- * switch), the three maps and their line summaries (written by the hooks in
- * cmptrace.c and by features_stack_end while the target runs, cleared by
- * the coverage scan), stack_origin (the runner's frame of the current run).
+ * switch), features_vp_hits (the per-execution hit and equal-outcome
+ * counts of compare sites, written by the compare hooks), the three maps
+ * and their line summaries (written by the hooks in cmptrace.c and by
+ * features_stack_end while the target runs, cleared by the coverage scan),
+ * stack_origin (the runner's frame of the current run).
  */
 #include <string.h>
 
@@ -36,6 +48,7 @@
 int features_vp_on;
 uint64_t features_vp_words[FEAT_VP_BITS / 64];
 uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
+uint32_t features_vp_hits[FEAT_VP_SITES];
 uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
 uint64_t features_indir_lines[1];
 
@@ -61,8 +74,22 @@ void features_register(void)
 
 void features_set_value_profile(int on) { features_vp_on = on != 0; }
 
+/* Zeroes the outcome counters of the sites of every line the summary
+ * marks. */
+static void reset_counts(void)
+{
+    const uint32_t per_line = FEAT_LINE_BITS / 64 / FEAT_VP_SITE_WORDS;
+    for (size_t w = 0; w < sizeof features_vp_lines / sizeof features_vp_lines[0]; w++)
+        for (uint64_t m = features_vp_lines[w]; m; m &= m - 1) {
+            size_t line = w * 64 + (size_t)__builtin_ctzll(m);
+            for (uint32_t i = 0; i < per_line; i++)
+                features_vp_hits[line * per_line + i] = 0;
+        }
+}
+
 void features_stack_begin(uintptr_t frame)
 {
+    reset_counts(); /* counted outside a run: not this run's */
     stack_origin = frame;
     __sancov_lowest_stack = frame;
 }
@@ -87,6 +114,7 @@ static void thermometer(uint32_t n)
 
 void features_stack_end(void)
 {
+    reset_counts(); /* the next run counts from 0 */
     uintptr_t low = __sancov_lowest_stack;
     if (low < stack_origin)
         thermometer(feat_stack_bits(stack_origin - low));

@@ -21,6 +21,12 @@
 extern int features_vp_on;
 extern uint64_t features_vp_words[FEAT_VP_BITS / 64]; /* the map, as words */
 extern uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
+/* A compare site's hits (low 16 bits) and equal outcomes (high 16 bits) in
+ * the current execution, each saturating at 0xffff; featmap.c zeroes the
+ * counters of every site in a line a run wrote (by the line summary)
+ * before and after the run. */
+#define FEAT_VP_COUNT_MAX 0xffffu
+extern uint32_t features_vp_hits[FEAT_VP_SITES];
 extern uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
 extern uint64_t features_indir_lines[1];
 
@@ -32,14 +38,23 @@ static inline void features_set(uint8_t *map, uint64_t *lines, uint32_t f)
 }
 
 /* An integer compare (or switch case, division, index) at site pc: its
- * two thermometer words (featbits.h) lie in one 512-bit line, so the site
- * is hashed once and the line's summary bit set once (the hottest store
- * ferret has after the counters themselves). */
+ * thermometer words (featbits.h) lie in one 512-bit line, so the site is
+ * hashed once, its counters loaded and stored once (sites sharing words
+ * share them: deterministic, merely coarser) and the line's summary bit
+ * set once (the hottest store ferret has after the counters themselves). */
 static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b)
 {
-    uint32_t w = feat_vp_word(pc);
+    uint32_t w = feat_vp_word(pc), site = w / FEAT_VP_SITE_WORDS;
+    uint32_t v = features_vp_hits[site], k = v & FEAT_VP_COUNT_MAX, eq = v >> 16;
     features_vp_words[w] |= feat_closer(feat_hamming_level(a, b));
     features_vp_words[w + 1] |= feat_closer(feat_distance_level(a, b));
+    if (k != 0 && eq == k) /* every earlier hit was equal */
+        features_vp_words[w + 2] |= 1ull << feat_vp_run_level(k);
+    if (a == b) {
+        eq += eq != FEAT_VP_COUNT_MAX;
+        features_vp_words[w + 3] |= 1ull << feat_vp_eq_level(eq);
+    }
+    features_vp_hits[site] = (k + (k != FEAT_VP_COUNT_MAX)) | eq << 16;
     uint32_t line = w / (FEAT_LINE_BITS / 64);
     features_vp_lines[line >> 6] |= 1ull << (line & 63);
 }

@@ -68,13 +68,13 @@ static void test_vp_indices(void)
     CHECK_EQ_U(feat_hamming_level(0, 0), 0);
     CHECK_EQ_U(feat_hamming_level(0, 0xff), 8);
     CHECK_EQ_U(feat_hamming_level(0, ~0ull), 63); /* 64 counts as 63 */
-    /* Both words of a site lie in one summary line (featmap.h's
+    /* All four words of a site lie in one summary line (featmap.h's
      * features_cmp sets the line's bit once), inside the map. */
     int same_line = 1, in_range = 1;
     for (uint64_t pc = 1; pc < 50000; pc += 7) {
         uint32_t w = feat_vp_word(pc);
-        in_range &= w + 1 < FEAT_VP_BITS / 64;
-        same_line &= w / (FEAT_LINE_BITS / 64) == (w + 1) / (FEAT_LINE_BITS / 64);
+        in_range &= w + FEAT_VP_SITE_WORDS - 1 < FEAT_VP_BITS / 64 && w / FEAT_VP_SITE_WORDS < FEAT_VP_SITES;
+        same_line &= w / (FEAT_LINE_BITS / 64) == (w + FEAT_VP_SITE_WORDS - 1) / (FEAT_LINE_BITS / 64);
     }
     CHECK(in_range);
     CHECK(same_line);
@@ -88,6 +88,36 @@ static void test_vp_indices(void)
     CHECK_EQ_U(feat_mem_closer(2) & feat_mem_closer(5), feat_mem_closer(5));
     CHECK(feat_indir(0x100, 0x200) < FEAT_INDIR_BITS);
     CHECK(feat_indir(0x100, 0x200) != feat_indir(0x100, 0x240));
+}
+
+/* The outcome levels: exact where hit-count buckets are not, then by bit
+ * length; within a word; monotone. */
+static void test_outcome_levels(void)
+{
+    CHECK_EQ_U(feat_vp_run_level(1), 1);
+    CHECK_EQ_U(feat_vp_run_level(5), 5);   /* buckets lump 4-7 together */
+    CHECK_EQ_U(feat_vp_run_level(16), 16);
+    CHECK_EQ_U(feat_vp_run_level(17), 16); /* 16-31 */
+    CHECK_EQ_U(feat_vp_run_level(32), 17);
+    CHECK_EQ_U(feat_vp_run_level(UINT32_MAX), 43);
+    CHECK_EQ_U(feat_vp_eq_level(0), 0);
+    CHECK_EQ_U(feat_vp_eq_level(24), 24);
+    CHECK_EQ_U(feat_vp_eq_level(48), 48);
+    CHECK_EQ_U(feat_vp_eq_level(49), 49);  /* 49-63 */
+    CHECK_EQ_U(feat_vp_eq_level(63), 49);
+    CHECK_EQ_U(feat_vp_eq_level(64), 50);
+    CHECK_EQ_U(feat_vp_eq_level(0xffff), 59); /* the counters' ceiling */
+    CHECK_EQ_U(feat_vp_eq_level(UINT32_MAX), 63);
+    int monotone = 1, step = 1;
+    for (uint32_t k = 1; k < 4000000; k += k / 7 + 1) {
+        monotone &= feat_vp_run_level(k + 1) >= feat_vp_run_level(k);
+        monotone &= feat_vp_eq_level(k + 1) >= feat_vp_eq_level(k);
+    }
+    /* One more equal outcome is one more level while exact. */
+    for (uint32_t k = 0; k < FEAT_VP_EQ_EXACT; k++)
+        step &= feat_vp_eq_level(k + 1) == feat_vp_eq_level(k) + 1;
+    CHECK(monotone);
+    CHECK(step);
 }
 
 /* A raw region is read only in the 64-byte lines its summary marks. */
@@ -121,6 +151,7 @@ int main(void)
     RUN(test_stack_bits);
     RUN(test_distance_level);
     RUN(test_vp_indices);
+    RUN(test_outcome_levels);
     RUN(test_raw_lines);
     return CHECK_DONE("featbits");
 }
