@@ -14,7 +14,7 @@
 # with -use_value_profile=0.  Measured on this code at default flags
 # (executions to the crash): foldloop seed 1 3.6k; countloop seeds 1, 3, 4,
 # 5: 904k, more than 3M, 2.06M, 2.81M.  The engine before these features
-# (main at e06ae90: value profile's closeness thermometers per site only)
+# (main at 38392a1: value profile's closeness thermometers per site only)
 # ran both budgets out at seed 1 (foldloop 400k, countloop 2M).
 . "$(dirname "$0")/lib.sh"
 
