@@ -47,16 +47,24 @@ static inline uint64_t mix(uint64_t x) { return feat_mix(x); }
 /* The hottest code ferret has: a parser makes a compare per input byte.
  * Stores only (no read of the slot: the count of used slots is taken when
  * the table is frozen instead), and one multiply for the slot. */
-static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size)
+/* outcomes: 0 for a switch's cases (featmap.h's features_cmp counts no
+ * outcomes for them: one case matches on every iteration of a state
+ * machine, and counting it would reward length). */
+static inline void record_int_vp(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size, int outcomes)
 {
     if (features_vp_on)
-        features_cmp(pc, a, b);
+        features_cmp(pc, a, b, outcomes);
     if (a == b)
         return;
     struct torc_int *e = &live.ints[((pc ^ b) * 0x9e3779b97f4a7c15ULL) >> (64 - TORC_INT_BITS)];
     e->a = a;
     e->b = b;
     e->size = size;
+}
+
+static inline void record_int(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size)
+{
+    record_int_vp(pc, a, b, size, 1);
 }
 
 /* The caller's address as an offset from the target's first instrumented
@@ -94,7 +102,7 @@ FERRET_EXPORT void __sanitizer_cov_trace_switch(uint64_t val, uint64_t *cases)
         while (start < n && cases[2 + start] < val)
             start++;
     for (uint64_t i = 0; i < n && i < 16; i++)
-        record_int(pc + i, val, cases[2 + (start + i) % n], size);
+        record_int_vp(pc + i, val, cases[2 + (start + i) % n], size, 0);
 }
 
 FERRET_EXPORT void __sanitizer_cov_trace_div4(uint32_t val) { record_int(PC(), val, 0, 4); }
@@ -102,7 +110,7 @@ FERRET_EXPORT void __sanitizer_cov_trace_div8(uint64_t val) { record_int(PC(), v
 FERRET_EXPORT void __sanitizer_cov_trace_gep(uintptr_t idx)
 {
     if (features_vp_on)
-        features_cmp(PC(), idx, 0);
+        features_cmp(PC(), idx, 0, 1);
 }
 /* The (caller, callee) pair of an indirect call, always a feature. */
 FERRET_EXPORT void __sanitizer_cov_trace_pc_indir(uintptr_t callee)

@@ -38,23 +38,28 @@ static inline void features_set(uint8_t *map, uint64_t *lines, uint32_t f)
 }
 
 /* An integer compare (or switch case, division, index) at site pc: its
- * thermometer words (featbits.h) lie in one 512-bit line, so the site is
+ * thermometer words (featbits.h) lie in one 512-bit line; the outcome
+ * words only when outcomes is set (not for a switch's cases: a state
+ * machine's switch matches one case every iteration, and counting it
+ * would reward input length; test_reduce_inputs), so the site is
  * hashed once, its counters loaded and stored once (sites sharing words
  * share them: deterministic, merely coarser) and the line's summary bit
  * set once (the hottest store ferret has after the counters themselves). */
-static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b)
+static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b, int outcomes)
 {
     uint32_t w = feat_vp_word(pc), site = w / FEAT_VP_SITE_WORDS;
     uint32_t v = features_vp_hits[site], k = v & FEAT_VP_COUNT_MAX, eq = v >> 16;
     features_vp_words[w] |= feat_closer(feat_hamming_level(a, b));
     features_vp_words[w + 1] |= feat_closer(feat_distance_level(a, b));
-    if (k != 0 && eq == k) /* every earlier hit was equal */
-        features_vp_words[w + 2] |= 1ull << feat_vp_run_level(k);
-    if (a == b) {
-        eq += eq != FEAT_VP_COUNT_MAX;
-        features_vp_words[w + 3] |= 1ull << feat_vp_eq_level(eq);
+    if (outcomes) { /* not a switch case: see cmptrace.c */
+        if (k != 0 && eq == k) /* every earlier hit was equal */
+            features_vp_words[w + 2] |= 1ull << feat_vp_run_level(k);
+        if (a == b) {
+            eq += eq != FEAT_VP_COUNT_MAX;
+            features_vp_words[w + 3] |= 1ull << feat_vp_eq_level(eq);
+        }
+        features_vp_hits[site] = (k + (k != FEAT_VP_COUNT_MAX)) | eq << 16;
     }
-    features_vp_hits[site] = (k + (k != FEAT_VP_COUNT_MAX)) | eq << 16;
     uint32_t line = w / (FEAT_LINE_BITS / 64);
     features_vp_lines[line >> 6] |= 1ull << (line & 63);
 }
