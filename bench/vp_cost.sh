@@ -16,7 +16,9 @@
 #   bash bench/vp_cost.sh
 #
 # VP_EXECS [5000000] executions per run, VP_RUNS [5] runs each,
-# VP_TARGETS ["empty cmp32"] the targets measured.
+# VP_TARGETS ["empty cmp32"] the targets measured; VP_BEFORE=COMMIT adds
+# ferret at default flags as built by that commit's ferret-cc (a before /
+# after comparison in the same interleaved runs).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -32,15 +34,25 @@ FCC=$ROOT/build/bin/ferret-cc
 execrate_init vp-cost
 cp "$ROOT/bench/targets/empty.c" "$WORK/empty.c"
 
+BEFORE=${VP_BEFORE:-}
+if [ -n "$BEFORE" ]; then
+    mkdir "$WORK/before"
+    git archive "$BEFORE" | (cd "$WORK/before" && tar xf -)
+    make -s -C "$WORK/before" all >/dev/null
+fi
 for t in $TARGETS; do
     "$FCC" -g -O1 -fsanitize=fuzzer "$WORK/$t.c" -o "$WORK/$t.ferret"
     "$CC" -g -O1 -fsanitize=fuzzer "$WORK/$t.c" -o "$WORK/$t.libfuzzer"
+    [ -z "$BEFORE" ] || "$WORK/before/build/bin/ferret-cc" -g -O1 -fsanitize=fuzzer "$WORK/$t.c" -o "$WORK/$t.before"
 done
 for t in $TARGETS; do
-    execrate_compare vp_cost "$t" "ferret|ferret|$WORK/$t.ferret|" \
+    extra=()
+    [ -z "$BEFORE" ] || extra=("ferret $BEFORE|ferret|$WORK/$t.before|")
+    execrate_compare vp_cost "$t" "${extra[@]}" "ferret|ferret|$WORK/$t.ferret|" \
         "ferret vp=0|ferret|$WORK/$t.ferret|-use_value_profile=0" \
         "libFuzzer|libfuzzer|$WORK/$t.libfuzzer|" \
         "libFuzzer vp=1|libfuzzer|$WORK/$t.libfuzzer|-use_value_profile=1"
     execrate_ratio vp_cost "$t" libFuzzer ferret "ferret/libFuzzer, both at default flags"
     execrate_ratio vp_cost "$t" "ferret vp=0" ferret "value profile on/off in ferret"
+    [ -z "$BEFORE" ] || execrate_ratio vp_cost "$t" "ferret $BEFORE" ferret "after/before"
 done
