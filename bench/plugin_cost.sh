@@ -26,29 +26,9 @@ TARGETS=${PLUGIN_TARGETS:-empty cmp32 fcmp64}
 FCC=$ROOT/build/bin/ferret-cc
 [ -x "$FCC" ] && [ -f "$ROOT/build/lib/ferret-pass.so" ] ||
     { echo "plugin_cost: build/bin/ferret-cc or build/lib/ferret-pass.so missing: make deps && make" >&2; exit 2; }
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ferret-plugin-cost.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+. bench/execrate.sh
+execrate_init plugin-cost
 
-cat >"$WORK/cmp32.c" <<'SRC'
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-static volatile uint32_t sink;
-int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
-{
-    static const uint32_t keys[16] = {0x11223344, 0x55667788, 0x99aabbcc, 0xddeeff00,
-                                      0x0badf00d, 0xdeadbeef, 0xcafebabe, 0x8badf00d,
-                                      0x12345678, 0x9abcdef0, 0x0f0f0f0f, 0xf0f0f0f0,
-                                      0x01020304, 0x05060708, 0x090a0b0c, 0x0d0e0f10};
-    uint32_t v = 0;
-    if (n >= 4)
-        memcpy(&v, d, 4);
-    for (int i = 0; i < 16; i++)
-        if (v == keys[i])
-            sink++;
-    return 0;
-}
-SRC
 cat >"$WORK/fcmp64.c" <<'SRC'
 #include <stddef.h>
 #include <stdint.h>
@@ -76,28 +56,7 @@ done
 calls() { objdump -d "$1" | grep -c 'call.*<__ferret_trace' || true; }
 echo "plugin_cost: hook calls in fcmp64: with the plugin $(calls "$WORK/fcmp64.on"), without $(calls "$WORK/fcmp64.off")"
 
-# rate BIN: exec/s over the CPU time (user + sys) of the run's process tree.
-rate() {
-    local d
-    d=$(mktemp -d "$WORK/run.XXXXXX")
-    (cd "$d" && /usr/bin/time -f '%U %S' -o "$d/time" "$1" -fuzz -fuzztime="${EXECS}x" -parallel=1 \
-        -seed=1 -cachedir=cache >/dev/null 2>&1 </dev/null) || true
-    awk -v n="$EXECS" '{ c = $1 + $2; printf "%.0f\n", (c > 0 ? n / c : 0) }' "$d/time"
-    rm -rf "$d"
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
 for t in $TARGETS; do
-    : >"$WORK/$t.ron"
-    : >"$WORK/$t.roff"
-    for i in $(seq 1 "$RUNS"); do
-        rate "$WORK/$t.on" >>"$WORK/$t.ron"
-        rate "$WORK/$t.off" >>"$WORK/$t.roff"
-    done
-    mon=$(median <"$WORK/$t.ron")
-    moff=$(median <"$WORK/$t.roff")
-    echo "plugin_cost: $t: plugin    $(tr '\n' ' ' <"$WORK/$t.ron")exec/s (median $mon)"
-    echo "plugin_cost: $t: no plugin $(tr '\n' ' ' <"$WORK/$t.roff")exec/s (median $moff)"
-    awk -v a="$moff" -v b="$mon" -v t="$t" 'BEGIN { printf "plugin_cost: %s: ratio %.3f (plugin/no plugin, per CPU second)\n", t, (a ? b / a : 0) }'
+    execrate_compare plugin_cost "$t" "plugin|ferret|$WORK/$t.on|" "no plugin|ferret|$WORK/$t.off|"
+    execrate_ratio plugin_cost "$t" "no plugin" plugin "plugin/no plugin"
 done

@@ -112,7 +112,7 @@ static size_t add_pat(struct pat *p, size_t np, size_t w, int big,
     store_uint(p[np].from, w, big, from);
     store_uint(p[np].to, w, big, to);
     p[np].w = w;
-    return memcmp(p[np].from, p[np].to, w) != 0 ? np + 1 : np;
+    return !i2s_same(p[np].from, p[np].to, w) ? np + 1 : np;
 }
 
 /* Adds the little- and (when distinct) big-endian patterns at width w. */
@@ -147,7 +147,7 @@ static void scan_pats(struct i2s_sink *s, const uint8_t *d, size_t len,
         for (size_t i = 0; i < np; i++) {
             if (next[i] != pos)
                 continue;
-            if (p[i].w <= len - pos && memcmp(d + pos, p[i].from, p[i].w) == 0)
+            if (p[i].w <= len - pos && i2s_same(d + pos, p[i].from, p[i].w))
                 i2s_emit(s, d, pos, p[i].w, p[i].to, p[i].w, enc);
             next[i] = next_byte(d, len, pos + 1, p[i].from[0]);
         }
@@ -440,7 +440,7 @@ static void scan_fields_int(struct i2s_sink *s, const uint8_t *d, size_t len,
     store_uint(tl, size, 0, to);
     store_uint(fb, size, 1, from);
     store_uint(tb, size, 1, to);
-    size_t np = memcmp(fl, fb, size) != 0 ? 2 : 1;
+    size_t np = !i2s_same(fl, fb, size) ? 2 : 1;
     /* Big-endian hex text that is a whole run is I2S_HEX's already. */
     struct xf_pat p[2] = { { fl, tl, size, size, np == 1 },
                            { fb, tb, size, size, 1 } };
@@ -489,7 +489,7 @@ size_t i2s_mem_candidates(const uint8_t *d, size_t len, const uint8_t *from,
     size_t k = best_prefix(d, len, from, fl);
     size_t kt = k == fl ? tl : k < tl ? k : tl;
     for (size_t pos = 0; k > 0 && pos + k <= len && !i2s_full(&s); pos++)
-        if (d[pos] == from[0] && memcmp(d + pos, from, k) == 0)
+        if (d[pos] == from[0] && i2s_same(d + pos, from, k))
             i2s_emit(&s, d, pos, k, to, kt, I2S_MEM);
     if (s.n == 0) { /* not in the input as it is: through a transform? */
         struct xf_pat p = { from, to, fl, tl, 0 };

@@ -107,7 +107,7 @@ void i2s_emit(struct i2s_sink *s, const uint8_t *d, size_t pos, size_t old_len,
 {
     if (i2s_full(s) || new_len > I2S_MAX_BYTES)
         return;
-    if (old_len == new_len && memcmp(d + pos, bytes, new_len) == 0)
+    if (old_len == new_len && i2s_same(d + pos, bytes, new_len))
         return;
     struct i2s_cand *c = &s->out[s->n++];
     c->pos = pos;

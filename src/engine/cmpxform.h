@@ -55,6 +55,17 @@ static inline int i2s_full(const struct i2s_sink *s)
     return s->n >= s->max;
 }
 
+/* memcmp(a, b, n) == 0 for the few bytes of an operand (n <= I2S_MAX_BYTES):
+ * a call of memcmp would go through ferret's own (cmptrace.c) to the C
+ * library's, several times the cost of the compare itself. */
+static inline int i2s_same(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 
 /* Adds a candidate, unless the sink is full, new_len > I2S_MAX_BYTES, or
  * it would change nothing. */

@@ -101,12 +101,6 @@ static int scan_raw(const struct sancov_region *r, const uint8_t *mask)
     return found;
 }
 
-static void clear_lines(const struct sancov_region *r)
-{
-    if (r->lines)
-        memset(r->lines, 0, line_words(r->len) * sizeof *r->lines);
-}
-
 int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask)
 {
     int found = 0;
@@ -169,11 +163,27 @@ void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out)
     }
 }
 
+/* A raw region with a summary holds bits only in the lines it marks
+ * (featmap.h's invariant): only those are cleared. */
+static void clear_raw(const struct sancov_region *r)
+{
+    for (size_t k = 0; k < line_words(r->len); k++) {
+        for (uint64_t l = r->lines[k]; l; l &= l - 1) {
+            size_t off = (k * 64 + (size_t)__builtin_ctzll(l)) * 64;
+            if (off < r->len)
+                memset(r->start + off, 0, r->len - off < 64 ? r->len - off : 64);
+        }
+        r->lines[k] = 0;
+    }
+}
+
 void coverage_clear(const struct sancov_region *r, size_t nr)
 {
     for (size_t k = 0; k < nr; k++) {
-        memset(r[k].start, 0, r[k].len);
-        clear_lines(&r[k]);
+        if (r[k].raw && r[k].lines)
+            clear_raw(&r[k]);
+        else
+            memset(r[k].start, 0, r[k].len);
     }
 }
 

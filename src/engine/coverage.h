@@ -35,6 +35,8 @@ extern const uint8_t coverage_bucket[256];
 int coverage_scan_new(const struct sancov_region *r, size_t nr, const uint8_t *mask);
 /* Clears the live counters, writing their bucket bits to out[0..total). */
 void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out);
+/* Clears the live counters; of a raw region with a lines summary, only the
+ * lines it marks (no bit is ever set outside them, featmap.h). */
 void coverage_clear(const struct sancov_region *r, size_t nr);
 
 int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n);

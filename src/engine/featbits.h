@@ -116,11 +116,15 @@ static inline uint32_t feat_vp_eq_level(uint32_t n)
     return lvl < 63u ? lvl : 63u;
 }
 
-/* popcount(a ^ b), 64 counted as 63 (every bit differs: as far as 63). */
+/* A Hamming distance 0..64 as a level, 64 counted as 63 (every bit
+ * differs: as far as 63).  Apart, so the runtime's hook can count the bits
+ * with the POPCNT instruction (featmap.h). */
+static inline uint32_t feat_hamming_of(uint32_t popcount) { return popcount > 63 ? 63 : popcount; }
+
+/* popcount(a ^ b) as a level. */
 static inline uint32_t feat_hamming_level(uint64_t a, uint64_t b)
 {
-    uint32_t h = (uint32_t)__builtin_popcountll(a ^ b);
-    return h > 63 ? 63 : h;
+    return feat_hamming_of((uint32_t)__builtin_popcountll(a ^ b));
 }
 
 /* |a - b| as a level: exact below 8, then 4 + its bit length (4..59 ->

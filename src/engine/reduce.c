@@ -70,3 +70,12 @@ int reduce_has_features(const uint32_t *ids, size_t n, const uint8_t *cov, size_
             return 0;
     return 1;
 }
+
+void reduce_skip_map(uint8_t *skip, const uint8_t *mask, size_t at, size_t len,
+                     const struct reduce_keep *k)
+{
+    memcpy(skip, mask + at, len);
+    for (size_t i = 0; i < k->n; i++)
+        if (k->at[i] >= at && k->at[i] - at < len)
+            skip[k->at[i] - at] &= (uint8_t)~k->bits[i];
+}

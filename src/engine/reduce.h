@@ -72,4 +72,11 @@ int reduce_kept_cov(const struct reduce_keep *k, const uint8_t *cov, size_t ncou
  * coordinator's check of a worker's claim, which it does not trust. */
 int reduce_has_features(const uint32_t *ids, size_t n, const uint8_t *cov, size_t ncounters);
 
+/* The features of region [at, at + len) of a coverage vector that the runs
+ * of a FUZZ call need not show (the runtime's value-profile skip map,
+ * features_vp_skip): those already in mask, but for the bits k keeps there,
+ * which reduce_kept_live reads live.  skip gets len bytes. */
+void reduce_skip_map(uint8_t *skip, const uint8_t *mask, size_t at, size_t len,
+                     const struct reduce_keep *k);
+
 #endif

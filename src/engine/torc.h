@@ -26,6 +26,8 @@ struct torc_int {
     uint8_t pad[7];
 };
 
+#define TORC_NONE 0xffff /* int_at, mem_at: no k-th used slot */
+
 struct torc_mem {
     uint8_t len_a;    /* bytes valid in a (<= TORC_MEM_MAX) */
     uint8_t len_b;    /* bytes valid in b; both 0 = empty slot; len_a 0 = b was
@@ -39,18 +41,20 @@ struct torc {
     uint32_t n_ints, n_mems;  /* used slots, counted when the table is frozen (a
                                  hint: 0 lets a mutation give up at once); the
                                  live table leaves them 0 */
+    uint16_t int_at[TORC_INT_SLOTS]; /* the k-th used slot, k < n_ints, then */
+    uint16_t mem_at[TORC_MEM_SLOTS]; /* TORC_NONE; set with the counts */
     struct torc_int ints[TORC_INT_SLOTS];
     struct torc_mem mems[TORC_MEM_SLOTS];
 };
 
 /* A used slot chosen uniformly (every compare seen is as likely as any
  * other, however the hash spread them), or NULL when there is none.  Needs
- * n_ints / n_mems as torc_count() sets them.  A pure function of the table
+ * n_ints / n_mems and int_at / mem_at as torc_count() sets them.  A pure function of the table
  * and the generator, so a mutation replays exactly.  Engine only (torc.c). */
 struct rng;
 const struct torc_int *torc_pick_int(struct rng *r, const struct torc *t);
 const struct torc_mem *torc_pick_mem(struct rng *r, const struct torc *t);
-/* Sets n_ints and n_mems to the used slots' counts. */
+/* Sets n_ints and n_mems to the used slots' counts, and int_at, mem_at. */
 void torc_count(struct torc *t);
 
 #endif

@@ -5,7 +5,9 @@
  * The hot loop (worker_fuzz) does, per execution and with no syscall:
  *   publish rng state and count to shared memory (two stores)
  *   -> rebuild the input (copy of the base + stacked mutations)
- *   -> run the target -> scan and clear the counters against the global mask.
+ *   -> run the target -> scan and clear the counters against the global mask
+ *      (value-profile features the mask has are not even written: the
+ *      runtime skips them, reduce_skip_map).
  * Only an input with new coverage, re-run once to deflake, is copied into
  * shared memory and reported.  A crash needs no report: the coordinator sees
  * the worker die and rebuilds the input from the published rng state.
@@ -18,7 +20,8 @@
  *
  * Owns: in a worker: w, its struct worker_ctx (a static in worker_main: its
  * ends of the call and reply pipes, its shared memory and the mask mapped
- * read-only, its private input, keep and coverage buffers, the MINIMIZE
+ * read-only, its private input, keep and coverage buffers, the value-profile
+ * skip map it lends the runtime during a FUZZ call (features_vp_skip), the MINIMIZE
  * state, the executions it published as hdr->runs); the_worker, a pointer
  * to it for the runtime's dying and malloc-fault hooks; start_state, the
  * process as it was after start-up (a descriptor on the working directory,
@@ -68,6 +71,8 @@ struct worker_ctx {
     int detect_leaks;                 /* -detect_leaks and LeakSanitizer present */
     const struct typed_schema *typed; /* the selected typed target's, or NULL */
     uint64_t runs;                    /* target executions started (published as hdr->runs) */
+    size_t vp_at, vp_len;             /* the value-profile region in a coverage vector */
+    uint64_t *vp_skip;                /* its features a FUZZ call's runs need not write */
 };
 
 static struct worker_ctx *the_worker; /* for the runtime's fault hook */
@@ -102,11 +107,13 @@ static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t l
     FERRET_FRAME(run_and_snapshot);
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
 {
+    const uint64_t *skip = features_vp_skip(NULL); /* a snapshot is complete */
     SHM_STORE(w->shm.hdr->runs, ++w->runs);
     coverage_clear(w->regions, w->nregions);
     memory_reset_counts();
     target_run(data, len);
     coverage_snapshot(w->regions, w->nregions, cov);
+    features_vp_skip(skip);
 }
 
 /* LeakSanitizer is conservative: a pointer to the lost block still sitting
@@ -245,6 +252,11 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     reduce_prepare(&keep, c->keep, c->nkeep <= RPC_KEEP_MAX ? c->nkeep : 0, w->regions, w->nregions);
     size_t best = reduce_max_len(base_len) + 1; /* 1 + the longest that may replace it */
     const size_t none = best;
+    /* Value-profile features the mask has are not even written (featmap.h):
+     * the scan's verdict is the same, and cheaper for both. */
+    if (w->vp_skip)
+        reduce_skip_map((uint8_t *)w->vp_skip, w->mask, w->vp_at, w->vp_len, &keep);
+    features_vp_skip(w->vp_skip);
 
     coverage_clear(w->regions, w->nregions);
     SHM_STORE(h->count, 0);
@@ -297,6 +309,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             best = reduction_better(w, &keep, len) ? len : none;
     }
     SHM_STORE(h->state, SHM_IDLE);
+    features_vp_skip(NULL);
     if (r->status == RPC_OK && best < none) {
         memcpy(w->shm.input, w->shm.cand, best);
         r->status = RPC_REDUCED;
@@ -507,6 +520,9 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
     w->buf = malloc(w->shm.max_len ? w->shm.max_len : 1);
     w->keep = malloc(n);
     w->cov = malloc(n);
+    w->vp_at = features_vp_region(&w->vp_len);
+    if (w->vp_len && w->vp_len % 8 == 0 && w->vp_at + w->vp_len <= w->shm.ncounters)
+        w->vp_skip = malloc(w->vp_len);
     return (w->buf && w->keep && w->cov) ? 0 : -1;
 }
 

@@ -33,19 +33,32 @@
  * (LLVMFuzzerInitialize, a custom mutator: target code calling the hooks
  * outside a run), so each run counts from 0.
  *
+ * Skipping (featmap.h): features_vp_skip_map points at zero_skip, no
+ * feature skipped, but while a caller has set its own map
+ * (features_vp_skip, runtime.h): the worker's fuzzing loop, with the
+ * features it need not see; the caller keeps that map unchanged while set.
+ *
  * Owns: in every process of the binary: features_vp_on (value profile's
- * switch), features_vp_hits (the per-execution hit and equal-outcome
- * counts of compare sites, written by the compare hooks), the three maps
- * and their line summaries (written by the hooks in cmptrace.c and by
+ * switch), features_popcnt (whether the CPU counts bits, found once),
+ * features_vp_skip_map (the map in use, the caller's or zero_skip),
+ * features_vp_hits (the per-execution hit and equal-outcome counts of
+ * compare sites, written by the compare hooks), the three maps and their
+ * line summaries (written by the hooks in cmptrace.c and by
  * features_stack_end while the target runs, cleared by the coverage scan),
  * stack_origin (the runner's frame of the current run).
  */
 #include <string.h>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
 
 #include "featmap.h"
 #include "runtime.h"
 
 int features_vp_on;
+int features_popcnt;
+static const uint64_t zero_skip[FEAT_VP_BITS / 64];
+const uint64_t *features_vp_skip_map = zero_skip;
 uint64_t features_vp_words[FEAT_VP_BITS / 64];
 uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
 uint32_t features_vp_hits[FEAT_VP_SITES];
@@ -61,12 +74,23 @@ _Static_assert(FEAT_INDIR_BITS / FEAT_LINE_BITS <= 64, "one summary word for the
 
 extern __thread uintptr_t __sancov_lowest_stack; /* sancov.c */
 
+static int cpu_has_popcnt(void)
+{
+#if defined(__x86_64__)
+    unsigned a, b, c, d;
+    return __get_cpuid(1, &a, &b, &c, &d) && (c & bit_POPCNT);
+#else
+    return 0;
+#endif
+}
+
 void features_register(void)
 {
     static int done;
     if (done)
         return;
     done = 1;
+    features_popcnt = cpu_has_popcnt();
     sancov_add_raw_region((uint8_t *)features_vp_words, sizeof features_vp_words, features_vp_lines);
     sancov_add_raw_region(features_indir_map, sizeof features_indir_map, features_indir_lines);
     sancov_add_raw_region(stack_map, sizeof stack_map, stack_lines);
@@ -85,6 +109,26 @@ static void reset_counts(void)
             for (uint32_t i = 0; i < per_line; i++)
                 features_vp_hits[line * per_line + i] = 0;
         }
+}
+
+size_t features_vp_region(size_t *len)
+{
+    const struct sancov_region *r = sancov_regions();
+    size_t at = 0;
+    for (size_t i = 0; i < sancov_region_count(); at += r[i].len, i++)
+        if (r[i].start == (uint8_t *)features_vp_words) {
+            *len = r[i].len;
+            return at;
+        }
+    *len = 0;
+    return 0;
+}
+
+const uint64_t *features_vp_skip(const uint64_t *skip)
+{
+    const uint64_t *old = features_vp_skip_map == zero_skip ? NULL : features_vp_skip_map;
+    features_vp_skip_map = skip ? skip : zero_skip;
+    return old;
 }
 
 void features_stack_begin(uintptr_t frame)

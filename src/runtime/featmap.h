@@ -9,6 +9,14 @@
  * Invariant: a bit is never set without its line's summary bit, so the
  * per-execution scan (coverage.c) reads only the lines an execution wrote.
  *
+ * Skipping (value profile only): a value-profile bit set in
+ * features_vp_skip_map is not written at all, nor its line marked.  The
+ * worker's fuzzing loop points it at features the global mask already has
+ * and that the run need not show (features_vp_skip, runtime.h), so a
+ * compare that came no closer than the corpus did costs two loads and no
+ * store, and the scan finds nothing to read; everywhere else it points at
+ * an all-zero map (every feature written), so snapshots stay complete.
+ *
  * Owns: nothing: declarations and inline writers of featmap.c's state.
  */
 #ifndef FERRET_FEATMAP_H
@@ -19,6 +27,8 @@
 #include "featbits.h"
 
 extern int features_vp_on;
+extern int features_popcnt; /* the CPU has POPCNT (features_register) */
+extern const uint64_t *features_vp_skip_map; /* FEAT_VP_BITS / 64 words, never NULL */
 extern uint64_t features_vp_words[FEAT_VP_BITS / 64]; /* the map, as words */
 extern uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
 /* A compare site's hits (low 16 bits) and equal outcomes (high 16 bits) in
@@ -37,21 +47,47 @@ static inline void features_set(uint8_t *map, uint64_t *lines, uint32_t f)
     lines[line >> 6] |= 1ull << (line & 63);
 }
 
+/* popcount(x): the POPCNT instruction when the CPU has it (ferret is
+ * built for any x86-64, where the builtin is a dozen instructions), the
+ * builtin otherwise. */
+static inline uint32_t features_popcount(uint64_t x)
+{
+#if defined(__x86_64__) && !defined(__POPCNT__)
+    if (features_popcnt) {
+        uint64_t n;
+        __asm__("popcntq %1, %0" : "=r"(n) : "r"(x));
+        return (uint32_t)n;
+    }
+#endif
+    return (uint32_t)__builtin_popcountll(x);
+}
+
+static inline void features_vp_mark(uint32_t word)
+{
+    uint32_t line = word / (FEAT_LINE_BITS / 64);
+    features_vp_lines[line >> 6] |= 1ull << (line & 63);
+}
+
 /* An integer compare (or switch case, division, index) at site pc: its
- * thermometer words (featbits.h) lie in one 512-bit line; the outcome
- * words only when outcomes is set (not for a switch's cases: a state
- * machine's switch matches one case every iteration, and counting it
- * would reward input length; test_reduce_inputs), so the site is
- * hashed once, its counters loaded and stored once (sites sharing words
- * share them: deterministic, merely coarser) and the line's summary bit
- * set once (the hottest store ferret has after the counters themselves). */
+ * thermometer words (featbits.h) lie in one 512-bit line, so the site is
+ * hashed once and the line's summary bit set once (the hottest code ferret
+ * has after the counters themselves).  The outcome words only when
+ * outcomes is set (not for a switch's cases: a state machine's switch
+ * matches one case every iteration, and counting it would reward input
+ * length; test_reduce_inputs); then the site's counters are loaded and
+ * stored once (sites sharing words share them: deterministic, merely
+ * coarser) and the line is marked whatever the words got, since
+ * featmap.c zeroes the counters by the summary.  Without outcomes and with
+ * neither distance word closer than the skip map's, it stores nothing. */
 static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b, int outcomes)
 {
-    uint32_t w = feat_vp_word(pc), site = w / FEAT_VP_SITE_WORDS;
-    uint32_t v = features_vp_hits[site], k = v & FEAT_VP_COUNT_MAX, eq = v >> 16;
-    features_vp_words[w] |= feat_closer(feat_hamming_level(a, b));
-    features_vp_words[w + 1] |= feat_closer(feat_distance_level(a, b));
+    uint32_t w = feat_vp_word(pc);
+    const uint64_t *skip = features_vp_skip_map;
+    uint64_t h = feat_closer(feat_hamming_of(features_popcount(a ^ b))) & ~skip[w];
+    uint64_t d = feat_closer(feat_distance_level(a, b)) & ~skip[w + 1];
     if (outcomes) { /* not a switch case: see cmptrace.c */
+        uint32_t site = w / FEAT_VP_SITE_WORDS;
+        uint32_t v = features_vp_hits[site], k = v & FEAT_VP_COUNT_MAX, eq = v >> 16;
         if (k != 0 && eq == k) /* every earlier hit was equal */
             features_vp_words[w + 2] |= 1ull << feat_vp_run_level(k);
         if (a == b) {
@@ -59,9 +95,12 @@ static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b, int outcome
             features_vp_words[w + 3] |= 1ull << feat_vp_eq_level(eq);
         }
         features_vp_hits[site] = (k + (k != FEAT_VP_COUNT_MAX)) | eq << 16;
+    } else if (!(h | d)) {
+        return;
     }
-    uint32_t line = w / (FEAT_LINE_BITS / 64);
-    features_vp_lines[line >> 6] |= 1ull << (line & 63);
+    features_vp_words[w] |= h;
+    features_vp_words[w + 1] |= d;
+    features_vp_mark(w);
 }
 
 /* A memory compare at pc of a[0..n) with b[0..n) that found them unequal:
@@ -75,11 +114,14 @@ static inline void features_mem(uint64_t pc, const uint8_t *a, const uint8_t *b,
         i++;
     uint32_t h = i < n ? (uint32_t)__builtin_popcount((unsigned)(a[i] ^ b[i])) : 0;
     uint32_t f = feat_vp_mem(pc, i), bits = feat_mem_closer(h);
+    const uint8_t *skip = (const uint8_t *)features_vp_skip_map;
+    uint8_t lo = (uint8_t)(bits & ~skip[f >> 3]), hi = (uint8_t)((bits >> 8) & ~skip[(f >> 3) + 1]);
+    if (!(lo | hi))
+        return;
     uint8_t *map = (uint8_t *)features_vp_words;
-    map[f >> 3] |= (uint8_t)bits;
-    map[(f >> 3) + 1] |= (uint8_t)(bits >> 8);
-    uint32_t line = f / FEAT_LINE_BITS;
-    features_vp_lines[line >> 6] |= 1ull << (line & 63);
+    map[f >> 3] |= lo;
+    map[(f >> 3) + 1] |= hi;
+    features_vp_mark(f / 64);
 }
 
 static inline void features_indirect(uint64_t caller, uint64_t callee)

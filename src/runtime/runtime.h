@@ -130,6 +130,16 @@ void features_register(void);
 /* Value profile on (1) or off (0) from the next compare on: main(), from
  * -use_value_profile. */
 void features_set_value_profile(int on);
+/* Where the value-profile map lies in a coverage vector: its first
+ * counter index (of sancov_total()), and its length in bytes in *len (0 if
+ * it is not registered). */
+size_t features_vp_region(size_t *len);
+/* From the next compare on, the value-profile features whose bit is set in
+ * skip (laid out as that region: features_vp_region's len bytes, as 64-bit
+ * words) are not written: a run then shows only the others.  NULL writes
+ * every feature.  skip must stay unchanged while in use.  Returns the
+ * previous skip map (NULL if none), to put it back. */
+const uint64_t *features_vp_skip(const uint64_t *skip);
 /* Around each run of the target, in the function that calls it: frame is
  * that function's frame address; depth is measured from it. */
 void features_stack_begin(uintptr_t frame);

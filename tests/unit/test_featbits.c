@@ -68,6 +68,15 @@ static void test_vp_indices(void)
     CHECK_EQ_U(feat_hamming_level(0, 0), 0);
     CHECK_EQ_U(feat_hamming_level(0, 0xff), 8);
     CHECK_EQ_U(feat_hamming_level(0, ~0ull), 63); /* 64 counts as 63 */
+    /* The runtime's hook counts the bits itself (POPCNT) and caps them
+     * with feat_hamming_of: the same levels. */
+    int same_level = 1;
+    for (uint32_t k = 0; k <= 64; k++) {
+        uint64_t x = k == 64 ? ~0ull : (1ull << k) - 1;
+        same_level &= feat_hamming_of((uint32_t)__builtin_popcountll(x)) == feat_hamming_level(0, x);
+        same_level &= feat_hamming_of(k) == (k > 63 ? 63 : k);
+    }
+    CHECK(same_level);
     /* All four words of a site lie in one summary line (featmap.h's
      * features_cmp sets the line's bit once), inside the map. */
     int same_line = 1, in_range = 1;
@@ -141,9 +150,18 @@ static void test_raw_lines(void)
     coverage_snapshot(&r, 1, cov);
     CHECK(cov[4095] == 1 && map[4095] == 0 && lines[0] == 0);
     map[10] = 1;
+    map[4000] = 2;
+    lines[0] = 1 | 1ull << (4000 / 64);
+    coverage_clear(&r, 1);
+    CHECK(map[10] == 0 && map[4000] == 0 && lines[0] == 0);
+    /* The clear reads the summary: it clears the marked lines only (a bit
+     * outside them breaks featmap.h's invariant; it would stay). */
+    map[10] = 1;
+    map[200] = 1;
     lines[0] = 1;
     coverage_clear(&r, 1);
-    CHECK(map[10] == 0 && lines[0] == 0);
+    CHECK(map[10] == 0 && map[200] == 1 && lines[0] == 0);
+    map[200] = 0;
 }
 
 int main(void)

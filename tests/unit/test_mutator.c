@@ -243,8 +243,8 @@ static void test_all_apply(void)
     memset(partner, 0x55, sizeof partner);
     static struct torc torc;
     torc.ints[3] = (struct torc_int){ .a = 12345, .b = 777, .size = 4 };
-    torc.n_ints = torc.n_mems = 1;
     torc.mems[5] = (struct torc_mem){ .len_a = 3, .len_b = 3, .a = "GET", .b = "PUT" };
+    torc_count(&torc);
     struct dict_word words[1] = { { .len = 4, .bytes = "WORD" } };
     struct mutate_src src = { .partner = partner, .partner_len = sizeof partner, .torc = &torc, .words = words, .nwords = 1 };
     rng_t r = { 2024 };
@@ -382,8 +382,8 @@ static void test_cmp_feedback(void)
         return;
     static struct torc torc;
     torc.ints[77] = (struct torc_int){ .a = 12345, .b = 999777, .size = 4 };
-    torc.n_ints = torc.n_mems = 1;
     torc.mems[9] = (struct torc_mem){ .len_a = 3, .len_b = 4, .a = "GET", .b = "POST" };
+    torc_count(&torc);
     struct mutate_trace trace;
     struct mutate_src src = { .torc = &torc, .trace = &trace };
     static const char in[] = "GET /item?id=12345";
@@ -423,6 +423,9 @@ static void test_torc_pick_uniform(void)
     torc_count(&t);
     CHECK_EQ_U(t.n_ints, 4);
     CHECK_EQ_U(t.n_mems, 0);
+    /* the list of used slots, in slot order, then none */
+    CHECK(t.int_at[0] == 0 && t.int_at[1] == 1 && t.int_at[2] == 2 && t.int_at[3] == 200);
+    CHECK(t.int_at[4] == TORC_NONE && t.int_at[TORC_INT_SLOTS - 1] == TORC_NONE);
     size_t hits[4] = {0};
     int bad = 0;
     for (int i = 0; i < 40000; i++) {
@@ -460,6 +463,21 @@ static void test_torc_pick_uniform(void)
     }
     CHECK_EQ_U(bad, 0);
     CHECK(none > 0);
+    /* A list naming slots out of the table or unused: NULL, never a read
+     * past it. */
+    t.n_ints = 3;
+    t.int_at[0] = TORC_INT_SLOTS + 5;
+    t.int_at[1] = 100; /* a bad size: not used */
+    t.int_at[2] = 200;
+    size_t got200 = 0;
+    none = 0;
+    for (int i = 0; i < 3000; i++) {
+        const struct torc_int *e = torc_pick_int(&r, &t);
+        none += e == NULL;
+        got200 += e == &t.ints[200];
+    }
+    CHECK_EQ_U(none + got200, 3000);
+    CHECK(none > 1500 && got200 > 500);
     torc_count(&t);
     rng_t a = {77}, b = {77};
     int same = 1;

@@ -1,7 +1,8 @@
 /* test_reduce.c - keep lists (reduce.h): ids resolved to live counters
  * across regions, bits of one counter merged, hit-count buckets and raw
  * (value-profile) bytes checked, the refusals that leave a list empty, the
- * coordinator's check of a reported coverage vector, and the length rule. */
+ * coordinator's check of a reported coverage vector, the length rule, and
+ * the value-profile skip map a FUZZ call builds from the mask. */
 #include <stdint.h>
 #include <string.h>
 
@@ -97,8 +98,31 @@ static void test_max_len(void)
     CHECK_EQ_U(reduce_max_len(3000), 2625);
 }
 
+/* The skip map of a FUZZ call: the mask's bytes over the region, but for
+ * the bits the keep list needs to see live; keep entries outside the
+ * region change nothing. */
+static void test_skip_map(void)
+{
+    struct reduce_keep k;
+    /* counter 0 (r0, not in the skipped region) bucket 1, counters 7 and
+     * 8 (vp[0], vp[1]) bits 6 and 0 */
+    const uint32_t ids[] = {0 * 8 + 1, 7 * 8 + 6, 8 * 8 + 0};
+    CHECK_EQ_U(reduce_prepare(&k, ids, 3, regions, NR), 3);
+    uint8_t mask[9] = {0xff, 0, 0, 0, 0, 0, 0, 0xf0, 0x0f};
+    uint8_t skip[2] = {0xaa, 0xaa};
+    reduce_skip_map(skip, mask, 7, 2, &k);
+    CHECK_EQ_U(skip[0], 0xb0); /* 0xf0 but bit 6 */
+    CHECK_EQ_U(skip[1], 0x0e); /* 0x0f but bit 0 */
+    struct reduce_keep none;
+    reduce_prepare(&none, ids, 0, regions, NR);
+    reduce_skip_map(skip, mask, 7, 2, &none);
+    CHECK_EQ_U(skip[0], 0xf0); /* no keep list: the mask as it is */
+    CHECK_EQ_U(skip[1], 0x0f);
+}
+
 int main(void)
 {
+    RUN(test_skip_map);
     RUN(test_prepare);
     RUN(test_kept_live);
     RUN(test_refusals);

@@ -557,9 +557,9 @@ static void test_mutate_torc(void)
     size_t blen = typed_encode(&s, v, base, sizeof base);
     int hit64 = 0, hit16 = 0;
     memset(&t, 0, sizeof t);
-    t.n_ints = 2;
     t.ints[3] = (struct torc_int){.a = 7, .b = 0x1122334455667788ULL, .size = 8};
     t.ints[200] = (struct torc_int){.a = 0xbeef, .b = 300, .size = 2};
+    torc_count(&t);
     rng_t r = {25};
     for (int it = 0; it < 5000; it++) {
         memcpy(d, base, blen);
