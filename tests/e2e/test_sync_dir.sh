@@ -9,12 +9,13 @@ enter_workdir
 key_sha=$(printf 'SYNC-LEVEL-9' | sha1sum | cut -d' ' -f1)
 mkdir -p a/testdata/fuzz/sync_levels b c shared
 printf 'SYNC-LEVEL-9' >a/testdata/fuzz/sync_levels/key
-# B and C cannot reach the key alone: no comparison feedback, 8 s.
-(cd a && "$BIN" -fuzz -fuzztime=8s -parallel=1 -seed=1 -use_cmp=0 -cachedir=cache -sync_dir="$WORK/shared" >../a.log 2>&1) &
+# B and C cannot reach the key alone: no comparison feedback and no value
+# profile (whose memcmp-prefix features climb the key), 8 s.
+(cd a && "$BIN" -fuzz -fuzztime=8s -parallel=1 -seed=1 -use_cmp=0 -use_value_profile=0 -cachedir=cache -sync_dir="$WORK/shared" >../a.log 2>&1) &
 pa=$!
-(cd b && "$BIN" -fuzz -fuzztime=8s -parallel=1 -seed=2 -use_cmp=0 -cachedir=cache -sync_dir="$WORK/shared" -v=1 >../b.log 2>&1) &
+(cd b && "$BIN" -fuzz -fuzztime=8s -parallel=1 -seed=2 -use_cmp=0 -use_value_profile=0 -cachedir=cache -sync_dir="$WORK/shared" -v=1 >../b.log 2>&1) &
 pb=$!
-(cd c && "$BIN" -fuzz -fuzztime=8s -parallel=1 -seed=3 -use_cmp=0 -cachedir=cache -sync_dir="$WORK/shared" -v=1 >../c.log 2>&1) &
+(cd c && "$BIN" -fuzz -fuzztime=8s -parallel=1 -seed=3 -use_cmp=0 -use_value_profile=0 -cachedir=cache -sync_dir="$WORK/shared" -v=1 >../c.log 2>&1) &
 pc=$!
 wait $pa; ra=$?
 wait $pb; rb=$?
@@ -47,7 +48,7 @@ assert_not_contains q.log "failing input written to"
 [ "$(count_files shared/findings)" = 1 ] || fail "expected one claimed finding in the sync directory"
 
 # A missing sync directory is reported once; fuzzing goes on.
-run_ferret missing.log 60 -fuzz -fuzztime=20000x -parallel=1 -seed=1 -use_cmp=0 -cachedir=cache2 -sync_dir=/proc/ferret-none
+run_ferret missing.log 60 -fuzz -fuzztime=20000x -parallel=1 -seed=1 -use_cmp=0 -use_value_profile=0 -cachedir=cache2 -sync_dir=/proc/ferret-none
 assert_rc "missing sync directory" 0
 assert_contains missing.log "sync directory: cannot"
 assert_no_procs

@@ -1,5 +1,5 @@
 /* A deep level behind a 12-byte key (compared by memcmp, so only comparison
- * feedback or another instance's corpus gets there), and a crash one byte
+ * feedback, value profile or another instance's corpus gets there), and a crash one byte
  * further. */
 #include <stddef.h>
 #include <stdint.h>
