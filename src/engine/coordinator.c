@@ -1031,8 +1031,11 @@ static void on_tick(struct coordinator *c)
     uint64_t now = engine_now_ns();
     for (int i = 0; i < c->nw; i++)
         check_worker_time(c, &c->w[i], now);
-    if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns)
-        c->stop_requested = 1;
+    if (c->phase == PH_FUZZ && c->o->fuzztime.kind == BUDGET_TIME && now >= c->fuzz_deadline_ns) {
+        if (!c->stop_requested)
+            c->stop_requested = 1;
+        stop_fuzz_calls(c); /* a call may last seconds of wall time (clock.h) */
+    }
     check_stop_file(c, now);
     crash_tick(c, now);
     sync_tick(c, now);
