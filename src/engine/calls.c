@@ -56,6 +56,13 @@ void stop_busy_workers(struct coordinator *c)
             SHM_STORE(c->w[i].shm.hdr->stop, 1);
 }
 
+void stop_fuzz_calls(struct coordinator *c)
+{
+    for (int i = 0; i < c->nw; i++)
+        if (c->w[i].st == W_BUSY && c->w[i].job.op == RPC_FUZZ)
+            SHM_STORE(c->w[i].shm.hdr->stop, 1);
+}
+
 int minimization_on(const struct coordinator *c)
 {
     return c->o->fuzzminimizetime.kind != BUDGET_NONE;

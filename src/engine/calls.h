@@ -31,6 +31,9 @@ void credit_execs(struct coordinator *c, struct worker *w, uint64_t count);
 uint64_t live_execs(const struct coordinator *c);
 /* Asks every busy worker to end its call at the next execution. */
 void stop_busy_workers(struct coordinator *c);
+/* Ends the FUZZ calls in flight at their next execution (the end of a time
+ * budget); minimizations go on. */
+void stop_fuzz_calls(struct coordinator *c);
 /* -fuzzminimizetime is not 0. */
 int minimization_on(const struct coordinator *c);
 

@@ -26,8 +26,8 @@
 #include "statsfile.h"
 #include "supervise.h"
 
-#define FUZZ_CALL_MS 100           /* a FUZZ call's length in time mode */
-#define FUZZ_CALL_EXECS 4096       /* ... and in Nx mode */
+#define FUZZ_CALL_MS 100           /* time mode: a FUZZ call's CPU time at most (clock.h) */
+#define FUZZ_CALL_EXECS 4096       /* a FUZZ call's executions at most, in both modes */
 #define TICK_MS 50
 #define STARTUP_TIMEOUT_NS (60ULL * 1000000000ULL)
 #define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)

@@ -43,6 +43,7 @@
 #include <unistd.h>
 
 #include "cleanse.h"
+#include "clock.h"
 #include "coverage.h"
 #include "engine.h"
 #include "mutator.h"
@@ -228,6 +229,14 @@ static int reduction_better(struct worker_ctx *w, const struct reduce_keep *k, s
     return 1;
 }
 
+/* The CPU clock is read only when the coarse wall clock says the call's
+ * budget could be spent. */
+static int call_time_up(struct call_budget *b)
+{
+    uint64_t now = coarse_now_ns();
+    return call_budget_due(b, now) && call_budget_over(b, now, engine_cpu_ns());
+}
+
 static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
     FERRET_FRAME(worker_fuzz);
 static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
@@ -242,7 +251,9 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     struct mutate_src src;
     replay_mutate_src(&src, &w->shm, w->shm.partner, partner_len);
     src.trace = &trace;
-    uint64_t deadline = c->duration_ms ? coarse_now_ns() + c->duration_ms * 1000000ULL : 0;
+    struct call_budget budget; /* time mode: the call's CPU time (clock.h) */
+    call_budget_start(&budget, coarse_now_ns(), c->duration_ms ? engine_cpu_ns() : 0,
+                      c->duration_ms * 1000000ULL);
     rng_t rng = {c->seed};
     uint64_t n = 0;
     /* The shortest mutant that may replace the base (reduce.h) is reported
@@ -264,7 +275,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     for (;;) {
         if ((c->limit && n >= c->limit) || SHM_LOAD(h->stop))
             break;
-        if (deadline && (n & 63) == 0 && coarse_now_ns() >= deadline)
+        if (budget.limit_ns && (n & 63) == 0 && call_time_up(&budget))
             break;
         if (w->use_cmp && (n < 8 || (n & 511) == 0))
             freeze_torc(w); /* before the rng store: a replay sees this table */
