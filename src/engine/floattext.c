@@ -24,7 +24,9 @@
  *    text is 17 digits long: 1234.5000000000002.
  *  - from must be a finite value that is 0 or of magnitude 1e-30 to 1e30,
  *    so the integer compares this also sees (most of which are small
- *    integers, denormals as a double's bits) cost one test each.
+ *    integers, denormals as a double's bits) cost one test each; to's text
+ *    is made only once a token matched (a scan of a binary input with few
+ *    token characters is cheap; the printfs are not).
  *  - snprintf and strtod follow the process's locale: a target that set a
  *    locale with a decimal comma gets text in that locale, as it reads it.
  *
@@ -124,14 +126,11 @@ void xf_floattext(struct i2s_sink *s, const uint8_t *d, size_t len,
 {
     if (size != 4 && size != 8)
         return;
-    double a = value_of(from, size), b = value_of(to, size);
+    double a = value_of(from, size);
     if (!plausible(a))
         return;
     char text[FT_TEXT];
-    size_t tl = floattext_shortest(text, b, size);
-    if (tl == 0)
-        return;
-    size_t tokens = 0, pos = 0;
+    size_t tl = 0, tokens = 0, pos = 0;
     while (pos < len && tokens < FT_TOKENS && !i2s_full(s)) {
         if (!token_char(d[pos])) {
             pos++;
@@ -142,8 +141,12 @@ void xf_floattext(struct i2s_sink *s, const uint8_t *d, size_t len,
             end++;
         tokens++;
         size_t n = end - pos <= FT_TOKEN_MAX ? match_at(d + pos, end - pos, a, size) : 0;
-        if (n)
+        if (n && tl == 0) /* to's text, made once and only for a match: it costs up to 17 printfs */
+            tl = floattext_shortest(text, value_of(to, size), size);
+        if (n && tl)
             i2s_emit(s, d, pos, n, text, tl, I2S_FLOATTEXT);
+        else if (n)
+            return; /* to is not finite: nothing to write */
         pos = end;
     }
 }
