@@ -9,13 +9,16 @@
  * Invariant: a bit is never set without its line's summary bit, so the
  * per-execution scan (coverage.c) reads only the lines an execution wrote.
  *
- * Skipping (value profile only): a value-profile bit set in
- * features_vp_skip_map is not written at all, nor its line marked.  The
- * worker's fuzzing loop points it at features the global mask already has
- * and that the run need not show (features_vp_skip, runtime.h), so a
- * compare that came no closer than the corpus did costs two loads and no
- * store, and the scan finds nothing to read; everywhere else it points at
- * an all-zero map (every feature written), so snapshots stay complete.
+ * Skipping (value profile's distance words only): a distance bit set in
+ * features_vp_skip_map is not written.  The worker's fuzzing loop points it
+ * at features the global mask already has and that the run need not show
+ * (features_vp_skip, runtime.h); everywhere else it points at an all-zero
+ * map (every feature written), so snapshots stay complete.  A switch case
+ * (no outcome words) that came no closer than the corpus did then costs
+ * two loads and no store; any other compare still loads and stores its
+ * site's outcome counters and marks its line (featmap.c zeroes the
+ * counters by the line summary), which is most of what value profile
+ * costs on a target that only compares (README, "Feature sources").
  *
  * Owns: nothing: declarations and inline writers of featmap.c's state.
  */
