@@ -20,9 +20,9 @@
  *  - hooks only record while the target runs (runtime_in_target), so the
  *    engine's own compares never pollute the table;
  *  - a hook costs a hash and one slot store (plus, with value profile on,
- *    two loads from the skip map, and two bit sets only for features the
- *    mask does not have yet: featmap.h); no locks, no allocation, no
- *    syscall.
+ *    loads from the skip map, the load and store of the site's outcome
+ *    counter, and bit sets only for features the mask does not have yet:
+ *    featmap.h); no locks, no allocation, no syscall.
  *
  * Owns: in every process of the binary (only a worker's and the regression
  * run's see the target compare): live, the table of recent compares (the

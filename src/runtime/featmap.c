@@ -24,14 +24,11 @@
  * target built without stack-depth never lowers it: depth 0, no bits.
  *
  * Value profile's outcome features (featbits.h): features_vp_hits counts,
- * per site, the hits and equal outcomes of the current execution.  Every
- * site whose counters a hook touched had its line's summary bit set in the
- * same hook, so features_stack_end zeroes the counters of the sites of
- * every line the run wrote (before the coverage scan clears the summary):
- * a run costs a look at the summary words, not a clear of all counters.
- * features_stack_begin does the same for lines written between runs
- * (LLVMFuzzerInitialize, a custom mutator: target code calling the hooks
- * outside a run), so each run counts from 0.
+ * per site, the hits and equal outcomes of the current execution, tagged
+ * with its epoch.  features_stack_begin starts a new epoch before every
+ * run, so each run counts from 0 (also after target code called the hooks
+ * outside a run: LLVMFuzzerInitialize, a custom mutator) without zeroing
+ * anything; when the 32-bit epoch wraps, the counters are zeroed once.
  *
  * Skipping (featmap.h): features_vp_skip_map points at zero_skip, no
  * feature skipped, but while a caller has set its own map
@@ -42,7 +39,8 @@
  * switch), features_popcnt (whether the CPU counts bits, found once),
  * features_vp_skip_map (the map in use, the caller's or zero_skip),
  * features_vp_hits (the per-execution hit and equal-outcome counts of
- * compare sites, written by the compare hooks), the three maps and their
+ * compare sites, written by the compare hooks), features_vp_epoch (the
+ * current execution's tag on them), the three maps and their
  * line summaries (written by the hooks in cmptrace.c and by
  * features_stack_end while the target runs, cleared by the coverage scan),
  * stack_origin (the runner's frame of the current run).
@@ -61,7 +59,8 @@ static const uint64_t zero_skip[FEAT_VP_BITS / 64];
 const uint64_t *features_vp_skip_map = zero_skip;
 uint64_t features_vp_words[FEAT_VP_BITS / 64];
 uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
-uint32_t features_vp_hits[FEAT_VP_SITES];
+uint64_t features_vp_hits[FEAT_VP_SITES];
+uint64_t features_vp_epoch = 1ull << 32;
 uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
 uint64_t features_indir_lines[1];
 
@@ -98,17 +97,14 @@ void features_register(void)
 
 void features_set_value_profile(int on) { features_vp_on = on != 0; }
 
-/* Zeroes the outcome counters of the sites of every line the summary
- * marks. */
-static void reset_counts(void)
+/* A new epoch for the outcome counters: every site's count starts at 0. */
+static void new_epoch(void)
 {
-    const uint32_t per_line = FEAT_LINE_BITS / 64 / FEAT_VP_SITE_WORDS;
-    for (size_t w = 0; w < sizeof features_vp_lines / sizeof features_vp_lines[0]; w++)
-        for (uint64_t m = features_vp_lines[w]; m; m &= m - 1) {
-            size_t line = w * 64 + (size_t)__builtin_ctzll(m);
-            for (uint32_t i = 0; i < per_line; i++)
-                features_vp_hits[line * per_line + i] = 0;
-        }
+    features_vp_epoch += 1ull << 32;
+    if (features_vp_epoch == 0) { /* wrapped: no counter may look current */
+        memset(features_vp_hits, 0, sizeof features_vp_hits);
+        features_vp_epoch = 1ull << 32;
+    }
 }
 
 size_t features_vp_region(size_t *len)
@@ -133,7 +129,7 @@ const uint64_t *features_vp_skip(const uint64_t *skip)
 
 void features_stack_begin(uintptr_t frame)
 {
-    reset_counts(); /* counted outside a run: not this run's */
+    new_epoch(); /* what was counted before is not this run's */
     stack_origin = frame;
     __sancov_lowest_stack = frame;
 }
@@ -158,7 +154,6 @@ static void thermometer(uint32_t n)
 
 void features_stack_end(void)
 {
-    reset_counts(); /* the next run counts from 0 */
     uintptr_t low = __sancov_lowest_stack;
     if (low < stack_origin)
         thermometer(feat_stack_bits(stack_origin - low));

@@ -9,16 +9,19 @@
  * Invariant: a bit is never set without its line's summary bit, so the
  * per-execution scan (coverage.c) reads only the lines an execution wrote.
  *
- * Skipping (value profile's distance words only): a distance bit set in
- * features_vp_skip_map is not written.  The worker's fuzzing loop points it
- * at features the global mask already has and that the run need not show
- * (features_vp_skip, runtime.h); everywhere else it points at an all-zero
- * map (every feature written), so snapshots stay complete.  A switch case
- * (no outcome words) that came no closer than the corpus did then costs
- * two loads and no store; any other compare still loads and stores its
- * site's outcome counters and marks its line (featmap.c zeroes the
- * counters by the line summary), which is most of what value profile
- * costs on a target that only compares (README, "Feature sources").
+ * Skipping: a value-profile bit set in features_vp_skip_map is not
+ * written.  The worker's fuzzing loop points it at features the global mask
+ * already has and that the run need not show (features_vp_skip,
+ * runtime.h); everywhere else it points at an all-zero map (every feature
+ * written), so snapshots stay complete.  A compare that came no closer and
+ * counted no more outcomes than the corpus did then writes no feature and
+ * marks no line: it costs the skip map's loads and the store of its site's
+ * counter word (README, "Feature sources").
+ *
+ * Outcome counters: features_vp_hits holds, per site, the current
+ * execution's hits and equal outcomes, tagged with the execution's epoch
+ * (features_vp_epoch, advanced by featmap.c before every run): a counter of
+ * another epoch reads as 0, so nothing is zeroed between runs.
  *
  * Owns: nothing: declarations and inline writers of featmap.c's state.
  */
@@ -34,12 +37,13 @@ extern int features_popcnt; /* the CPU has POPCNT (features_register) */
 extern const uint64_t *features_vp_skip_map; /* FEAT_VP_BITS / 64 words, never NULL */
 extern uint64_t features_vp_words[FEAT_VP_BITS / 64]; /* the map, as words */
 extern uint64_t features_vp_lines[FEAT_VP_BITS / FEAT_LINE_BITS / 64];
-/* A compare site's hits (low 16 bits) and equal outcomes (high 16 bits) in
- * the current execution, each saturating at 0xffff; featmap.c zeroes the
- * counters of every site in a line a run wrote (by the line summary)
- * before and after the run. */
+/* A compare site's hits (bits 0-15) and equal outcomes (bits 16-31) in the
+ * execution whose epoch is in bits 32-63, each saturating at 0xffff;
+ * features_vp_epoch is the current epoch, shifted likewise (never 0, so a
+ * zeroed counter is of no epoch). */
 #define FEAT_VP_COUNT_MAX 0xffffu
-extern uint32_t features_vp_hits[FEAT_VP_SITES];
+extern uint64_t features_vp_hits[FEAT_VP_SITES];
+extern uint64_t features_vp_epoch;
 extern uint8_t features_indir_map[FEAT_INDIR_BITS / 8];
 extern uint64_t features_indir_lines[1];
 
@@ -77,32 +81,36 @@ static inline void features_vp_mark(uint32_t word)
  * has after the counters themselves).  The outcome words only when
  * outcomes is set (not for a switch's cases: a state machine's switch
  * matches one case every iteration, and counting it would reward input
- * length; test_reduce_inputs); then the site's counters are loaded and
- * stored once (sites sharing words share them: deterministic, merely
- * coarser) and the line is marked whatever the words got, since
- * featmap.c zeroes the counters by the summary.  Without outcomes and with
- * neither distance word closer than the skip map's, it stores nothing. */
+ * length; test_reduce_inputs); then the site's counter word is loaded and
+ * stored once (sites sharing words share it: deterministic, merely
+ * coarser).  Bits the skip map has are not written; with none left, the
+ * hook writes no feature and marks no line. */
 static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b, int outcomes)
 {
     uint32_t w = feat_vp_word(pc);
     const uint64_t *skip = features_vp_skip_map;
     uint64_t h = feat_closer(feat_hamming_of(features_popcount(a ^ b))) & ~skip[w];
     uint64_t d = feat_closer(feat_distance_level(a, b)) & ~skip[w + 1];
+    uint64_t run = 0, eqs = 0;
     if (outcomes) { /* not a switch case: see cmptrace.c */
         uint32_t site = w / FEAT_VP_SITE_WORDS;
-        uint32_t v = features_vp_hits[site], k = v & FEAT_VP_COUNT_MAX, eq = v >> 16;
+        uint64_t v = features_vp_hits[site], epoch = features_vp_epoch;
+        v = (v ^ epoch) >> 32 ? 0 : v; /* another execution's: none yet */
+        uint32_t k = (uint32_t)v & FEAT_VP_COUNT_MAX, eq = (uint32_t)(v >> 16) & FEAT_VP_COUNT_MAX;
         if (k != 0 && eq == k) /* every earlier hit was equal */
-            features_vp_words[w + 2] |= 1ull << feat_vp_run_level(k);
+            run = (1ull << feat_vp_run_level(k)) & ~skip[w + 2];
         if (a == b) {
             eq += eq != FEAT_VP_COUNT_MAX;
-            features_vp_words[w + 3] |= 1ull << feat_vp_eq_level(eq);
+            eqs = (1ull << feat_vp_eq_level(eq)) & ~skip[w + 3];
         }
-        features_vp_hits[site] = (k + (k != FEAT_VP_COUNT_MAX)) | eq << 16;
-    } else if (!(h | d)) {
-        return;
+        features_vp_hits[site] = epoch | (k + (k != FEAT_VP_COUNT_MAX)) | (uint64_t)eq << 16;
     }
+    if (!(h | d | run | eqs))
+        return;
     features_vp_words[w] |= h;
     features_vp_words[w + 1] |= d;
+    features_vp_words[w + 2] |= run;
+    features_vp_words[w + 3] |= eqs;
     features_vp_mark(w);
 }
 
