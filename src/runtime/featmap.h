@@ -89,9 +89,11 @@ static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b, int outcome
 {
     uint32_t w = feat_vp_word(pc);
     const uint64_t *skip = features_vp_skip_map;
-    uint64_t h = feat_closer(feat_hamming_of(features_popcount(a ^ b))) & ~skip[w];
-    uint64_t d = feat_closer(feat_distance_level(a, b)) & ~skip[w + 1];
-    uint64_t run = 0, eqs = 0;
+    uint64_t h = 0, d = 0, run = 0, eqs = 0;
+    if ((skip[w] & skip[w + 1]) != ~0ull) { /* else no distance is new: a site that got equal */
+        h = feat_closer(feat_hamming_of(features_popcount(a ^ b))) & ~skip[w];
+        d = feat_closer(feat_distance_level(a, b)) & ~skip[w + 1];
+    }
     if (outcomes) { /* not a switch case: see cmptrace.c */
         uint32_t site = w / FEAT_VP_SITE_WORDS;
         uint64_t v = features_vp_hits[site], epoch = features_vp_epoch;
