@@ -243,7 +243,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     learn_word(c, word, word_len);
     schedule_entry(c, e, cov, len, 0);
     if (base < c->sched.n)
-        sched_note_find(&c->sched, base);
+        sched_note_child(&c->sched, base, e->index);
     sync_export(c, e);
     c->new_interesting++;
     queue_push(&c->inputq, e);

@@ -592,6 +592,57 @@ static size_t mut_cmp_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
     return place_word(r, d, len, max_len, to, tl);
 }
 
+/* The length of the probe tail (torc.h) data[0..len) ends with, or of
+ * the start of one (minimization cuts a tail the target did not need). */
+static size_t probe_tail(const uint8_t *d, size_t len)
+{
+    for (size_t m = len < TORC_PROBE_LEN ? len : TORC_PROBE_LEN; m > 0; m--) {
+        size_t i = 0;
+        while (i < m && d[len - m + i] == (uint8_t)(TORC_PROBE + i))
+            i++;
+        if (i == m)
+            return m;
+    }
+    return 0;
+}
+
+/* What the target wanted to read past the input's end: the probe tail
+ * (torc.h) an earlier mutant ended with was compared with something, and
+ * the frozen table remembers with what (torc_pick_wanted).  Strips a probe
+ * tail the input ends with (one time in four one byte less: its first may
+ * be a real byte that happens to equal the probe's, which the target
+ * wanted there), appends a wanted value, then a fresh tail, so the
+ * mutant's own run shows what is wanted next.  An input without a tail
+ * (minimization cut it, as the features it was kept for did not need it)
+ * gets, one time in three each: a bare tail (to learn what it wants), a
+ * wanted value and a tail, or a wanted value and a tail in place of its
+ * last bytes (where the cut tail was).  A parser that reads one more field
+ * per level then gets one level deeper per success, where inserting the
+ * right bytes at the right place by chance costs a position and a value
+ * draw. */
+static size_t mut_extend_cmp(rng_t *r, uint8_t *d, size_t len, size_t max_len,
+                             const struct mutate_src *src)
+{
+    size_t tail = probe_tail(d, len);
+    if (tail > 0 && rng_below(r, 4) == 0)
+        tail--;
+    uint8_t w[TORC_MEM_MAX];
+    uint64_t how = tail == 0 ? rng_below(r, 3) : 1; /* 0 bare, 1 append, 2 in place */
+    size_t n = how != 0 && src ? torc_pick_wanted(r, src->torc, w) : 0;
+    len -= tail;
+    if (how == 2 && n > 0 && n <= len)
+        len -= n;
+    if (len + n >= max_len)
+        return NONE;
+    memcpy(d + len, w, n);
+    len += n;
+    trace_word(src, w, n);
+    size_t probe = min_sz(TORC_PROBE_LEN, max_len - len);
+    for (size_t i = 0; i < probe; i++)
+        d[len + i] = (uint8_t)(TORC_PROBE + i);
+    return len + probe;
+}
+
 static size_t mut_dict_word(rng_t *r, uint8_t *d, size_t len, size_t max_len,
                             const struct mutate_src *src)
 {
@@ -630,6 +681,7 @@ static const struct mutation {
     { "InterestingUint32", mut_interesting32 },
     { "ChangeASCIIInt", mut_change_ascii_int },
     { "CrossOver", mut_cross_over },
+    { "ExtendCmp", mut_extend_cmp },
     { "CmpInteger", mut_cmp_int },
     { "CmpMemory", mut_cmp_mem },
     { "DictWord", mut_dict_word },

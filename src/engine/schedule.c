@@ -204,6 +204,15 @@ void sched_note_find(struct schedule *s, size_t i)
     }
 }
 
+void sched_note_child(struct schedule *s, size_t parent, size_t child)
+{
+    sched_note_find(s, parent);
+    if (parent >= s->n || child >= s->n || child == parent)
+        return;
+    s->e[child].finds = s->e[parent].finds;
+    s->dirty = 1; /* (its weight is recomputed before the next pick) */
+}
+
 void sched_retire(struct schedule *s, size_t i)
 {
     if (i >= s->n || s->e[i].retired)

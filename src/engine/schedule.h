@@ -13,6 +13,8 @@
  *   size_factor(e)  = 1 / (1 + log2(1 + len / 64))
  *   speed_factor(e) = clamp(mean_exec_ns / exec_ns, 1/4, 4)  (1 when unknown)
  *   energy(e)       = (1 + 4 * finds) / (1 + fuzzed / 64)
+ * where a new entry's finds start at those of the entry it was found from
+ * (sched_note_child).
  * An entry with no features (e.g. the empty input) has rarity 1/16.
  *
  * Owned by the coordinator only.  Entries are identified by their index in
@@ -69,6 +71,12 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
               uint64_t exec_ns);
 void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns);
 void sched_note_find(struct schedule *s, size_t i);
+/* Entry child was found fuzzing entry parent: a find for parent, and child
+ * starts with parent's count of finds, so a lineage of finds each made
+ * from the one before (a state machine one state further, a parser one
+ * field deeper, each time) keeps its energy at its newest entry instead
+ * of starting it from nothing among all the others. */
+void sched_note_child(struct schedule *s, size_t parent, size_t child);
 /* n mutated inputs of entry i were run (statistics only: no weight moves). */
 void sched_note_execs(struct schedule *s, size_t i, uint64_t n);
 /* Entry to replaces entry from (its minimized or reduced form): from's

@@ -15,11 +15,22 @@
  * used, gives NULL (no mutation), never a read out of the table, and an
  * honest worker's count and list are exact, so its picks replay.
  *
+ * Probes: ExtendCmp (mutator.c) appends a probe tail (torc.h); a compare
+ * that read it lands in the table like any other, with one operand made
+ * of the tail's bytes.  The slot does not last: it is keyed by
+ * site and wanted value, so the next mutant that puts another byte there
+ * overwrites it.  torc_freeze copies what each such compare wanted into
+ * a short list of its own (newest first) when it finds the slot changed,
+ * where it stays until newer finds push it out.  A list read back from a dead
+ * worker is clamped like the rest.
+ *
  * Owns: nothing.  torc_count writes the used-slot counts into the table the
  * caller passes (the frozen copy in a worker's shared memory); a pick only
  * reads.
  */
 #include "torc.h"
+
+#include <string.h>
 
 #include "rng.h"
 
@@ -34,6 +45,42 @@ static int mem_used(const struct torc_mem *e)
 }
 
 _Static_assert(TORC_INT_SLOTS < TORC_NONE && TORC_MEM_SLOTS < TORC_NONE, "slot numbers fit int_at");
+
+/* The low w bytes of v are the tail's first w in order, or reversed. */
+static int tail_bytes(uint64_t v, unsigned w, int *big)
+{
+    int le = 1, be = 1;
+    for (unsigned i = 0; i < w; i++) {
+        le &= ((v >> (8 * i)) & 0xff) == (uint64_t)(TORC_PROBE + i);
+        be &= ((v >> (8 * (w - 1 - i))) & 0xff) == (uint64_t)(TORC_PROBE + i);
+    }
+    *big = !le;
+    return le || be;
+}
+
+unsigned torc_probe_width(uint64_t v, unsigned size, int *big)
+{
+    uint64_t mask = size >= 8 ? ~0ull : (1ull << (8 * size)) - 1;
+    *big = 0;
+    for (unsigned w = size < 8 ? size : 8; w > 0; w--) {
+        uint64_t high = w >= 8 ? 0 : (v & mask) >> (8 * w), ones = w >= 8 ? 0 : mask >> (8 * w);
+        if ((high == 0 || high == ones) && tail_bytes(v, w, big)) /* zero- or sign-extended */
+            return w;
+    }
+    *big = 0;
+    return 0;
+}
+
+/* p[0..n) is the probe tail's start (n >= 1). */
+static int mem_probe(const uint8_t *p, size_t n)
+{
+    if (n == 0 || n > TORC_PROBE_LEN)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (uint8_t)(TORC_PROBE + i))
+            return 0;
+    return 1;
+}
 
 void torc_count(struct torc *t)
 {
@@ -78,4 +125,86 @@ const struct torc_mem *torc_pick_mem(rng_t *r, const struct torc *t)
     if (!t || t->n_mems == 0)
         return NULL;
     return kth_mem(t, (size_t)rng_below(r, t->n_mems));
+}
+
+/* An integer probe slot's wanted bytes: the operand that is not the probe,
+ * at the probe's width (a byte compared as a wider integer wants a byte),
+ * in the byte order the target read the probe in. */
+static size_t int_wanted(const struct torc_int *e, uint8_t *w)
+{
+    int big = 0;
+    unsigned pa = torc_probe_width(e->a, e->size, &big);
+    uint64_t v = pa ? e->b : e->a;
+    unsigned width = pa ? pa : torc_probe_width(e->b, e->size, &big);
+    uint64_t mask = e->size >= 8 ? ~0ull : (1ull << (8 * e->size)) - 1;
+    uint64_t high = width >= 8 ? 0 : (v & mask) >> (8 * width);
+    if (width == 0 || (high != 0 && high != (width >= 8 ? 0 : mask >> (8 * width))))
+        return 0; /* compared with what no field of that width, extended, is */
+    for (unsigned i = 0; i < width; i++)
+        w[big ? width - 1 - i : i] = (uint8_t)(v >> (8 * i));
+    return width;
+}
+
+static size_t mem_wanted(const struct torc_mem *e, uint8_t *w)
+{
+    int pa = mem_probe(e->a, e->len_a);
+    const uint8_t *v = pa ? e->b : e->a;
+    size_t n = pa ? e->len_b : mem_probe(e->b, e->len_b) ? e->len_a : 0;
+    memcpy(w, v, n);
+    return n;
+}
+
+/* Puts one wanted value at the front of the list (moved there if it is in
+ * it already). */
+static void remember(struct torc *t, const uint8_t *w, size_t n)
+{
+    uint32_t have = t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED, at = have;
+    for (uint32_t i = 0; i < have && at == have; i++)
+        if (t->wanted[i].len == n && memcmp(t->wanted[i].bytes, w, n) == 0)
+            at = i;
+    if (at == have && have == TORC_WANTED)
+        at = TORC_WANTED - 1; /* the oldest falls off */
+    else if (at == have)
+        have++;
+    memmove(&t->wanted[1], &t->wanted[0], at * sizeof t->wanted[0]);
+    memset(&t->wanted[0], 0, sizeof t->wanted[0]);
+    t->wanted[0].len = (uint8_t)n;
+    memcpy(t->wanted[0].bytes, w, n);
+    t->n_wanted = have;
+}
+
+void torc_freeze(struct torc *t, const struct torc *live)
+{
+    uint8_t w[TORC_MEM_MAX];
+    for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
+        const struct torc_int *e = &live->ints[i];
+        if (memcmp(&t->ints[i], e, sizeof *e) == 0)
+            continue; /* learnt from when it was new, if at all */
+        t->ints[i] = *e;
+        size_t n = int_used(e) ? int_wanted(e, w) : 0;
+        if (n > 0)
+            remember(t, w, n);
+    }
+    for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {
+        const struct torc_mem *e = &live->mems[i];
+        if (memcmp(&t->mems[i], e, sizeof *e) == 0)
+            continue;
+        t->mems[i] = *e;
+        size_t n = mem_used(e) ? mem_wanted(e, w) : 0;
+        if (n > 0)
+            remember(t, w, n);
+    }
+    torc_count(t);
+}
+
+size_t torc_pick_wanted(rng_t *r, const struct torc *t, uint8_t *w)
+{
+    uint32_t have = t ? (t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED) : 0;
+    if (have == 0)
+        return 0;
+    size_t k = rng_bool(r) ? 0 : (size_t)rng_below(r, have);
+    const struct torc_wanted *e = &t->wanted[k];
+    size_t n = e->len <= TORC_MEM_MAX ? e->len : 0;
+    memcpy(w, e->bytes, n);
+    return n;
 }

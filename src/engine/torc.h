@@ -28,6 +28,17 @@ struct torc_int {
 
 #define TORC_NONE 0xffff /* int_at, mem_at: no k-th used slot */
 
+/* The probe tail (the ExtendCmp mutation, mutator.c): TORC_PROBE_LEN bytes
+ * TORC_PROBE, TORC_PROBE + 1, ... appended to an input.  A compare that
+ * read the tail from its first byte has an operand made of those bytes in
+ * order (little-endian) or reversed (big-endian), torc_probe_width; its
+ * other operand is what the target wanted to read where the input ended,
+ * in that byte order.  A compare of a later byte of the tail is not
+ * taken: what it wanted goes after something still missing. */
+#define TORC_PROBE 0xa5
+#define TORC_PROBE_LEN 8
+#define TORC_WANTED 16 /* wanted values remembered, newest first */
+
 struct torc_mem {
     uint8_t len_a;    /* bytes valid in a (<= TORC_MEM_MAX) */
     uint8_t len_b;    /* bytes valid in b; both 0 = empty slot; len_a 0 = b was
@@ -37,12 +48,22 @@ struct torc_mem {
     uint8_t b[TORC_MEM_MAX];
 };
 
+/* A value the target compared a probe tail with: what it wanted there. */
+struct torc_wanted {
+    uint8_t len;      /* bytes valid (1..TORC_MEM_MAX) */
+    uint8_t pad[7];
+    uint8_t bytes[TORC_MEM_MAX]; /* in the order the input holds them */
+};
+
 struct torc {
     uint32_t n_ints, n_mems;  /* used slots, counted when the table is frozen (a
                                  hint: 0 lets a mutation give up at once); the
                                  live table leaves them 0 */
     uint16_t int_at[TORC_INT_SLOTS]; /* the k-th used slot, k < n_ints, then */
     uint16_t mem_at[TORC_MEM_SLOTS]; /* TORC_NONE; set with the counts */
+    uint32_t n_wanted;               /* values in wanted[] */
+    struct torc_wanted wanted[TORC_WANTED]; /* what compares of a probe tail
+                                        wanted, newest first (torc_learn_wanted) */
     struct torc_int ints[TORC_INT_SLOTS];
     struct torc_mem mems[TORC_MEM_SLOTS];
 };
@@ -56,5 +77,26 @@ const struct torc_int *torc_pick_int(struct rng *r, const struct torc *t);
 const struct torc_mem *torc_pick_mem(struct rng *r, const struct torc *t);
 /* Sets n_ints and n_mems to the used slots' counts, and int_at, mem_at. */
 void torc_count(struct torc *t);
+
+/* How many bytes of the probe tail, from its first, an integer operand v
+ * of a size-byte compare holds: w when its low w bytes are the tail's
+ * first w in order (*big = 0) or reversed (*big = 1) and the rest zero- or
+ * sign-extends them (a byte or a 16-bit field compared as an int), the
+ * widest such w; else 0. */
+unsigned torc_probe_width(uint64_t v, unsigned size, int *big);
+
+/* Freezes the live table into t (the copy mutations read): copies its
+ * slots, sets the counts (torc_count), and adds what each slot with a
+ * probe operand that changed since the last freeze wanted to the front of
+ * t->wanted (moved there if it is in it already; the oldest fall off).
+ * A compare slot is overwritten by the next compare of the same site and
+ * value; wanted[] keeps what a probe found until newer finds push it out,
+ * so it stays in t from one freeze to the next. */
+void torc_freeze(struct torc *t, const struct torc *live);
+
+/* A remembered wanted value, the newest one time in two, else any: its
+ * bytes into w[TORC_MEM_MAX]; returns their count, or 0 when there is
+ * none. */
+size_t torc_pick_wanted(struct rng *r, const struct torc *t, uint8_t *w);
 
 #endif

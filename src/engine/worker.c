@@ -97,11 +97,12 @@ static uint64_t coarse_now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
 }
 
-/* Copies the live compare table to shared memory, where mutations read it. */
+/* Copies the live compare table to shared memory, where mutations read it;
+ * the wanted values learnt from probes (torc.h) stay from one copy to the
+ * next, and grow by this copy's. */
 static void freeze_torc(struct worker_ctx *w)
 {
-    memcpy(w->shm.torc, cmptrace_table(), sizeof *w->shm.torc);
-    torc_count(w->shm.torc);
+    torc_freeze(w->shm.torc, cmptrace_table());
 }
 
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
@@ -335,6 +336,12 @@ static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_
 {
     struct worker_ctx *w = arg;
     struct shm_header *h = w->shm.hdr;
+    /* A corpus entry is not made printable: that costs runs and buys no
+     * coverage, and it would write '0' over the bytes a target read past
+     * what it needed (ExtendCmp's probe tail, mutator.c), which tell where
+     * the input ended.  Findings, which people read, are. */
+    if (w->min_mode == RPC_MIN_COVERAGE && cur->stage >= MIN_STAGE_PRINTABLE)
+        return MIN_STOP;
     if ((w->min_limit && w->min_tries >= w->min_limit) || SHM_LOAD(h->stop) ||
         (w->min_deadline_ns && engine_now_ns() >= w->min_deadline_ns))
         return MIN_STOP;

@@ -686,6 +686,117 @@ static void test_stale_bytes_ignored(void)
     CHECK(ok);
 }
 
+/* ---- the probe tail (ExtendCmp, torc.h) ----------------------------------- */
+
+static void test_probe_width(void)
+{
+    int big = -1;
+    CHECK_EQ_U(torc_probe_width(TORC_PROBE, 1, &big), 1);
+    CHECK_EQ_U(big, 0);
+    CHECK_EQ_U(torc_probe_width(0xa8a7a6a5, 4, &big), 4); /* read little-endian */
+    CHECK_EQ_U(big, 0);
+    CHECK_EQ_U(torc_probe_width(0xa5a6a7a8, 4, &big), 4); /* read big-endian */
+    CHECK_EQ_U(big, 1);
+    CHECK_EQ_U(torc_probe_width(0xa5, 4, &big), 1);       /* a byte, zero-extended */
+    CHECK_EQ_U(torc_probe_width(0xffffffa5, 4, &big), 1); /* sign-extended */
+    CHECK_EQ_U(torc_probe_width(0xa9a8a7a6, 4, &big), 0); /* from the tail's second byte */
+    CHECK_EQ_U(torc_probe_width(0xa6, 1, &big), 0);
+    CHECK_EQ_U(torc_probe_width(0x41, 8, &big), 0);
+}
+
+/* One compare of the probe with want at slot i of the live table. */
+static void probe_slot(struct torc *live, size_t i, uint64_t probe, uint64_t want, uint8_t size)
+{
+    live->ints[i] = (struct torc_int){.a = probe, .b = want, .size = size};
+}
+
+static void test_freeze_learns_wanted(void)
+{
+    static struct torc live, t;
+    memset(&live, 0, sizeof live);
+    memset(&t, 0, sizeof t);
+    probe_slot(&live, 3, TORC_PROBE, 0x41, 1);
+    live.ints[4] = (struct torc_int){.a = 7, .b = 9, .size = 4}; /* no probe */
+    probe_slot(&live, 5, 0xa5a6, 0x1234, 2);                    /* big-endian read */
+    torc_freeze(&t, &live);
+    CHECK_EQ_U(t.n_ints, 3);
+    CHECK_EQ_U(t.n_wanted, 2);
+    /* newest first: slot 5 was learnt after slot 3 */
+    CHECK(t.wanted[0].len == 2 && t.wanted[0].bytes[0] == 0x12 && t.wanted[0].bytes[1] == 0x34);
+    CHECK(t.wanted[1].len == 1 && t.wanted[1].bytes[0] == 0x41);
+    /* unchanged slots are not learnt again: the order stays */
+    torc_freeze(&t, &live);
+    CHECK_EQ_U(t.n_wanted, 2);
+    CHECK_EQ_U(t.wanted[0].len, 2);
+    /* a slot that changed back to a probe moves its value to the front */
+    live.ints[3].a = 0x30;
+    torc_freeze(&t, &live);
+    probe_slot(&live, 3, TORC_PROBE, 0x41, 1);
+    torc_freeze(&t, &live);
+    CHECK_EQ_U(t.n_wanted, 2);
+    CHECK(t.wanted[0].len == 1 && t.wanted[0].bytes[0] == 0x41);
+    /* memory compares: the tail's start against a word */
+    live.mems[7] = (struct torc_mem){.len_a = 3, .len_b = 4};
+    memcpy(live.mems[7].a, "\xa5\xa6\xa7", 3);
+    memcpy(live.mems[7].b, "KEY!", 4);
+    torc_freeze(&t, &live);
+    CHECK(t.wanted[0].len == 4 && memcmp(t.wanted[0].bytes, "KEY!", 4) == 0);
+    /* at most TORC_WANTED, the oldest falling off */
+    for (size_t i = 0; i < TORC_WANTED + 4; i++)
+        probe_slot(&live, 100 + i, TORC_PROBE, 0x10 + i, 1);
+    torc_freeze(&t, &live);
+    CHECK_EQ_U(t.n_wanted, TORC_WANTED);
+    /* a hostile count or length is clamped when picked */
+    t.n_wanted = 1000;
+    t.wanted[0].len = 200;
+    rng_t r = {5};
+    uint8_t w[TORC_MEM_MAX];
+    int ok = 1;
+    for (int i = 0; i < 100; i++)
+        ok &= torc_pick_wanted(&r, &t, w) <= TORC_MEM_MAX;
+    CHECK(ok);
+}
+
+static void test_extend_cmp(void)
+{
+    size_t ec = find_mutation("ExtendCmp");
+    CHECK(ec != NONE);
+    static struct torc live, t;
+    memset(&live, 0, sizeof live);
+    memset(&t, 0, sizeof t);
+    struct mutate_src src = {.torc = &t};
+    uint8_t d[64] = "abc";
+    rng_t r = {3};
+    /* nothing learnt yet: a bare probe tail */
+    size_t n = mutator_apply(ec, &r, d, 3, sizeof d, &src);
+    CHECK_EQ_U(n, 3 + TORC_PROBE_LEN);
+    CHECK(memcmp(d, "abc", 3) == 0 && d[3] == TORC_PROBE && d[3 + TORC_PROBE_LEN - 1] == TORC_PROBE + TORC_PROBE_LEN - 1);
+    /* the target compared the tail's first byte with 'd': the tail is
+     * replaced by 'd' and a fresh tail (or, one time in four, 'd' follows
+     * the tail's first byte) */
+    probe_slot(&live, 9, TORC_PROBE, 'd', 1);
+    torc_freeze(&t, &live);
+    int extended = 0, kept = 0, other = 0;
+    for (int i = 0; i < 400; i++) {
+        memcpy(d, "abc", 3);
+        for (size_t k = 0; k < TORC_PROBE_LEN; k++)
+            d[3 + k] = (uint8_t)(TORC_PROBE + k);
+        size_t m = mutator_apply(ec, &r, d, 3 + TORC_PROBE_LEN, sizeof d, &src);
+        if (m == 4 + TORC_PROBE_LEN && memcmp(d, "abcd", 4) == 0 && d[4] == TORC_PROBE)
+            extended++;
+        else if (m == 5 + TORC_PROBE_LEN && memcmp(d, "abc\xa5" "d", 5) == 0)
+            kept++;
+        else
+            other++;
+    }
+    CHECK_EQ_U(other, 0);
+    CHECK(extended > 250 && kept > 50);
+    /* never past max_len */
+    memcpy(d, "abc", 3);
+    n = mutator_apply(ec, &r, d, 3, 6, &src);
+    CHECK(n == NONE || n <= 6);
+}
+
 int main(void)
 {
     RUN(test_table);
@@ -703,6 +814,9 @@ int main(void)
     RUN(test_large_input);
     RUN(test_cmp_feedback);
     RUN(test_torc_pick_uniform);
+    RUN(test_probe_width);
+    RUN(test_freeze_learns_wanted);
+    RUN(test_extend_cmp);
     RUN(test_stale_bytes_ignored);
     return CHECK_DONE("mutator");
 }

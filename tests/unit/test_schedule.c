@@ -366,6 +366,26 @@ static void test_carry_energy(void)
     sched_free(&eight);
 }
 
+/* A new entry starts with the finds of the entry it was found from: the
+ * newest entry of a lineage of finds weighs what its parent did. */
+static void test_child_energy(void)
+{
+    struct schedule s;
+    const uint32_t a[] = {1}, b[] = {2};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, a, 1, 10, 0);
+    sched_note_find(&s, 0);
+    sched_note_find(&s, 0);
+    add(&s, b, 1, 10, 0);
+    sched_note_child(&s, 0, 1);
+    CHECK_EQ_U(s.e[0].finds, 3);
+    CHECK_EQ_U(s.e[1].finds, 3);
+    CHECK(NEAR(sched_weight(&s, 1), sched_weight(&s, 0))); /* same rarity, size, energy */
+    sched_note_child(&s, 5, 1); /* out of range: nothing */
+    CHECK_EQ_U(s.e[1].finds, 3);
+    sched_free(&s);
+}
+
 int main(void)
 {
     RUN(test_features_of);
@@ -379,5 +399,6 @@ int main(void)
     RUN(test_amortized_refresh);
     RUN(test_owned);
     RUN(test_carry_energy);
+    RUN(test_child_energy);
     return CHECK_DONE("schedule");
 }
