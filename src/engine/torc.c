@@ -1,5 +1,6 @@
 /*
- * torc.c - choosing an entry of the table of recent compares (torc.h).
+ * torc.c - freezing the table of recent compares and choosing an entry of
+ * it (torc.h).
  *
  * The runtime files a compare under a hash of its pc and operand, so used
  * slots lie scattered with gaps of every size.  Taking "the first used slot
@@ -24,9 +25,9 @@
  * where it stays until newer finds push it out.  A list read back from a dead
  * worker is clamped like the rest.
  *
- * Owns: nothing.  torc_count writes the used-slot counts into the table the
- * caller passes (the frozen copy in a worker's shared memory); a pick only
- * reads.
+ * Owns: nothing.  torc_freeze and torc_count write the table the caller
+ * passes (the frozen copy in a worker's shared memory, whose wanted list
+ * lives on from one freeze to the next); a pick only reads.
  */
 #include "torc.h"
 
