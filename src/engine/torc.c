@@ -155,13 +155,25 @@ static size_t mem_wanted(const struct torc_mem *e, uint8_t *w)
     return n;
 }
 
+/* memcmp(x, y, n) == 0, written out: the runtime defines memcmp and bcmp
+ * (cmptrace.c, to see the target's compares), and this core file calls
+ * nothing above it. */
+static int same_bytes(const void *x, const void *y, size_t n)
+{
+    const uint8_t *p = x, *q = y;
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != q[i])
+            return 0;
+    return 1;
+}
+
 /* Puts one wanted value at the front of the list (moved there if it is in
  * it already). */
 static void remember(struct torc *t, const uint8_t *w, size_t n)
 {
     uint32_t have = t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED, at = have;
     for (uint32_t i = 0; i < have && at == have; i++)
-        if (t->wanted[i].len == n && memcmp(t->wanted[i].bytes, w, n) == 0)
+        if (t->wanted[i].len == n && same_bytes(t->wanted[i].bytes, w, n))
             at = i;
     if (at == have && have == TORC_WANTED)
         at = TORC_WANTED - 1; /* the oldest falls off */
@@ -179,7 +191,7 @@ void torc_freeze(struct torc *t, const struct torc *live)
     uint8_t w[TORC_MEM_MAX];
     for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
         const struct torc_int *e = &live->ints[i];
-        if (memcmp(&t->ints[i], e, sizeof *e) == 0)
+        if (same_bytes(&t->ints[i], e, sizeof *e))
             continue; /* learnt from when it was new, if at all */
         t->ints[i] = *e;
         size_t n = int_used(e) ? int_wanted(e, w) : 0;
@@ -188,7 +200,7 @@ void torc_freeze(struct torc *t, const struct torc *live)
     }
     for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {
         const struct torc_mem *e = &live->mems[i];
-        if (memcmp(&t->mems[i], e, sizeof *e) == 0)
+        if (same_bytes(&t->mems[i], e, sizeof *e))
             continue;
         t->mems[i] = *e;
         size_t n = mem_used(e) ? mem_wanted(e, w) : 0;
