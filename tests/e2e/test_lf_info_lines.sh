@@ -11,7 +11,7 @@
 #  - "ParseDictionaryFile: error in line N" for a malformed -dict file.
 . "$(dirname "$0")/lib.sh"
 
-build_target magic asan
+build_target harmless asan
 enter_workdir
 mkdir -p corpus
 printf 'seed' >corpus/a
