@@ -344,6 +344,11 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
                 "keeping %s as found\n", c->cachedir, strerror(errno), old->name);
         return;
     }
+    /* Not fuzzed yet: it waits in the queue of new entries (next_entry),
+     * where its replacement takes its place (else a new entry minimized
+     * before its turn would lose it, and the lineage it starts with it). */
+    int waiting = old->index >= c->first_found && c->sched.n == c->corpus.n &&
+                  c->sched.e[old->index].execs == 0;
     struct entry *e = corpus_add(&c->corpus, data, len, path, &added);
     free(path);
     if (!e)
@@ -354,6 +359,8 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     }
     sched_carry_stats(&c->sched, old->index, e->index);
     retire_entry(c, old);
+    if (waiting && e != old)
+        queue_push(&c->inputq, e); /* (out of memory: it merely loses its turn) */
     check_exit_on_item(c, e);
     if (c->o->v)
         say("fuzz: %s %s (%zu bytes) to %s (%zu bytes)\n", how, old->name, old->len, e->name, len);
