@@ -3,7 +3,9 @@
  * last long enough for progress lines (test_progress).  Coverage levels
  * ('P', "PR", "PRO") give a merge something to keep; any byte 0xff crashes
  * (a fuzzer finds it at once from a long seed of 'a's, and minimizing the
- * crasher then takes many slow tries). */
+ * crasher then takes many slow tries), in an input of at least
+ * $PROGRESS_CRASH_MIN bytes (0 when unset: any input), so a test can make
+ * sure the crasher it minimizes is a long one. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -14,10 +16,11 @@ static volatile int level;
 
 int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
-    static long us = -1;
+    static long us = -1, crash_min = 0;
     if (us < 0) {
-        const char *e = getenv("PROGRESS_US");
+        const char *e = getenv("PROGRESS_US"), *m = getenv("PROGRESS_CRASH_MIN");
         us = e ? atol(e) : 0;
+        crash_min = m ? atol(m) : 0;
     }
     if (us > 0)
         usleep((useconds_t)us);
@@ -30,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
                 level = 3;
         }
     }
-    if (memchr(d, 0xff, n)) {
+    if ((long)n >= crash_min && memchr(d, 0xff, n)) {
         volatile char *p = 0;
         *p = 1;
     }
