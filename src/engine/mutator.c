@@ -592,18 +592,25 @@ static size_t mut_cmp_mem(rng_t *r, uint8_t *d, size_t len, size_t max_len,
     return place_word(r, d, len, max_len, to, tl);
 }
 
-/* The length of the probe tail (torc.h) data[0..len) ends with, or of
- * the start of one (minimization cuts a tail the target did not need). */
+/* The length of the probe tail (torc.h) data[0..len) ends with: the whole
+ * tail, its start (minimization cut the rest: the target did not need it)
+ * or its end (input-to-state wrote a wanted value over its first bytes);
+ * the longest such run. */
 static size_t probe_tail(const uint8_t *d, size_t len)
 {
-    for (size_t m = len < TORC_PROBE_LEN ? len : TORC_PROBE_LEN; m > 0; m--) {
+    size_t best = 0;
+    for (size_t m = 1; m <= len && m <= TORC_PROBE_LEN; m++) {
+        uint8_t first = d[len - m];
+        if (first < TORC_PROBE || (size_t)(first - TORC_PROBE) + m > TORC_PROBE_LEN)
+            continue;
+        int is_start = first == TORC_PROBE, is_end = (size_t)(first - TORC_PROBE) + m == TORC_PROBE_LEN;
         size_t i = 0;
-        while (i < m && d[len - m + i] == (uint8_t)(TORC_PROBE + i))
+        while (i < m && d[len - m + i] == (uint8_t)(first + i))
             i++;
-        if (i == m)
-            return m;
+        if (i == m && (is_start || is_end))
+            best = m;
     }
-    return 0;
+    return best;
 }
 
 /* What the target wanted to read past the input's end: the probe tail
@@ -733,13 +740,21 @@ static size_t stack_depth(rng_t *r)
     return 1 + (size_t)__builtin_ctzll(x);
 }
 
+/* ExtendCmp (mut_extend_cmp) is a stack of its own: its mutant is the
+ * input, what the target wanted past its end and a probe tail, and any
+ * other mutation on it would leave bytes between the input and the tail
+ * (which only minimization would take out again, and a run with
+ * -fuzzminimizetime=0 has none). */
 static size_t apply_stack(rng_t *r, uint8_t *d, size_t len, size_t max_len,
                           const struct mutate_src *src)
 {
     size_t depth = stack_depth(r);
     for (size_t k = 0; k < depth; k++) {
         for (size_t t = 0; t < PICK_TRIES; t++) {
-            size_t n = mutations[pick_mutation(r)].fn(r, d, len, max_len, src);
+            size_t i = pick_mutation(r);
+            if (mutations[i].fn == mut_extend_cmp && depth > 1)
+                continue;
+            size_t n = mutations[i].fn(r, d, len, max_len, src);
             if (n != NONE) {
                 len = n;
                 break;

@@ -47,16 +47,24 @@ static int mem_used(const struct torc_mem *e)
 
 _Static_assert(TORC_INT_SLOTS < TORC_NONE && TORC_MEM_SLOTS < TORC_NONE, "slot numbers fit int_at");
 
-/* The low w bytes of v are the tail's first w in order, or reversed. */
+/* The low w bytes of v are w consecutive bytes of the tail, in order or
+ * reversed. */
 static int tail_bytes(uint64_t v, unsigned w, int *big)
 {
-    int le = 1, be = 1;
-    for (unsigned i = 0; i < w; i++) {
-        le &= ((v >> (8 * i)) & 0xff) == (uint64_t)(TORC_PROBE + i);
-        be &= ((v >> (8 * (w - 1 - i))) & 0xff) == (uint64_t)(TORC_PROBE + i);
+    unsigned first = (unsigned)(v & 0xff), last = (unsigned)((v >> (8 * (w - 1))) & 0xff);
+    for (int order = 0; order < 2; order++) {
+        unsigned start = order ? last : first;
+        if (start < TORC_PROBE || start + w > TORC_PROBE + TORC_PROBE_LEN)
+            continue;
+        int ok = 1;
+        for (unsigned i = 0; i < w && ok; i++)
+            ok = ((v >> (8 * (order ? w - 1 - i : i))) & 0xff) == start + i;
+        if (ok) {
+            *big = order;
+            return 1;
+        }
     }
-    *big = !le;
-    return le || be;
+    return 0;
 }
 
 unsigned torc_probe_width(uint64_t v, unsigned size, int *big)
@@ -72,13 +80,13 @@ unsigned torc_probe_width(uint64_t v, unsigned size, int *big)
     return 0;
 }
 
-/* p[0..n) is the probe tail's start (n >= 1). */
+/* p[0..n) is n consecutive bytes of the probe tail (n >= 1). */
 static int mem_probe(const uint8_t *p, size_t n)
 {
-    if (n == 0 || n > TORC_PROBE_LEN)
+    if (n == 0 || p[0] < TORC_PROBE || p[0] - TORC_PROBE + n > TORC_PROBE_LEN)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (p[i] != (uint8_t)(TORC_PROBE + i))
+        if (p[i] != (uint8_t)(p[0] + i))
             return 0;
     return 1;
 }

@@ -30,11 +30,12 @@ struct torc_int {
 
 /* The probe tail (the ExtendCmp mutation, mutator.c): TORC_PROBE_LEN bytes
  * TORC_PROBE, TORC_PROBE + 1, ... appended to an input.  A compare that
- * read the tail from its first byte has an operand made of those bytes in
- * order (little-endian) or reversed (big-endian), torc_probe_width; its
- * other operand is what the target wanted to read where the input ended,
- * in that byte order.  A compare of a later byte of the tail is not
- * taken: what it wanted goes after something still missing. */
+ * read it has an operand made of consecutive bytes of it in order
+ * (little-endian) or reversed (big-endian), torc_probe_width; its other
+ * operand is what the target wanted to read where the input ended, in
+ * that byte order.  Usually the read starts at the tail's first byte; it
+ * starts later when input-to-state wrote the wanted value over the tail's
+ * first bytes, and then what is left of the tail is where the input ends. */
 #define TORC_PROBE 0xa5
 #define TORC_PROBE_LEN 8
 #define TORC_WANTED 16 /* wanted values remembered, newest first */
@@ -78,9 +79,9 @@ const struct torc_mem *torc_pick_mem(struct rng *r, const struct torc *t);
 /* Sets n_ints and n_mems to the used slots' counts, and int_at, mem_at. */
 void torc_count(struct torc *t);
 
-/* How many bytes of the probe tail, from its first, an integer operand v
- * of a size-byte compare holds: w when its low w bytes are the tail's
- * first w in order (*big = 0) or reversed (*big = 1) and the rest zero- or
+/* How many bytes of the probe tail an integer operand v of a size-byte
+ * compare holds: w when its low w bytes are w consecutive bytes of the
+ * tail in order (*big = 0) or reversed (*big = 1) and the rest zero- or
  * sign-extends them (a byte or a 16-bit field compared as an int), the
  * widest such w; else 0. */
 unsigned torc_probe_width(uint64_t v, unsigned size, int *big);

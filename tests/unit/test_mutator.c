@@ -699,8 +699,11 @@ static void test_probe_width(void)
     CHECK_EQ_U(big, 1);
     CHECK_EQ_U(torc_probe_width(0xa5, 4, &big), 1);       /* a byte, zero-extended */
     CHECK_EQ_U(torc_probe_width(0xffffffa5, 4, &big), 1); /* sign-extended */
-    CHECK_EQ_U(torc_probe_width(0xa9a8a7a6, 4, &big), 0); /* from the tail's second byte */
-    CHECK_EQ_U(torc_probe_width(0xa6, 1, &big), 0);
+    CHECK_EQ_U(torc_probe_width(0xa9a8a7a6, 4, &big), 4); /* from the tail's second byte */
+    CHECK_EQ_U(torc_probe_width(0xa6, 1, &big), 1);
+    CHECK_EQ_U(torc_probe_width(0xa9a8a6a5, 4, &big), 0); /* not consecutive */
+    CHECK_EQ_U(torc_probe_width(0xadacabaa, 4, &big), 0); /* runs past the tail's end */
+    CHECK_EQ_U(torc_probe_width(0xad, 1, &big), 0);
     CHECK_EQ_U(torc_probe_width(0x41, 8, &big), 0);
 }
 
@@ -791,6 +794,19 @@ static void test_extend_cmp(void)
     }
     CHECK_EQ_U(other, 0);
     CHECK(extended > 250 && kept > 50);
+    /* input-to-state wrote 'd' over the tail's first two bytes: the rest
+     * of the tail (a7 .. ac) is stripped, and a wanted value appended */
+    memcpy(d, "abcd", 4);
+    for (size_t k = 2; k < TORC_PROBE_LEN; k++)
+        d[2 + k] = (uint8_t)(TORC_PROBE + k);
+    int ends = 0;
+    for (int i = 0; i < 200; i++) {
+        uint8_t e[64];
+        memcpy(e, d, 4 + TORC_PROBE_LEN - 2);
+        size_t m = mutator_apply(ec, &r, e, 4 + TORC_PROBE_LEN - 2, sizeof e, &src);
+        ends += m == 5 + TORC_PROBE_LEN && memcmp(e, "abcdd", 5) == 0 && e[5] == TORC_PROBE;
+    }
+    CHECK(ends > 100);
     /* never past max_len */
     memcpy(d, "abc", 3);
     n = mutator_apply(ec, &r, d, 3, 6, &src);
