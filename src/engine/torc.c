@@ -165,11 +165,20 @@ static size_t mem_wanted(const struct torc_mem *e, uint8_t *w)
 
 /* memcmp(x, y, n) == 0, written out: the runtime defines memcmp and bcmp
  * (cmptrace.c, to see the target's compares), and this core file calls
- * nothing above it. */
+ * nothing above it.  Eight bytes at a time where it can: a freeze compares
+ * every slot of the table with the last copy's. */
 static int same_bytes(const void *x, const void *y, size_t n)
 {
     const uint8_t *p = x, *q = y;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t a, b;
+        memcpy(&a, p + i, 8);
+        memcpy(&b, q + i, 8);
+        if (a != b)
+            return 0;
+    }
+    for (; i < n; i++)
         if (p[i] != q[i])
             return 0;
     return 1;
