@@ -33,6 +33,7 @@
 
 #include <string.h>
 
+#include "bytes.h"
 #include "rng.h"
 
 static int int_used(const struct torc_int *e)
@@ -163,34 +164,13 @@ static size_t mem_wanted(const struct torc_mem *e, uint8_t *w)
     return n;
 }
 
-/* memcmp(x, y, n) == 0, written out: the runtime defines memcmp and bcmp
- * (cmptrace.c, to see the target's compares), and this core file calls
- * nothing above it.  Eight bytes at a time where it can: a freeze compares
- * every slot of the table with the last copy's. */
-static int same_bytes(const void *x, const void *y, size_t n)
-{
-    const uint8_t *p = x, *q = y;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t a, b;
-        memcpy(&a, p + i, 8);
-        memcpy(&b, q + i, 8);
-        if (a != b)
-            return 0;
-    }
-    for (; i < n; i++)
-        if (p[i] != q[i])
-            return 0;
-    return 1;
-}
-
 /* Puts one wanted value at the front of the list (moved there if it is in
  * it already). */
 static void remember(struct torc *t, const uint8_t *w, size_t n)
 {
     uint32_t have = t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED, at = have;
     for (uint32_t i = 0; i < have && at == have; i++)
-        if (t->wanted[i].len == n && same_bytes(t->wanted[i].bytes, w, n))
+        if (t->wanted[i].len == n && bytes_equal(t->wanted[i].bytes, w, n))
             at = i;
     if (at == have && have == TORC_WANTED)
         at = TORC_WANTED - 1; /* the oldest falls off */
@@ -208,7 +188,7 @@ void torc_freeze(struct torc *t, const struct torc *live)
     uint8_t w[TORC_MEM_MAX];
     for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
         const struct torc_int *e = &live->ints[i];
-        if (same_bytes(&t->ints[i], e, sizeof *e))
+        if (bytes_equal(&t->ints[i], e, sizeof *e))
             continue; /* learnt from when it was new, if at all */
         t->ints[i] = *e;
         size_t n = int_used(e) ? int_wanted(e, w) : 0;
@@ -217,7 +197,7 @@ void torc_freeze(struct torc *t, const struct torc *live)
     }
     for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {
         const struct torc_mem *e = &live->mems[i];
-        if (same_bytes(&t->mems[i], e, sizeof *e))
+        if (bytes_equal(&t->mems[i], e, sizeof *e))
             continue;
         t->mems[i] = *e;
         size_t n = mem_used(e) ? mem_wanted(e, w) : 0;

@@ -39,6 +39,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "bytes.h"
 #include "registry.h"
 #include "runtime.h"
 
@@ -137,23 +138,6 @@ static void overwrote_input(void)
     _exit(1);
 }
 
-/* Not memcmp: ours would trace the compare.  Eight bytes at a time. */
-static int differ(const uint8_t *a, const uint8_t *b, size_t n)
-{
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x, y;
-        __builtin_memcpy(&x, a + i, 8);
-        __builtin_memcpy(&y, b + i, 8);
-        if (x != y)
-            return 1;
-    }
-    for (; i < n; i++)
-        if (a[i] != b[i])
-            return 1;
-    return 0;
-}
-
 /* Without ASan the caller's buffer is passed as is; this copy of it tells
  * whether the target wrote to it. */
 static uint8_t *shadow;
@@ -182,7 +166,7 @@ void target_run_checked(const uint8_t *data, size_t len, int check_input)
         if (copy) {
             memcpy(copy, data, len);
             run_one(copy, len);
-            int wrote = check_input && differ(copy, data, len);
+            int wrote = check_input && !bytes_equal(copy, data, len);
             free(copy);
             if (wrote)
                 overwrote_input();
@@ -195,7 +179,7 @@ void target_run_checked(const uint8_t *data, size_t len, int check_input)
     }
     memcpy(shadow, data, len);
     run_one(data, len);
-    if (differ(shadow, data, len))
+    if (!bytes_equal(shadow, data, len))
         overwrote_input();
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "check.h"
 #include "mutator.h"
 #include "typed.h"
@@ -713,6 +714,24 @@ static void probe_slot(struct torc *live, size_t i, uint64_t probe, uint64_t wan
     live->ints[i] = (struct torc_int){.a = probe, .b = want, .size = size};
 }
 
+/* bytes_equal agrees with memcmp at every length around the 8-byte step
+ * and with the difference at every position. */
+static void test_bytes_equal(void)
+{
+    uint8_t a[40], b[40];
+    for (size_t i = 0; i < sizeof a; i++)
+        a[i] = b[i] = (uint8_t)(i * 37 + 1);
+    for (size_t n = 0; n <= 33; n++) {
+        CHECK(bytes_equal(a + 1, b + 1, n)); /* unaligned too */
+        for (size_t at = 0; at < n; at++) {
+            b[1 + at] ^= 0x80;
+            CHECK(!bytes_equal(a + 1, b + 1, n));
+            CHECK(bytes_equal(a + 1, b + 1, at)); /* the prefix before it */
+            b[1 + at] ^= 0x80;
+        }
+    }
+}
+
 static void test_freeze_learns_wanted(void)
 {
     static struct torc live, t;
@@ -831,6 +850,7 @@ int main(void)
     RUN(test_cmp_feedback);
     RUN(test_torc_pick_uniform);
     RUN(test_probe_width);
+    RUN(test_bytes_equal);
     RUN(test_freeze_learns_wanted);
     RUN(test_extend_cmp);
     RUN(test_stale_bytes_ignored);
