@@ -75,8 +75,9 @@ void sched_note_execs(struct schedule *s, size_t i, uint64_t n);
  * statistics and its energy's counts (fuzzed, finds) are added to to's, so
  * a replacement carries on with the productivity of what it replaces (a
  * fresh count would lose a productive entry's boost each time it shrinks:
- * on the challenge's strcase that took 2.2x the executions).  Weights are
- * recomputed before the next pick. */
+ * on the challenge's strcase that took 2.2x the executions).  An unknown
+ * execution time (0) takes from's.  Weights are recomputed before the next
+ * pick. */
 void sched_carry_stats(struct schedule *s, size_t from, size_t to);
 /* Entry i is gone (replaced by a smaller one): weight 0 for good, and its
  * features no longer count towards the others' rarity. */
@@ -100,5 +101,23 @@ double sched_weight(struct schedule *s, size_t i);
  * recount: it then only keeps less reducible, never loses a feature. */
 size_t sched_owned(const struct schedule *s, size_t i, uint32_t *out, size_t max);
 void sched_free(struct schedule *s);
+
+/* What the workers' time went to, as cost: a call's wall time in a timed
+ * run, its executions in an Nx run (so a fixed-seed Nx run repeats
+ * whatever the machine's load).  The coordinator keeps one. */
+struct sched_spend {
+    uint64_t fresh;    /* fuzzing new entries, taken first in the order found */
+    uint64_t picked;   /* fuzzing entries sched_pick chose */
+    uint64_t minimize; /* minimizing coverage-expanding inputs */
+};
+/* A new entry may have the next fuzzing call while new entries have cost
+ * no more than picked ones: at most half of fuzzing goes to them.  Without
+ * the bound a run whose every new entry's mutants find another at once
+ * never comes back to the weights (libtiff with value profile: each sort of
+ * a large, slow directory brings a new distance feature). */
+int sched_fresh_turn(const struct sched_spend *s);
+/* Minimizing may have the next call while it has cost at most 1/div of
+ * fuzzing (fresh and picked). */
+int sched_minimize_turn(const struct sched_spend *s, unsigned div);
 
 #endif

@@ -366,6 +366,55 @@ static void test_carry_energy(void)
     sched_free(&eight);
 }
 
+/* A replacement whose time is unknown takes the one it replaces; a known
+ * one keeps its own. */
+static void test_carry_exec_ns(void)
+{
+    struct schedule s;
+    const uint32_t ids[] = {1};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, ids, 1, 100, 5000);
+    add(&s, ids, 1, 50, 0);
+    add(&s, ids, 1, 40, 700);
+    sched_carry_stats(&s, 0, 1);
+    CHECK_EQ_U(s.e[1].exec_ns, 5000);
+    sched_carry_stats(&s, 0, 2);
+    CHECK_EQ_U(s.e[2].exec_ns, 700);
+    sched_free(&s);
+}
+
+/* New entries have a call while they cost no more than picked ones; the
+ * first call, with nothing spent, is theirs. */
+static void test_fresh_turn(void)
+{
+    struct sched_spend sp = {0, 0, 0};
+    CHECK(sched_fresh_turn(&sp));
+    sp.fresh = 10;
+    CHECK(!sched_fresh_turn(&sp));
+    sp.picked = 9;
+    CHECK(!sched_fresh_turn(&sp));
+    sp.picked = 10;
+    CHECK(sched_fresh_turn(&sp));
+    sp.minimize = 1000000; /* minimizing is not fuzzing */
+    CHECK(sched_fresh_turn(&sp));
+}
+
+/* Minimizing may cost up to a third of fuzzing, new and picked together. */
+static void test_minimize_turn(void)
+{
+    struct sched_spend sp = {0, 0, 0};
+    CHECK(sched_minimize_turn(&sp, 3));
+    sp.minimize = 1;
+    CHECK(!sched_minimize_turn(&sp, 3));
+    sp.fresh = 1;
+    sp.picked = 2;
+    CHECK(sched_minimize_turn(&sp, 3));
+    sp.minimize = 2;
+    CHECK(!sched_minimize_turn(&sp, 3));
+    sp.picked = 5;
+    CHECK(sched_minimize_turn(&sp, 3));
+}
+
 int main(void)
 {
     RUN(test_features_of);
@@ -379,5 +428,8 @@ int main(void)
     RUN(test_amortized_refresh);
     RUN(test_owned);
     RUN(test_carry_energy);
+    RUN(test_carry_exec_ns);
+    RUN(test_fresh_turn);
+    RUN(test_minimize_turn);
     return CHECK_DONE("schedule");
 }
