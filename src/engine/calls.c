@@ -54,7 +54,7 @@ void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
     uint64_t limit = w->job.limit;
     if (limit && count > limit)
         count = limit;
-    *(w->job.fresh ? &c->spend.fresh : &c->spend.picked) += call_cost(c, w, count);
+    c->spend.fuzz += call_cost(c, w, count);
     c->execs += count;
     w->execs += count;
     if (limit)

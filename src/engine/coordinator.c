@@ -378,16 +378,21 @@ static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
     return sup_call(w, &call);
 }
 
-/* New entries first, in the order found, within their share of fuzzing
- * (sched_fresh_turn); then by the scheduler's weights.  *fresh says which. */
-static struct entry *next_entry(struct coordinator *c, int *fresh)
+/* A timed run's new entry that is slow to run waits for the weights
+ * (sched_first_look); an Nx run knows no execution times. */
+static int first_look(const struct coordinator *c, const struct entry *e)
+{
+    return e->index >= c->sched.n ||
+           sched_first_look(c->sched.e[e->index].exec_ns, FUZZ_CALL_MS * 1000000ULL);
+}
+
+/* New entries first, in the order found; then by the scheduler's weights. */
+static struct entry *next_entry(struct coordinator *c)
 {
     struct entry *e;
-    *fresh = 1;
-    while (sched_fresh_turn(&c->spend) && (e = queue_pop(&c->inputq)))
-        if (!e->failed && !e->retired)
+    while ((e = queue_pop(&c->inputq)))
+        if (!e->failed && !e->retired && first_look(c, e))
             return e;
-    *fresh = 0;
     for (int tries = 0; tries < 64; tries++) {
         e = c->sched.n == c->corpus.n ? c->corpus.v[sched_pick(&c->sched, &c->rng)]
                                       : c->corpus.v[rng_below(&c->rng, c->corpus.n)];
@@ -429,8 +434,7 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
             return 0;
         c->assigned += limit;
     }
-    int fresh;
-    struct entry *e = next_entry(c, &fresh);
+    struct entry *e = next_entry(c);
     struct entry *p = c->corpus.v[rng_below(&c->rng, c->corpus.n)];
     for (int tries = 0; p->retired && tries < 4; tries++)
         p = c->corpus.v[rng_below(&c->rng, c->corpus.n)];
@@ -441,7 +445,6 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     w->job.partner = p;
     w->job.limit = limit;
     w->job.len_limit = c->len_limit;
-    w->job.fresh = fresh;
     w->job.start_ns = engine_now_ns();
     if (w->words_version != c->words_version)
         send_words(c, w);

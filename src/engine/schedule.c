@@ -360,12 +360,12 @@ void sched_free(struct schedule *s)
     memset(s, 0, sizeof *s);
 }
 
-int sched_fresh_turn(const struct sched_spend *s)
-{
-    return s->fresh <= s->picked;
-}
-
 int sched_minimize_turn(const struct sched_spend *s, unsigned div)
 {
-    return s->minimize * div <= s->fresh + s->picked;
+    return s->minimize * div <= s->fuzz;
+}
+
+int sched_first_look(uint64_t exec_ns, uint64_t call_ns)
+{
+    return exec_ns <= call_ns / SCHED_FIRST_LOOK_DIV;
 }

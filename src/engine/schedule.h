@@ -106,18 +106,20 @@ void sched_free(struct schedule *s);
  * run, its executions in an Nx run (so a fixed-seed Nx run repeats
  * whatever the machine's load).  The coordinator keeps one. */
 struct sched_spend {
-    uint64_t fresh;    /* fuzzing new entries, taken first in the order found */
-    uint64_t picked;   /* fuzzing entries sched_pick chose */
+    uint64_t fuzz;     /* fuzzing */
     uint64_t minimize; /* minimizing coverage-expanding inputs */
 };
-/* A new entry may have the next fuzzing call while new entries have cost
- * no more than picked ones: at most half of fuzzing goes to them.  Without
- * the bound a run whose every new entry's mutants find another at once
- * never comes back to the weights (libtiff with value profile: each sort of
- * a large, slow directory brings a new distance feature). */
-int sched_fresh_turn(const struct sched_spend *s);
 /* Minimizing may have the next call while it has cost at most 1/div of
- * fuzzing (fresh and picked). */
+ * fuzzing. */
 int sched_minimize_turn(const struct sched_spend *s, unsigned div);
+/* New entries are fuzzed first, in the order found, when one execution of
+ * theirs takes at most 1/SCHED_FIRST_LOOK_DIV of a fuzzing call (call_ns);
+ * a slower one (exec_ns, 0 = unknown: not slow) waits for the weights,
+ * whose speed factor counts its cost.  Otherwise a run whose every new entry
+ * is slow and leads at once to another (libtiff with value profile: each
+ * sort of a large directory, 0.04-0.3 s, brings a new distance feature)
+ * never comes back to the weights, nor to the fast entries. */
+#define SCHED_FIRST_LOOK_DIV 16
+int sched_first_look(uint64_t exec_ns, uint64_t call_ns);
 
 #endif

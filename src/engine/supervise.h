@@ -55,7 +55,6 @@ struct wjob {
     uint32_t mode;              /* MINIMIZE: enum rpc_min_mode */
     void *cand;                 /* MINIMIZE coverage: the queued candidate */
     int sync;                   /* RUN: an entry imported from -sync_dir */
-    int fresh;                  /* FUZZ: the base is a new entry taken first (inputq) */
     uint64_t start_ns;          /* FUZZ, MINIMIZE: when the call was made (its cost, calls.c) */
 };
 

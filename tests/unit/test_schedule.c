@@ -383,35 +383,30 @@ static void test_carry_exec_ns(void)
     sched_free(&s);
 }
 
-/* New entries have a call while they cost no more than picked ones; the
- * first call, with nothing spent, is theirs. */
-static void test_fresh_turn(void)
+/* A new entry is fuzzed first when a call holds 16 of its executions;
+ * an unknown time (0) is not slow. */
+static void test_first_look(void)
 {
-    struct sched_spend sp = {0, 0, 0};
-    CHECK(sched_fresh_turn(&sp));
-    sp.fresh = 10;
-    CHECK(!sched_fresh_turn(&sp));
-    sp.picked = 9;
-    CHECK(!sched_fresh_turn(&sp));
-    sp.picked = 10;
-    CHECK(sched_fresh_turn(&sp));
-    sp.minimize = 1000000; /* minimizing is not fuzzing */
-    CHECK(sched_fresh_turn(&sp));
+    const uint64_t call = 100000000; /* 100 ms */
+    CHECK(sched_first_look(0, call));
+    CHECK(sched_first_look(1000, call));
+    CHECK(sched_first_look(6250000, call));
+    CHECK(!sched_first_look(6250001, call));
+    CHECK(!sched_first_look(200000000, call));
 }
 
-/* Minimizing may cost up to a third of fuzzing, new and picked together. */
+/* Minimizing may cost up to a third of fuzzing. */
 static void test_minimize_turn(void)
 {
-    struct sched_spend sp = {0, 0, 0};
+    struct sched_spend sp = {0, 0};
     CHECK(sched_minimize_turn(&sp, 3));
     sp.minimize = 1;
     CHECK(!sched_minimize_turn(&sp, 3));
-    sp.fresh = 1;
-    sp.picked = 2;
+    sp.fuzz = 3;
     CHECK(sched_minimize_turn(&sp, 3));
     sp.minimize = 2;
     CHECK(!sched_minimize_turn(&sp, 3));
-    sp.picked = 5;
+    sp.fuzz = 6;
     CHECK(sched_minimize_turn(&sp, 3));
 }
 
@@ -429,7 +424,7 @@ int main(void)
     RUN(test_owned);
     RUN(test_carry_energy);
     RUN(test_carry_exec_ns);
-    RUN(test_fresh_turn);
+    RUN(test_first_look);
     RUN(test_minimize_turn);
     return CHECK_DONE("schedule");
 }
