@@ -2,7 +2,7 @@
  * calls.c - handing work to workers and counting it (see calls.h).
  *
  * Owns: nothing of its own: it writes the coordinator's [K] fields (execs,
- * assigned), a worker's job record (its copy of a MINIMIZE input, mode,
+ * assigned, spend), a worker's job record (its copy of a MINIMIZE input, mode,
  * limit) and credited executions (w->execs) and, in the worker's shared
  * memory, the input area, input_len and stop.
  */
@@ -11,6 +11,7 @@
 
 #include "calls.h"
 #include "coordinator_int.h"
+#include "engine.h"
 
 void put_input(struct worker *w, const uint8_t *data, size_t len)
 {
@@ -29,6 +30,7 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
     memcpy(w->job.input, data, len);
     w->job.input_len = len;
     w->job.mode = mode;
+    w->job.start_ns = engine_now_ns();
     put_input(w, data, len);
     struct rpc_call call = {
         .magic = RPC_MAGIC, .op = RPC_MINIMIZE, .mode = mode, .cursor = cur,
@@ -37,16 +39,32 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
     return sup_call(w, &call);
 }
 
+/* What a call cost (struct sched_spend): its executions (or tries) in an
+ * Nx run, its wall time otherwise. */
+static uint64_t call_cost(const struct coordinator *c, const struct worker *w, uint64_t count)
+{
+    if (c->o->fuzztime.kind == BUDGET_COUNT)
+        return count;
+    uint64_t now = engine_now_ns();
+    return now > w->job.start_ns ? now - w->job.start_ns : 0;
+}
+
 void credit_execs(struct coordinator *c, struct worker *w, uint64_t count)
 {
     uint64_t limit = w->job.limit;
     if (limit && count > limit)
         count = limit;
+    c->spend.fuzz += call_cost(c, w, count);
     c->execs += count;
     w->execs += count;
     if (limit)
         c->assigned -= limit - count;
     w->job.limit = 0;
+}
+
+void credit_minimize(struct coordinator *c, struct worker *w, uint64_t tries)
+{
+    c->spend.minimize += call_cost(c, w, tries);
 }
 
 void stop_busy_workers(struct coordinator *c)

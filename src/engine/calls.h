@@ -3,7 +3,8 @@
  * the coordinator's loop (coordinator.c) and the findings lifecycle
  * (crash.c), below both: the input goes into the worker's shared memory,
  * the coordinator keeps its own copy of what it asked (struct wjob), the
- * executions a FUZZ call reports are credited to the budget.
+ * executions a FUZZ call reports are credited to the budget, and what each
+ * call cost to the coordinator's spend (schedule.h).
  * State: none of its own; it writes the coordinator's execs/assigned and
  * the worker's job record.
  */
@@ -27,6 +28,9 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data, 
 /* Credits a FUZZ call's executions to the budget (the unused part of its
  * limit is given back). */
 void credit_execs(struct coordinator *c, struct worker *w, uint64_t count);
+/* Credits a coverage MINIMIZE call's cost (its tries in an Nx run, its time
+ * otherwise) to the coordinator's spend. */
+void credit_minimize(struct coordinator *c, struct worker *w, uint64_t tries);
 /* Executions so far: credited, plus the running FUZZ calls' own counts. */
 uint64_t live_execs(const struct coordinator *c);
 /* Asks every busy worker to end its call at the next execution. */

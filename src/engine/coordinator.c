@@ -225,7 +225,7 @@ static void check_exit_on_item(struct coordinator *c, const struct entry *e)
  * already there or out of memory. */
 static struct entry *accept_input(struct coordinator *c, const uint8_t *data, size_t len,
                                   const uint8_t *cov, const uint8_t *word, size_t word_len,
-                                  size_t base)
+                                  size_t base, uint64_t exec_ns)
 {
     int added;
     struct entry *e = corpus_add(&c->corpus, data, len, NULL, &added);
@@ -241,7 +241,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
         c->stop_requested = 1;
     }
     learn_word(c, word, word_len);
-    schedule_entry(c, e, cov, len, 0);
+    schedule_entry(c, e, cov, len, is_count_budget(&c->o->fuzztime) ? 0 : exec_ns);
     if (base < c->sched.n)
         sched_note_child(&c->sched, base, e->index);
     sync_export(c, e);
@@ -385,12 +385,20 @@ static int call_run(struct coordinator *c, struct worker *w, struct entry *e)
     return sup_call(w, &call);
 }
 
+/* A timed run's new entry that is slow to run waits for the weights
+ * (sched_first_look); an Nx run knows no execution times. */
+static int first_look(const struct coordinator *c, const struct entry *e)
+{
+    return e->index >= c->sched.n ||
+           sched_first_look(c->sched.e[e->index].exec_ns, FUZZ_CALL_MS * 1000000ULL);
+}
+
 /* New entries first, in the order found; then by the scheduler's weights. */
 static struct entry *next_entry(struct coordinator *c)
 {
     struct entry *e;
     while ((e = queue_pop(&c->inputq)))
-        if (!e->failed && !e->retired)
+        if (!e->failed && !e->retired && first_look(c, e))
             return e;
     for (int tries = 0; tries < 64; tries++) {
         e = c->sched.n == c->corpus.n ? c->corpus.v[sched_pick(&c->sched, &c->rng)]
@@ -450,6 +458,7 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     w->job.partner = p;
     w->job.limit = limit;
     w->job.len_limit = c->len_limit;
+    w->job.start_ns = engine_now_ns();
     if (w->words_version != c->words_version)
         send_words(c, w);
     struct rpc_call call = {
@@ -492,17 +501,20 @@ static int fuzz_budget_left(const struct coordinator *c)
 
 /* Minimizing must not starve fuzzing (a slow target makes each candidate
  * cost seconds; a rich one finds hundreds a minute): coverage minimization
- * gets at most a quarter of the executions, at most half the workers
+ * gets at most a quarter of the workers' time, at most half the workers
  * minimize at once, and a worker fuzzes once between two minimizations.
- * Entries wait in the corpus as found meanwhile.  Executions, not time, so
- * an Nx run does the same work whatever the machine's load.  Once the
- * fuzzing budget is spent, every worker drains the queue. */
-#define MIN_SHARE_DIV 3 /* minimizing executions <= fuzzing executions / 3 */
+ * Entries wait in the corpus as found meanwhile.  The share is counted in
+ * the calls' cost (schedule.h): executions in an Nx run, so it does the
+ * same work whatever the machine's load, wall time otherwise, so a
+ * candidate whose tries are slow (a 130 KB TIFF, 0.2 s each) does not take
+ * a worker for minutes while a share counted in executions still allows
+ * it.  Once the fuzzing budget is spent, every worker drains the queue. */
+#define MIN_SHARE_DIV 3 /* minimizing's cost <= fuzzing's cost / 3 */
 static int may_minimize(const struct coordinator *c, const struct worker *w)
 {
     if (!fuzz_budget_left(c))
         return 1;
-    if (w->last_minimized || c->min_execs * MIN_SHARE_DIV > c->execs)
+    if (w->last_minimized || !sched_minimize_turn(&c->spend, MIN_SHARE_DIV))
         return 0;
     int busy = 0;
     for (int i = 0; i < c->nw; i++)
@@ -649,7 +661,7 @@ static void on_sync_run_done(struct coordinator *c, struct worker *w)
         return;
     }
     if (c->phase == PH_FUZZ && coverage_has_new(w->shm.cov, c->mask, c->ncounters)) {
-        accept_input(c, e->data, e->len, w->shm.cov, NULL, 0, (size_t)-1);
+        accept_input(c, e->data, e->len, w->shm.cov, NULL, 0, (size_t)-1, 0);
         if (c->o->v)
             say("fuzz: imported %s from the sync directory\n", e->name);
     }
@@ -786,7 +798,7 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     coverage_diff(c->diff, w->shm.cov, c->mask, c->ncounters);
     size_t wl = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
     struct entry *e = accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl,
-                                   w->job.base->index);
+                                   w->job.base->index, r->duration_ns);
     if (e && e->len > 0 && minimization_on(c))
         queue_candidate(c, e, c->diff);
 }
@@ -800,7 +812,7 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
     }
     struct cand *k = w->job.cand;
     w->job.cand = NULL;
-    c->min_execs += r->count;
+    credit_minimize(c, w, r->count);
     if (!k)
         return; /* shutting down: begin_shutdown took it back, it stays as found */
     struct entry *old = k->entry;

@@ -175,7 +175,7 @@ struct coordinator {
     size_t first_found;        /* [L] entries from here on were found by this run:
                                   only those may be reduced (reduce.h) */
     uint64_t nreduced;         /* [L] entries replaced by a shorter mutant */
-    uint64_t min_execs;        /* [L] executions spent minimizing coverage inputs */
+    struct sched_spend spend;  /* [K] what fuzzing and minimizing cost */
     uint64_t fuzz_deadline_ns; /* [L] -fuzztime as a duration: when fuzzing ends */
     uint64_t stop_file_ns;     /* [L] when -stop_file was last looked at */
     int features_warned;       /* [L] a -features_dir write failed (said once) */

@@ -189,6 +189,8 @@ void sched_carry_stats(struct schedule *s, size_t from, size_t to)
     s->e[to].succ += s->e[from].succ;
     s->e[to].finds += s->e[from].finds;
     s->e[to].fuzzed += s->e[from].fuzzed;
+    if (!s->e[to].exec_ns)
+        s->e[to].exec_ns = s->e[from].exec_ns; /* a shorter form is rarely slower */
     s->dirty = 1;
 }
 
@@ -365,4 +367,14 @@ void sched_free(struct schedule *s)
     free(s->holder);
     free(s->cumulative);
     memset(s, 0, sizeof *s);
+}
+
+int sched_minimize_turn(const struct sched_spend *s, unsigned div)
+{
+    return s->minimize * div <= s->fuzz;
+}
+
+int sched_first_look(uint64_t exec_ns, uint64_t call_ns)
+{
+    return exec_ns <= call_ns / SCHED_FIRST_LOOK_DIV;
 }

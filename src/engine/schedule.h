@@ -83,8 +83,9 @@ void sched_note_execs(struct schedule *s, size_t i, uint64_t n);
  * statistics and its energy's counts (fuzzed, finds) are added to to's, so
  * a replacement carries on with the productivity of what it replaces (a
  * fresh count would lose a productive entry's boost each time it shrinks:
- * on the challenge's strcase that took 2.2x the executions).  Weights are
- * recomputed before the next pick. */
+ * on the challenge's strcase that took 2.2x the executions).  An unknown
+ * execution time (0) takes from's.  Weights are recomputed before the next
+ * pick. */
 void sched_carry_stats(struct schedule *s, size_t from, size_t to);
 /* Entry i is gone (replaced by a smaller one): weight 0 for good, and its
  * features no longer count towards the others' rarity. */
@@ -108,5 +109,25 @@ double sched_weight(struct schedule *s, size_t i);
  * recount: it then only keeps less reducible, never loses a feature. */
 size_t sched_owned(const struct schedule *s, size_t i, uint32_t *out, size_t max);
 void sched_free(struct schedule *s);
+
+/* What the workers' time went to, as cost: a call's wall time in a timed
+ * run, its executions in an Nx run (so a fixed-seed Nx run repeats
+ * whatever the machine's load).  The coordinator keeps one. */
+struct sched_spend {
+    uint64_t fuzz;     /* fuzzing */
+    uint64_t minimize; /* minimizing coverage-expanding inputs */
+};
+/* Minimizing may have the next call while it has cost at most 1/div of
+ * fuzzing. */
+int sched_minimize_turn(const struct sched_spend *s, unsigned div);
+/* New entries are fuzzed first, in the order found, when one execution of
+ * theirs takes at most 1/SCHED_FIRST_LOOK_DIV of a fuzzing call (call_ns);
+ * a slower one (exec_ns, 0 = unknown: not slow) waits for the weights,
+ * whose speed factor counts its cost.  Otherwise a run whose every new entry
+ * is slow and leads at once to another (libtiff with value profile: each
+ * sort of a large directory, 0.04-0.3 s, brings a new distance feature)
+ * never comes back to the weights, nor to the fast entries. */
+#define SCHED_FIRST_LOOK_DIV 16
+int sched_first_look(uint64_t exec_ns, uint64_t call_ns);
 
 #endif

@@ -55,6 +55,7 @@ struct wjob {
     uint32_t mode;              /* MINIMIZE: enum rpc_min_mode */
     void *cand;                 /* MINIMIZE coverage: the queued candidate */
     int sync;                   /* RUN: an entry imported from -sync_dir */
+    uint64_t start_ns;          /* FUZZ, MINIMIZE: when the call was made (its cost, calls.c) */
 };
 
 /* [S]: written by supervise.c only; [C]: the coordinator's own records

@@ -386,6 +386,50 @@ static void test_child_energy(void)
     sched_free(&s);
 }
 
+/* A replacement whose time is unknown takes the one it replaces; a known
+ * one keeps its own. */
+static void test_carry_exec_ns(void)
+{
+    struct schedule s;
+    const uint32_t ids[] = {1};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, ids, 1, 100, 5000);
+    add(&s, ids, 1, 50, 0);
+    add(&s, ids, 1, 40, 700);
+    sched_carry_stats(&s, 0, 1);
+    CHECK_EQ_U(s.e[1].exec_ns, 5000);
+    sched_carry_stats(&s, 0, 2);
+    CHECK_EQ_U(s.e[2].exec_ns, 700);
+    sched_free(&s);
+}
+
+/* A new entry is fuzzed first when a call holds 16 of its executions;
+ * an unknown time (0) is not slow. */
+static void test_first_look(void)
+{
+    const uint64_t call = 100000000; /* 100 ms */
+    CHECK(sched_first_look(0, call));
+    CHECK(sched_first_look(1000, call));
+    CHECK(sched_first_look(6250000, call));
+    CHECK(!sched_first_look(6250001, call));
+    CHECK(!sched_first_look(200000000, call));
+}
+
+/* Minimizing may cost up to a third of fuzzing. */
+static void test_minimize_turn(void)
+{
+    struct sched_spend sp = {0, 0};
+    CHECK(sched_minimize_turn(&sp, 3));
+    sp.minimize = 1;
+    CHECK(!sched_minimize_turn(&sp, 3));
+    sp.fuzz = 3;
+    CHECK(sched_minimize_turn(&sp, 3));
+    sp.minimize = 2;
+    CHECK(!sched_minimize_turn(&sp, 3));
+    sp.fuzz = 6;
+    CHECK(sched_minimize_turn(&sp, 3));
+}
+
 int main(void)
 {
     RUN(test_features_of);
@@ -400,5 +444,8 @@ int main(void)
     RUN(test_owned);
     RUN(test_carry_energy);
     RUN(test_child_energy);
+    RUN(test_carry_exec_ns);
+    RUN(test_first_look);
+    RUN(test_minimize_turn);
     return CHECK_DONE("schedule");
 }
