@@ -243,8 +243,12 @@ fuzz_ferret() {
     mkdir -p "$R/cache"
     ( cd "$R"
       # A safety net only: ferret stops by itself after -fuzztime.
+      # -keep_going=1: a finding (a crash, an out-of-memory, a timeout) is
+      # written and fuzzing goes on, as libFuzzer's -fork=2 with
+      # -ignore_crashes/-ignore_ooms/-ignore_timeouts and AFL++ do; without
+      # it the run ends at the first (libtiff: an out-of-memory after 46 s).
       locked timeout -s INT -k 30 $((SECS + 300)) \
-          "$bin" -fuzz -fuzztime="${SECS}s" -parallel=2 -cachedir="$R/cache" \
+          "$bin" -fuzz -fuzztime="${SECS}s" -parallel=2 -keep_going=1 -cachedir="$R/cache" \
           ${LIB_DICT:+-dict="$SRC/$LIB_DICT"} "$@" "$SEEDS" > "$R/log" 2>&1; echo $? > "$R/rc" ) || true
 }
 
