@@ -23,8 +23,9 @@
  * overwrites it.  torc_freeze copies what each such compare wanted into
  * a short list of its own (newest first) when it finds the slot changed,
  * where it stays until newer finds push it out.  The worker freezes the
- * table after every ExtendCmp mutant's run too, telling where that
- * mutant's tail began: what it showed is then kept with where it was
+ * table after an ExtendCmp mutant's run too (one that appended a value, or
+ * found something new), telling where its tail began: what it showed is
+ * then kept with where it was
  * wanted (the tail's place plus the offset in the tail the target read),
  * and ExtendCmp picks the value wanted where its own input's tail is.  A
  * list read back from a dead worker is clamped like the rest (a place only
