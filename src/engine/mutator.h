@@ -24,6 +24,8 @@ struct typed_schema;
 struct mutate_trace {
     size_t len;
     uint8_t word[MUTATE_WORD_MAX];
+    size_t tail_at; /* 1 + where ExtendCmp put its probe tail in the mutant;
+                       0: the mutant has none (torc_freeze's tail_at) */
 };
 
 /* Everything besides the input itself that a mutation may draw on.  All of it

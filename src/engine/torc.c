@@ -22,8 +22,14 @@
  * site and wanted value, so the next mutant that puts another byte there
  * overwrites it.  torc_freeze copies what each such compare wanted into
  * a short list of its own (newest first) when it finds the slot changed,
- * where it stays until newer finds push it out.  A list read back from a dead
- * worker is clamped like the rest.
+ * where it stays until newer finds push it out.  The worker freezes the
+ * table after an ExtendCmp mutant's run too (one that appended a value, or
+ * found something new), telling where its tail began: what it showed is
+ * then kept with where it was
+ * wanted (the tail's place plus the offset in the tail the target read),
+ * and ExtendCmp picks the value wanted where its own input's tail is.  A
+ * list read back from a dead worker is clamped like the rest (a place only
+ * ever selects among the list's values).
  *
  * Owns: nothing.  torc_freeze and torc_count write the table the caller
  * passes (the frozen copy in a worker's shared memory, whose wanted list
@@ -140,11 +146,11 @@ const struct torc_mem *torc_pick_mem(rng_t *r, const struct torc *t)
 /* An integer probe slot's wanted bytes: the operand that is not the probe,
  * at the probe's width (a byte compared as a wider integer wants a byte),
  * in the byte order the target read the probe in. */
-static size_t int_wanted(const struct torc_int *e, uint8_t *w)
+static size_t int_wanted(const struct torc_int *e, uint8_t *w, unsigned *off)
 {
     int big = 0;
     unsigned pa = torc_probe_width(e->a, e->size, &big);
-    uint64_t v = pa ? e->b : e->a;
+    uint64_t v = pa ? e->b : e->a, p = pa ? e->a : e->b;
     unsigned width = pa ? pa : torc_probe_width(e->b, e->size, &big);
     uint64_t mask = e->size >= 8 ? ~0ull : (1ull << (8 * e->size)) - 1;
     uint64_t high = width >= 8 ? 0 : (v & mask) >> (8 * width);
@@ -152,69 +158,94 @@ static size_t int_wanted(const struct torc_int *e, uint8_t *w)
         return 0; /* compared with what no field of that width, extended, is */
     for (unsigned i = 0; i < width; i++)
         w[big ? width - 1 - i : i] = (uint8_t)(v >> (8 * i));
+    /* the probe's first byte in the input: its low byte, or its high one
+     * when read big-endian */
+    *off = (unsigned)((big ? p >> (8 * (width - 1)) : p) & 0xff) - TORC_PROBE;
     return width;
 }
 
-static size_t mem_wanted(const struct torc_mem *e, uint8_t *w)
+static size_t mem_wanted(const struct torc_mem *e, uint8_t *w, unsigned *off)
 {
     int pa = mem_probe(e->a, e->len_a);
     const uint8_t *v = pa ? e->b : e->a;
     size_t n = pa ? e->len_b : mem_probe(e->b, e->len_b) ? e->len_a : 0;
     memcpy(w, v, n);
+    *off = n ? (unsigned)((pa ? e->a[0] : e->b[0]) - TORC_PROBE) : 0;
     return n;
 }
 
-/* Puts one wanted value at the front of the list (moved there if it is in
- * it already). */
-static void remember(struct torc *t, const uint8_t *w, size_t n)
+/* Puts one wanted value at the front of the list: moved there if it is in
+ * it already (the same bytes, wanted at the same place or at a place one of
+ * the two does not know; a known place is kept), else added, the oldest
+ * falling off a full list. */
+static void remember(struct torc *t, const uint8_t *w, size_t n, uint32_t where)
 {
-    uint32_t have = t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED, at = have;
-    for (uint32_t i = 0; i < have && at == have; i++)
-        if (t->wanted[i].len == n && bytes_equal(t->wanted[i].bytes, w, n))
-            at = i;
-    if (at == have && have == TORC_WANTED)
-        at = TORC_WANTED - 1; /* the oldest falls off */
-    else if (at == have)
+    uint32_t have = t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED, k = have;
+    for (uint32_t i = 0; i < have && k == have; i++)
+        if (t->wanted[i].len == n && bytes_equal(t->wanted[i].bytes, w, n) &&
+            (!where || !t->wanted[i].at || t->wanted[i].at == where))
+            k = i;
+    if (k == have && have == TORC_WANTED)
+        k = TORC_WANTED - 1; /* the oldest falls off */
+    else if (k == have)
         have++;
-    memmove(&t->wanted[1], &t->wanted[0], at * sizeof t->wanted[0]);
+    else if (!where)
+        where = t->wanted[k].at;
+    memmove(&t->wanted[1], &t->wanted[0], k * sizeof t->wanted[0]);
     memset(&t->wanted[0], 0, sizeof t->wanted[0]);
     t->wanted[0].len = (uint8_t)n;
+    t->wanted[0].at = where;
     memcpy(t->wanted[0].bytes, w, n);
     t->n_wanted = have;
 }
 
-void torc_freeze(struct torc *t, const struct torc *live)
+/* Where a value wanted at offset off of a tail placed at tail_at (both as
+ * torc_freeze's) was wanted; 0 when unknown or out of range. */
+static uint32_t wanted_at(size_t tail_at, unsigned off)
+{
+    return tail_at && tail_at + off < UINT32_MAX ? (uint32_t)(tail_at + off) : 0;
+}
+
+void torc_freeze(struct torc *t, const struct torc *live, size_t tail_at)
 {
     uint8_t w[TORC_MEM_MAX];
+    unsigned off = 0;
     for (size_t i = 0; i < TORC_INT_SLOTS; i++) {
         const struct torc_int *e = &live->ints[i];
         if (bytes_equal(&t->ints[i], e, sizeof *e))
             continue; /* learnt from when it was new, if at all */
         t->ints[i] = *e;
-        size_t n = int_used(e) ? int_wanted(e, w) : 0;
+        size_t n = int_used(e) ? int_wanted(e, w, &off) : 0;
         if (n > 0)
-            remember(t, w, n);
+            remember(t, w, n, wanted_at(tail_at, off));
     }
     for (size_t i = 0; i < TORC_MEM_SLOTS; i++) {
         const struct torc_mem *e = &live->mems[i];
         if (bytes_equal(&t->mems[i], e, sizeof *e))
             continue;
         t->mems[i] = *e;
-        size_t n = mem_used(e) ? mem_wanted(e, w) : 0;
+        size_t n = mem_used(e) ? mem_wanted(e, w, &off) : 0;
         if (n > 0)
-            remember(t, w, n);
+            remember(t, w, n, wanted_at(tail_at, off));
     }
     torc_count(t);
 }
 
-size_t torc_pick_wanted(rng_t *r, const struct torc *t, uint8_t *w)
+size_t torc_pick_wanted(rng_t *r, const struct torc *t, size_t here, uint8_t *w, size_t *at)
 {
     uint32_t have = t ? (t->n_wanted <= TORC_WANTED ? t->n_wanted : TORC_WANTED) : 0;
+    *at = 0;
     if (have == 0)
         return 0;
-    size_t k = rng_bool(r) ? 0 : (size_t)rng_below(r, have);
+    size_t k = have;
+    if (here && rng_below(r, 4) != 0) /* the newest wanted right here */
+        for (k = 0; k < have && t->wanted[k].at != here; k++)
+            ;
+    if (k == have)
+        k = rng_bool(r) ? 0 : (size_t)rng_below(r, have);
     const struct torc_wanted *e = &t->wanted[k];
     size_t n = e->len <= TORC_MEM_MAX ? e->len : 0;
     memcpy(w, e->bytes, n);
+    *at = n ? e->at : 0;
     return n;
 }

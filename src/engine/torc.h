@@ -52,7 +52,12 @@ struct torc_mem {
 /* A value the target compared a probe tail with: what it wanted there. */
 struct torc_wanted {
     uint8_t len;      /* bytes valid (1..TORC_MEM_MAX) */
-    uint8_t pad[7];
+    uint8_t pad[3];
+    uint32_t at;      /* 1 + the offset in the input where it was wanted, when
+                         the run that showed it is known (an ExtendCmp
+                         mutant's, whose tail's place is known); 0: unknown.
+                         ExtendCmp picks the value wanted where its input's
+                         tail is (torc_pick_wanted) */
     uint8_t bytes[TORC_MEM_MAX]; /* in the order the input holds them */
 };
 
@@ -92,12 +97,17 @@ unsigned torc_probe_width(uint64_t v, unsigned size, int *big);
  * t->wanted (moved there if it is in it already; the oldest fall off).
  * A compare slot is overwritten by the next compare of the same site and
  * value; wanted[] keeps what a probe found until newer finds push it out,
- * so it stays in t from one freeze to the next. */
-void torc_freeze(struct torc *t, const struct torc *live);
+ * so it stays in t from one freeze to the next.  tail_at: 1 + the offset
+ * of the probe tail in the input of the run just made, when the caller
+ * knows it (the run was an ExtendCmp mutant's); then each value learnt
+ * gets where it was wanted (struct torc_wanted's at), else 0. */
+void torc_freeze(struct torc *t, const struct torc *live, size_t tail_at);
 
-/* A remembered wanted value, the newest one time in two, else any: its
- * bytes into w[TORC_MEM_MAX]; returns their count, or 0 when there is
- * none. */
-size_t torc_pick_wanted(struct rng *r, const struct torc *t, uint8_t *w);
+/* A remembered wanted value: three times in four the newest one wanted
+ * at here (1 + the offset where the caller's input would take it; 0:
+ * none), if one is; else the newest one time in two, else any.  Its bytes
+ * into w[TORC_MEM_MAX]; returns their count, or 0 when there is none.
+ * *at: where it was wanted (struct torc_wanted), 0 if unknown. */
+size_t torc_pick_wanted(struct rng *r, const struct torc *t, size_t here, uint8_t *w, size_t *at);
 
 #endif

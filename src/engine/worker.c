@@ -102,7 +102,7 @@ static uint64_t coarse_now_ns(void)
  * next, and grow by this copy's. */
 static void freeze_torc(struct worker_ctx *w)
 {
-    torc_freeze(w->shm.torc, cmptrace_table());
+    torc_freeze(w->shm.torc, cmptrace_table(), 0);
 }
 
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
@@ -288,6 +288,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
         SHM_STORE(h->count, n + 1);
         SHM_STORE(h->runs, ++w->runs);
         trace.len = 0;
+        trace.tail_at = 0;
         size_t len = replay_build_input(state, w->buf, base, base_len, &src, len_limit);
         if (w->detect_leaks)
             memory_reset_counts();
@@ -295,6 +296,14 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
          * deflaking re-run and minimization try checks it). */
         target_run_checked(w->buf, len, (n & 15) == 0);
         n++;
+        /* An ExtendCmp mutant that appended a wanted value: what its tail
+         * showed is learnt now, with where, before a later execution's
+         * compare of the same site and value overwrites the slot.  (After
+         * a bare tail, nothing was wanted yet: the empty target, which
+         * never wants anything, would pay a fifth of its rate.)  Before
+         * the next rng store, as every freeze. */
+        if (w->use_cmp && trace.tail_at && trace.len)
+            torc_freeze(w->shm.torc, cmptrace_table(), trace.tail_at);
         if (failed(w)) {
             report_failure(w, w->buf, len, r);
             break;
@@ -311,6 +320,14 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
                 best = none; /* deflake overwrote shm.cov */
                 continue;
             }
+            /* A new entry made by ExtendCmp: what its tail showed (its
+             * deflaking runs are in the live table) is learnt now, with
+             * where, so the entry's own turn extends it (torc.h).  Only
+             * then: a freeze after every ExtendCmp mutant cost the empty
+             * target a fifth of its rate.  The call ends here; the next
+             * freezes before its first rng store. */
+            if (w->use_cmp && trace.tail_at)
+                torc_freeze(w->shm.torc, cmptrace_table(), trace.tail_at);
             SHM_STORE(h->state, SHM_IDLE);
             memcpy(w->shm.input, w->buf, len);
             r->status = RPC_NEW_COVERAGE;

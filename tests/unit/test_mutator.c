@@ -740,33 +740,33 @@ static void test_freeze_learns_wanted(void)
     probe_slot(&live, 3, TORC_PROBE, 0x41, 1);
     live.ints[4] = (struct torc_int){.a = 7, .b = 9, .size = 4}; /* no probe */
     probe_slot(&live, 5, 0xa5a6, 0x1234, 2);                    /* big-endian read */
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     CHECK_EQ_U(t.n_ints, 3);
     CHECK_EQ_U(t.n_wanted, 2);
     /* newest first: slot 5 was learnt after slot 3 */
     CHECK(t.wanted[0].len == 2 && t.wanted[0].bytes[0] == 0x12 && t.wanted[0].bytes[1] == 0x34);
     CHECK(t.wanted[1].len == 1 && t.wanted[1].bytes[0] == 0x41);
     /* unchanged slots are not learnt again: the order stays */
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     CHECK_EQ_U(t.n_wanted, 2);
     CHECK_EQ_U(t.wanted[0].len, 2);
     /* a slot that changed back to a probe moves its value to the front */
     live.ints[3].a = 0x30;
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     probe_slot(&live, 3, TORC_PROBE, 0x41, 1);
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     CHECK_EQ_U(t.n_wanted, 2);
     CHECK(t.wanted[0].len == 1 && t.wanted[0].bytes[0] == 0x41);
     /* memory compares: the tail's start against a word */
     live.mems[7] = (struct torc_mem){.len_a = 3, .len_b = 4};
     memcpy(live.mems[7].a, "\xa5\xa6\xa7", 3);
     memcpy(live.mems[7].b, "KEY!", 4);
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     CHECK(t.wanted[0].len == 4 && memcmp(t.wanted[0].bytes, "KEY!", 4) == 0);
     /* at most TORC_WANTED, the oldest falling off */
     for (size_t i = 0; i < TORC_WANTED + 4; i++)
         probe_slot(&live, 100 + i, TORC_PROBE, 0x10 + i, 1);
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     CHECK_EQ_U(t.n_wanted, TORC_WANTED);
     /* a hostile count or length is clamped when picked */
     t.n_wanted = 1000;
@@ -774,9 +774,85 @@ static void test_freeze_learns_wanted(void)
     rng_t r = {5};
     uint8_t w[TORC_MEM_MAX];
     int ok = 1;
+    size_t at;
     for (int i = 0; i < 100; i++)
-        ok &= torc_pick_wanted(&r, &t, w) <= TORC_MEM_MAX;
+        ok &= torc_pick_wanted(&r, &t, 0, w, &at) <= TORC_MEM_MAX;
     CHECK(ok);
+}
+
+/* Where a value was wanted (torc_wanted.at): learnt from the run of a
+ * mutant whose tail's place is known, at that place plus the offset in the
+ * tail the target read; a later freeze that does not know keeps it. */
+static void test_freeze_learns_where(void)
+{
+    static struct torc live, t;
+    memset(&live, 0, sizeof live);
+    memset(&t, 0, sizeof t);
+    probe_slot(&live, 3, TORC_PROBE, 'd', 1);
+    torc_freeze(&t, &live, 4); /* the tail at offset 3 */
+    CHECK(t.wanted[0].len == 1 && t.wanted[0].bytes[0] == 'd' && t.wanted[0].at == 4);
+    probe_slot(&live, 4, TORC_PROBE + 2, 'q', 1); /* read the tail's third byte */
+    torc_freeze(&t, &live, 10);
+    CHECK(t.wanted[0].bytes[0] == 'q' && t.wanted[0].at == 12);
+    probe_slot(&live, 5, 0xa6a5, 0x7172, 2);      /* big-endian, its first byte a5 */
+    torc_freeze(&t, &live, 20);
+    CHECK(t.wanted[0].len == 2 && t.wanted[0].at == 20);
+    /* relearnt where the run does not say: to the front, the place kept */
+    live.ints[3].a = 0x30;
+    torc_freeze(&t, &live, 0);
+    probe_slot(&live, 3, TORC_PROBE, 'd', 1);
+    torc_freeze(&t, &live, 0);
+    CHECK(t.wanted[0].bytes[0] == 'd' && t.wanted[0].at == 4);
+    CHECK_EQ_U(t.n_wanted, 3);
+    /* the same value wanted at another known place is another entry */
+    live.ints[3].a = 0x30;
+    torc_freeze(&t, &live, 0);
+    probe_slot(&live, 3, TORC_PROBE, 'd', 1);
+    torc_freeze(&t, &live, 30);
+    CHECK(t.wanted[0].bytes[0] == 'd' && t.wanted[0].at == 30 && t.wanted[1].at == 4);
+    CHECK_EQ_U(t.n_wanted, 4);
+    /* a memory compare of the tail from its second byte */
+    live.mems[7] = (struct torc_mem){.len_a = 3, .len_b = 4};
+    memcpy(live.mems[7].a, "\xa6\xa7\xa8", 3);
+    memcpy(live.mems[7].b, "KEY!", 4);
+    torc_freeze(&t, &live, 40);
+    CHECK(t.wanted[0].len == 4 && t.wanted[0].at == 41);
+}
+
+/* ExtendCmp with places: the value wanted where this input's tail starts
+ * is picked first (over a newer one wanted elsewhere); the mutant's tail's
+ * place goes in the trace. */
+static void test_extend_cmp_at(void)
+{
+    size_t ec = find_mutation("ExtendCmp");
+    static struct torc live, t;
+    memset(&live, 0, sizeof live);
+    memset(&t, 0, sizeof t);
+    probe_slot(&live, 9, TORC_PROBE, 'd', 1);
+    torc_freeze(&t, &live, 4);  /* 'd' wanted at offset 3 */
+    probe_slot(&live, 10, TORC_PROBE, 'q', 1);
+    torc_freeze(&t, &live, 30); /* 'q' at offset 29, the newest */
+    struct mutate_trace tr;
+    struct mutate_src src = {.torc = &t, .trace = &tr};
+    rng_t r = {11};
+    uint8_t d[64];
+    int here = 0, where = 0, newest = 0;
+    for (int i = 0; i < 400; i++) {
+        memcpy(d, "abc", 3);
+        for (size_t k = 0; k < TORC_PROBE_LEN; k++)
+            d[3 + k] = (uint8_t)(TORC_PROBE + k);
+        tr.tail_at = 0;
+        size_t m = mutator_apply(ec, &r, d, 3 + TORC_PROBE_LEN, sizeof d, &src);
+        int ok = m == 4 + TORC_PROBE_LEN && memcmp(d, "abcd", 4) == 0 && d[4] == TORC_PROBE;
+        here += ok;
+        where += ok && tr.tail_at == 5;
+        newest += m == 4 + TORC_PROBE_LEN && memcmp(d, "abcq", 4) == 0;
+    }
+    /* 'd': 3/4 (the whole tail stripped) x (3/4 + 1/4 x 1/4) = 0.61;
+     * 'q' without the place: 3/4 x 1/4 x 3/4 = 0.14 */
+    CHECK(here > 200);
+    CHECK(newest > 20 && newest < here / 2);
+    CHECK_EQ_U(where, here);
 }
 
 static void test_extend_cmp(void)
@@ -797,7 +873,7 @@ static void test_extend_cmp(void)
      * replaced by 'd' and a fresh tail (or, one time in four, 'd' follows
      * the tail's first byte) */
     probe_slot(&live, 9, TORC_PROBE, 'd', 1);
-    torc_freeze(&t, &live);
+    torc_freeze(&t, &live, 0);
     int extended = 0, kept = 0, other = 0;
     for (int i = 0; i < 400; i++) {
         memcpy(d, "abc", 3);
@@ -852,6 +928,8 @@ int main(void)
     RUN(test_probe_width);
     RUN(test_bytes_equal);
     RUN(test_freeze_learns_wanted);
+    RUN(test_freeze_learns_where);
+    RUN(test_extend_cmp_at);
     RUN(test_extend_cmp);
     RUN(test_stale_bytes_ignored);
     return CHECK_DONE("mutator");
