@@ -31,6 +31,8 @@ int call_minimize(struct coordinator *c, struct worker *w, const uint8_t *data,
     w->job.input_len = len;
     w->job.mode = mode;
     w->job.start_ns = engine_now_ns();
+    sup_drain_log(w); /* what it prints from here on is this call's */
+    w->job.log_pos = w->log_pos;
     put_input(w, data, len);
     struct rpc_call call = {
         .magic = RPC_MAGIC, .op = RPC_MINIMIZE, .mode = mode, .cursor = cur,

@@ -431,12 +431,24 @@ void crash_on_minimize_done(struct coordinator *c, struct worker *w)
     f->min_tries += w->reply.count;
     if ((f->mode == RPC_MIN_LEAK || f->mode == RPC_MIN_FAIL) && shm_check_len(&w->shm, w->reply.len) &&
         w->reply.len <= f->len && set_data(f, w->shm.input, (size_t)w->reply.len) == 0) {
-        sup_drain_log(w); /* the report of the last leaking or failing candidate */
-        free(f->report);
+        size_t n = 0;
+        char *report = NULL;
+        sup_drain_log(w);
         if (f->mode == RPC_MIN_FAIL)
-            f->report = failure_message(w, &f->report_len);
-        else
-            f->report = sup_log_tail(w, &f->report_len);
+            report = failure_message(w, &n);
+        else /* the report of the last leaking candidate, if this call printed one */
+            report = sup_log_since(w, w->job.log_pos, &n);
+        if (report && (f->mode == RPC_MIN_FAIL || strstr(report, "SUMMARY: "))) {
+            free(f->report);
+            f->report = report;
+            f->report_len = n;
+        } else {
+            /* No candidate leaked in this call (the input is as it was), and
+             * this worker's log is not the one that holds the leak's report
+             * (with two workers, another may minimize it): the report as
+             * found stays, SUMMARY line and all. */
+            free(report);
+        }
     }
 }
 

@@ -276,7 +276,14 @@ void sup_drain_log(struct worker *w)
 
 char *sup_log_tail(const struct worker *w, size_t *len)
 {
-    size_t n = w->log_pos < LOG_RING_SIZE ? w->log_pos : LOG_RING_SIZE;
+    return sup_log_since(w, 0, len);
+}
+
+char *sup_log_since(const struct worker *w, size_t pos, size_t *len)
+{
+    size_t n = pos < w->log_pos ? w->log_pos - pos : 0;
+    if (n > LOG_RING_SIZE)
+        n = LOG_RING_SIZE;
     char *out = malloc(n + 1);
     if (!out)
         return NULL;

@@ -56,6 +56,8 @@ struct wjob {
     void *cand;                 /* MINIMIZE coverage: the queued candidate */
     int sync;                   /* RUN: an entry imported from -sync_dir */
     uint64_t start_ns;          /* FUZZ, MINIMIZE: when the call was made (its cost, calls.c) */
+    size_t log_pos;             /* MINIMIZE: the worker's log_pos when the call was made:
+                                   what it printed since is the call's (sup_log_since) */
 };
 
 /* [S]: written by supervise.c only; [C]: the coordinator's own records
@@ -107,6 +109,10 @@ int sup_read_reply(struct worker *w);
 void sup_drain_log(struct worker *w);
 /* Copies the ring's contents (oldest first) into a malloc'd string. */
 char *sup_log_tail(const struct worker *w, size_t *len);
+/* What the worker printed since its log stood at pos (the ring's last
+ * LOG_RING_SIZE bytes at most; empty if nothing, or if pos is not behind
+ * log_pos), malloc'd and NUL-terminated, its length in *len. */
+char *sup_log_since(const struct worker *w, size_t pos, size_t *len);
 void sup_kill(struct worker *w, enum wkill why);
 /* A hang: ask the worker for the target's stack first; sup_kill follows. */
 void sup_signal_hang(struct worker *w);

@@ -283,6 +283,49 @@ static void test_leak_and_failure_reported_by_a_live_worker(void)
 
 /* ---- the input recovered -------------------------------------------------- */
 
+/* A leak minimized by a worker whose log does not hold its report (with
+ * two workers, the other one may minimize it): a call in which no candidate
+ * leaked keeps the report as found, SUMMARY line and all; a call that
+ * printed a smaller candidate's report takes that one. */
+static void test_leak_minimized_elsewhere_keeps_its_report(void)
+{
+    struct fx f;
+    fx_init(&f, 0, "-keep_going=1", NULL);
+    fx_run(&f, "x");
+    memcpy(f.w.shm.input, "LKS", 3);
+    f.w.reply = (struct rpc_reply){.status = RPC_LEAK, .len = 3};
+    fx_say(&f, "==7==ERROR: LeakSanitizer: detected memory leaks\n"
+               "    #0 0x4f1000 in malloc\n    #1 0x4f2000 in make_node /src/p.c:5:3\n"
+               "SUMMARY: AddressSanitizer: 7 byte(s) leaked in 1 allocation(s).\n");
+    CHECK(crash_on_report(&f.c, &f.w) == CRASH_GO_ON);
+    struct finding *fl = f.c.fd.v[0];
+    CHECK(fl->kind == FINDING_LEAK && fl->mode == RPC_MIN_LEAK);
+
+    /* another worker (a log of its own, empty) minimizes: nothing leaks */
+    f.w.log_pos = 0;
+    CHECK(crash_dispatch(&f.c, &f.w) == 1);
+    struct rpc_call call;
+    CHECK(read(f.call_r, &call, sizeof call) == (ssize_t)sizeof call);
+    memcpy(f.w.shm.input, "LKS", 3);
+    f.w.reply = (struct rpc_reply){.status = RPC_OK, .len = 3, .count = 5};
+    crash_on_minimize_done(&f.c, &f.w);
+    CHECK(fl->report && strstr(fl->report, "SUMMARY: AddressSanitizer: 7 byte(s) leaked") != NULL);
+
+    /* a call whose smaller candidate leaked: its report */
+    fl->min_done = 0;
+    CHECK(crash_dispatch(&f.c, &f.w) == 1);
+    CHECK(read(f.call_r, &call, sizeof call) == (ssize_t)sizeof call);
+    fx_say(&f, "==8==ERROR: LeakSanitizer: detected memory leaks\n"
+               "    #0 0x4f1000 in malloc\n    #1 0x4f2000 in make_node /src/p.c:5:3\n"
+               "SUMMARY: AddressSanitizer: 5 byte(s) leaked in 1 allocation(s).\n");
+    memcpy(f.w.shm.input, "LK", 2);
+    f.w.reply = (struct rpc_reply){.status = RPC_OK, .len = 2, .count = 4};
+    crash_on_minimize_done(&f.c, &f.w);
+    CHECK(fl->len == 2);
+    CHECK(fl->report && strstr(fl->report, "5 byte(s) leaked") != NULL && strstr(fl->report, "7 byte(s)") == NULL);
+    fx_free(&f);
+}
+
 static void test_fuzz_execution_rebuilt_by_the_replay_contract(void)
 {
     struct fx f;
@@ -593,6 +636,7 @@ int main(void)
     RUN(test_hang_request_answered_by_a_crash_is_a_crash);
     RUN(test_oom_by_malloc_is_minimized_by_rss_is_not);
     RUN(test_leak_and_failure_reported_by_a_live_worker);
+    RUN(test_leak_minimized_elsewhere_keeps_its_report);
     RUN(test_fuzz_execution_rebuilt_by_the_replay_contract);
     RUN(test_minimize_try_with_hostile_length_is_refused);
     RUN(test_keep_going_counts_hits_per_signature);
