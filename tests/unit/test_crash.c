@@ -235,16 +235,24 @@ static void test_oom_by_malloc_is_minimized_by_rss_is_not(void)
     fx_free(&f);
 }
 
+/* A -keep_going run whose live worker reports input "LKS" as leaking,
+ * with this report (then ending in summary, "" for none). */
+static void fx_leak(struct fx *f, const char *summary)
+{
+    fx_init(f, 0, "-keep_going=1", NULL);
+    fx_run(f, "x");
+    memcpy(f->w.shm.input, "LKS", 3);
+    f->w.reply = (struct rpc_reply){.status = RPC_LEAK, .len = 3};
+    fx_say(f, "==7==ERROR: LeakSanitizer: detected memory leaks\n"
+              "    #0 0x4f1000 in malloc\n    #1 0x4f2000 in make_node /src/p.c:5:3\n");
+    fx_say(f, summary);
+    CHECK(crash_on_report(&f->c, &f->w) == CRASH_GO_ON);
+}
+
 static void test_leak_and_failure_reported_by_a_live_worker(void)
 {
     struct fx f;
-    fx_init(&f, 0, "-keep_going=1", NULL);
-    fx_run(&f, "x");
-    memcpy(f.w.shm.input, "LKS", 3);
-    f.w.reply = (struct rpc_reply){.status = RPC_LEAK, .len = 3};
-    fx_say(&f, "==7==ERROR: LeakSanitizer: detected memory leaks\n"
-               "    #0 0x4f1000 in malloc\n    #1 0x4f2000 in make_node /src/p.c:5:3\n");
-    CHECK(crash_on_report(&f.c, &f.w) == CRASH_GO_ON);
+    fx_leak(&f, "");
     CHECK(f.c.fd.v[0]->kind == FINDING_LEAK);
     CHECK(f.c.fd.v[0]->mode == RPC_MIN_LEAK);
     CHECK(f.c.fd.v[0]->len == 3 && memcmp(f.c.fd.v[0]->data, "LKS", 3) == 0);
@@ -290,14 +298,7 @@ static void test_leak_and_failure_reported_by_a_live_worker(void)
 static void test_leak_minimized_elsewhere_keeps_its_report(void)
 {
     struct fx f;
-    fx_init(&f, 0, "-keep_going=1", NULL);
-    fx_run(&f, "x");
-    memcpy(f.w.shm.input, "LKS", 3);
-    f.w.reply = (struct rpc_reply){.status = RPC_LEAK, .len = 3};
-    fx_say(&f, "==7==ERROR: LeakSanitizer: detected memory leaks\n"
-               "    #0 0x4f1000 in malloc\n    #1 0x4f2000 in make_node /src/p.c:5:3\n"
-               "SUMMARY: AddressSanitizer: 7 byte(s) leaked in 1 allocation(s).\n");
-    CHECK(crash_on_report(&f.c, &f.w) == CRASH_GO_ON);
+    fx_leak(&f, "SUMMARY: AddressSanitizer: 7 byte(s) leaked in 1 allocation(s).\n");
     struct finding *fl = f.c.fd.v[0];
     CHECK(fl->kind == FINDING_LEAK && fl->mode == RPC_MIN_LEAK);
 
