@@ -399,7 +399,12 @@ main() {
                 case $e in
                 seeds) note="seeds only" ;;
                 ferret|ferret_nomin) note="rc $(cat "$R/rc" 2>/dev/null)"
-                        if grep -q 'found a crash\|found a hang\|--- FAIL' "$R/log" 2>/dev/null; then
+                        # -keep_going=1: a finding does not stop the run; its
+                        # summary line says how many distinct ones there were
+                        # (an older run without it stopped at the first)
+                        if grep -q '^fuzz: [0-9]* distinct finding' "$R/log" 2>/dev/null; then
+                            note="$note; $(sed -n 's/^fuzz: \([0-9]* distinct findings*\).*/\1/p' "$R/log" | tail -1), fuzzed for $(grep -o 'elapsed: [0-9hms]*' "$R/log" | tail -1 | cut -d' ' -f2)"
+                        elif grep -q 'found a crash\|found a hang\|--- FAIL' "$R/log" 2>/dev/null; then
                             note="$note; STOPPED at a failure after $(grep -o 'elapsed: [0-9hms]*' "$R/log" | tail -1 | cut -d' ' -f2)"
                         fi ;;
                 libfuzzer) note="rc $(cat "$R/rc" 2>/dev/null); $(ls "$R/artifacts" 2>/dev/null | wc -l) artifacts" ;;
