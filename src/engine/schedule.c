@@ -4,10 +4,18 @@
  * Invariants:
  *  - freq[f] is the number of entries whose feature list holds f (f < nfeat;
  *    larger ids are ignored everywhere, repeated ids count once).
- *  - dirty == 0: every e[i].weight matches the formula (up to rounding) and
- *    cumulative[0..n) holds prefix sums of weights that are at most a few
- *    picks stale (see below).  dirty != 0: both are recomputed, O(total
- *    features + n), before the next use.
+ *  - cumulative[0..n) always holds prefix sums of the entries' weights
+ *    (at most a few picks stale, see below), and an entry whose own
+ *    statistics change (added, a find, a child's inherited finds, a
+ *    replacement's carried ones, a time) gets its weight at once (reweigh).
+ *    The others' weights may lag: stale != 0 (an entry was added or
+ *    retired: the others' rarity moved a little) recomputes all of them,
+ *    O(total features + n), at the latest max(16, n/16) picks later;
+ *    dirty != 0 (a find, a time: the chain's weights, the mean behind every
+ *    speed factor) at the latest n/256 picks later, so at the next pick on
+ *    a corpus of fewer than 256 entries, and on a large one not at every
+ *    pick (jansson, 2,400 entries and about 14 finds a second: refreshing
+ *    at every pick after a find took 95 % of the coordinator's time).
  *  - Staleness accepted: a pick updates the picked entry's weight in O(1)
  *    (only its energy changed), but the prefix sums are rebuilt only when
  *    that entry's fuzzed count reaches a multiple of 64.  So each entry is
@@ -140,6 +148,13 @@ static double mean_exec_ns(const struct schedule *s);
 static double entry_weight(const struct schedule *s, const struct sched_entry *e, double mean);
 static void rebuild_prefix(struct schedule *s);
 
+/* Entry i's own statistics changed: its weight now, O(its features + n). */
+static void reweigh(struct schedule *s, size_t i)
+{
+    s->e[i].weight = entry_weight(s, &s->e[i], mean_exec_ns(s));
+    rebuild_prefix(s);
+}
+
 int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t len,
               uint64_t exec_ns)
 {
@@ -160,10 +175,8 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
     if (exec_ns)
         s->dirty = 1; /* the mean, hence every speed factor, moves */
     s->stale = 1;
-    if (!s->dirty) {
-        e->weight = entry_weight(s, e, mean_exec_ns(s));
-        s->cumulative[s->n - 1] = (s->n > 1 ? s->cumulative[s->n - 2] : 0) + e->weight;
-    }
+    e->weight = entry_weight(s, e, mean_exec_ns(s));
+    s->cumulative[s->n - 1] = (s->n > 1 ? s->cumulative[s->n - 2] : 0) + e->weight;
     return 0;
 }
 
@@ -173,6 +186,7 @@ void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns)
         return;
     s->e[i].exec_ns = exec_ns;
     s->dirty = 1; /* the mean, hence every speed factor, may change */
+    reweigh(s, i);
 }
 
 void sched_note_execs(struct schedule *s, size_t i, uint64_t n)
@@ -192,6 +206,7 @@ void sched_carry_stats(struct schedule *s, size_t from, size_t to)
     if (!s->e[to].exec_ns)
         s->e[to].exec_ns = s->e[from].exec_ns; /* a shorter form is rarely slower */
     s->dirty = 1;
+    reweigh(s, to);
 }
 
 void sched_note_find(struct schedule *s, size_t i)
@@ -200,10 +215,7 @@ void sched_note_find(struct schedule *s, size_t i)
         return;
     s->e[i].finds++;
     s->e[i].succ++;
-    if (!s->dirty) { /* only its energy moved */
-        s->e[i].weight = entry_weight(s, &s->e[i], mean_exec_ns(s));
-        rebuild_prefix(s);
-    }
+    reweigh(s, i); /* only its energy moved */
 }
 
 void sched_note_child(struct schedule *s, size_t parent, size_t child)
@@ -212,7 +224,8 @@ void sched_note_child(struct schedule *s, size_t parent, size_t child)
     if (parent >= s->n || child >= s->n || child == parent)
         return;
     s->e[child].finds = s->e[parent].finds;
-    s->dirty = 1; /* (its weight is recomputed before the next pick) */
+    s->dirty = 1;
+    reweigh(s, child);
 }
 
 void sched_retire(struct schedule *s, size_t i)
@@ -295,7 +308,8 @@ static void refresh(struct schedule *s)
 static void refresh_for_pick(struct schedule *s)
 {
     size_t every = s->n / 16 > REFRESH_MIN_PICKS ? s->n / 16 : REFRESH_MIN_PICKS;
-    if (s->dirty || (s->stale && s->picks_since_refresh >= every))
+    if ((s->dirty && s->picks_since_refresh >= s->n / 256) ||
+        (s->stale && s->picks_since_refresh >= every))
         refresh(s);
     s->picks_since_refresh++;
 }

@@ -54,7 +54,7 @@ struct schedule {
                              known; what sched_owned() reads */
     size_t nfeat;         /* size of freq: ncounters * 8 */
     double *cumulative;   /* prefix sums of weights, rebuilt lazily */
-    int dirty;            /* weights need recomputing before the next pick */
+    int dirty;            /* weights to recompute soon (schedule.c) */
     int stale;            /* frequencies moved since the last full refresh:
                              other weights are a little off (see sched_pick) */
     size_t picks_since_refresh;

@@ -430,6 +430,42 @@ static void test_minimize_turn(void)
     CHECK(sched_minimize_turn(&sp, 3));
 }
 
+/* A find's weights: the entry whose statistics changed has its weight at
+ * once and the prefix sums stay exact; the others are refreshed at the next
+ * pick on a small corpus, only n/256 picks later on a large one. */
+static void test_refresh_after_find(void)
+{
+    for (size_t n = 100; n <= 600; n += 500) {
+        struct schedule s;
+        CHECK(sched_init(&s, 4096) == 0);
+        for (size_t i = 0; i < n; i++) {
+            const uint32_t ids[] = {(uint32_t)(i % 50), (uint32_t)(1000 + i)};
+            add(&s, ids, 2, 10 + i % 7, 0);
+        }
+        rng_t r = {1};
+        sched_pick(&s, &r); /* a refresh: every weight exact */
+        sched_note_child(&s, 3, n - 1);
+        CHECK(s.dirty);
+        double sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += s.e[i].weight;
+        CHECK(NEAR(s.cumulative[n - 1], sum));
+        CHECK_EQ_U(s.e[n - 1].finds, s.e[3].finds);
+        double child = s.e[n - 1].weight;
+        sched_pick(&s, &r);
+        if (n < 256) {
+            CHECK(!s.dirty); /* refreshed at this pick */
+        } else {
+            CHECK(s.dirty);  /* 600 / 256 = 2 picks later */
+            sched_pick(&s, &r);
+            sched_pick(&s, &r);
+            CHECK(!s.dirty);
+        }
+        CHECK(child > 0);
+        sched_free(&s);
+    }
+}
+
 int main(void)
 {
     RUN(test_features_of);
@@ -444,6 +480,7 @@ int main(void)
     RUN(test_owned);
     RUN(test_carry_energy);
     RUN(test_child_energy);
+    RUN(test_refresh_after_find);
     RUN(test_carry_exec_ns);
     RUN(test_first_look);
     RUN(test_minimize_turn);
