@@ -12,10 +12,12 @@
  *    retired: the others' rarity moved a little) recomputes all of them,
  *    O(total features + n), at the latest max(16, n/16) picks later;
  *    dirty != 0 (a find, a time: the chain's weights, the mean behind every
- *    speed factor) at the latest n/256 picks later, so at the next pick on
- *    a corpus of fewer than 256 entries, and on a large one not at every
- *    pick (jansson, 2,400 entries and about 14 finds a second: refreshing
- *    at every pick after a find took 95 % of the coordinator's time).
+ *    speed factor): on a corpus of fewer than 256 entries every weight is
+ *    recomputed, rarity too, at the next pick; on a larger one the weights
+ *    only, from each entry's cached rarity (O(n), reweigh_all), n/256 picks
+ *    later, the rarities waiting for the stale refresh.  (Recomputing every
+ *    rarity at each pick after a find took 95 % of the coordinator's time,
+ *    23 % of a core, on jansson: 2,400 entries, about 14 finds a second.)
  *  - Staleness accepted: a pick updates the picked entry's weight in O(1)
  *    (only its energy changed), but the prefix sums are rebuilt only when
  *    that entry's fuzzed count reaches a multiple of 64.  So each entry is
@@ -145,7 +147,7 @@ static int grow(struct schedule *s)
             (k_ == 0 || (e)->features[k_ - 1] != (f)))
 
 static double mean_exec_ns(const struct schedule *s);
-static double entry_weight(const struct schedule *s, const struct sched_entry *e, double mean);
+static double entry_weight(const struct schedule *s, struct sched_entry *e, double mean);
 static void rebuild_prefix(struct schedule *s);
 
 /* Entry i's own statistics changed: its weight now, O(its features + n). */
@@ -261,11 +263,8 @@ static double mean_exec_ns(const struct schedule *s)
     return known ? sum / (double)known : 0;
 }
 
-static double entry_weight(const struct schedule *s, const struct sched_entry *e,
-                           double mean)
+static double rarity_of(const struct schedule *s, const struct sched_entry *e)
 {
-    if (e->retired)
-        return 0;
     double rarity = 0;
     size_t counted = 0;
     uint32_t f;
@@ -273,8 +272,14 @@ static double entry_weight(const struct schedule *s, const struct sched_entry *e
         rarity += 1.0 / s->freq[f];
         counted++;
     }
-    if (counted == 0)
-        rarity = EMPTY_RARITY;
+    return counted ? rarity : EMPTY_RARITY;
+}
+
+/* The weight from the entry's cached rarity: O(1). */
+static double weight_of(const struct sched_entry *e, double mean)
+{
+    if (e->retired)
+        return 0;
     double size = 1 / (1 + log2_pos(1 + (double)e->len / 64));
     double speed = 1;
     if (e->exec_ns && mean > 0) {
@@ -282,7 +287,14 @@ static double entry_weight(const struct schedule *s, const struct sched_entry *e
         speed = speed < 0.25 ? 0.25 : speed > 4 ? 4 : speed;
     }
     double energy = (1 + 4 * (double)e->finds) / (1 + (double)e->fuzzed / 64);
-    return rarity * size * speed * energy;
+    return e->rarity * size * speed * energy;
+}
+
+/* Its rarity anew, O(its features), then its weight. */
+static double entry_weight(const struct schedule *s, struct sched_entry *e, double mean)
+{
+    e->rarity = e->retired ? 0 : rarity_of(s, e);
+    return weight_of(e, mean);
 }
 
 static void rebuild_prefix(struct schedule *s)
@@ -304,13 +316,30 @@ static void refresh(struct schedule *s)
     s->picks_since_refresh = 0;
 }
 
+/* Every weight from the cached rarities, O(n): what a find or a time
+ * moves (energies, the mean behind the speed factors). */
+static void reweigh_all(struct schedule *s)
+{
+    double mean = mean_exec_ns(s);
+    for (size_t i = 0; i < s->n; i++)
+        s->e[i].weight = weight_of(&s->e[i], mean);
+    rebuild_prefix(s);
+    s->dirty = 0;
+}
+
 #define REFRESH_MIN_PICKS 16
+#define SCHED_SMALL 256 /* below: a find refreshes every weight at the next pick */
 static void refresh_for_pick(struct schedule *s)
 {
     size_t every = s->n / 16 > REFRESH_MIN_PICKS ? s->n / 16 : REFRESH_MIN_PICKS;
-    if ((s->dirty && s->picks_since_refresh >= s->n / 256) ||
-        (s->stale && s->picks_since_refresh >= every))
+    if (s->n < SCHED_SMALL) { /* exact after every find, as ever */
+        if (s->dirty || (s->stale && s->picks_since_refresh >= every))
+            refresh(s);
+    } else if (s->stale && s->picks_since_refresh >= every) {
         refresh(s);
+    } else if (s->dirty && s->picks_since_refresh >= s->n / SCHED_SMALL) {
+        reweigh_all(s); /* rarities as of the last refresh */
+    }
     s->picks_since_refresh++;
 }
 

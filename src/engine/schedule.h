@@ -43,6 +43,8 @@ struct sched_entry {
                              replaces it (sched_carry_stats) */
     int retired;          /* never picked again */
     double weight;        /* cached */
+    double rarity;        /* cached: the sum over its features of 1/freq, as of
+                             its last weighing (schedule.c) */
 };
 
 struct schedule {
