@@ -178,6 +178,20 @@ static void write_features(struct coordinator *c, const struct entry *e, const u
     }
 }
 
+/* An execution time as the weights see it (schedule.h's speed factor):
+ * none in an Nx run, which must not depend on the clock, and at least
+ * WEIGHED_NS_MIN in a timed run.  Below that, times are the clock's noise
+ * (a deflaking run preempted on a loaded machine) and would move a timed
+ * run of a fast target off its seed's Nx path (test_time_mode_calls) for
+ * nothing; every entry at the floor weighs as in the Nx run. */
+#define WEIGHED_NS_MIN 1000000ULL /* 1 ms */
+static uint64_t weighed_ns(const struct coordinator *c, uint64_t exec_ns)
+{
+    if (is_count_budget(&c->o->fuzztime))
+        return 0;
+    return exec_ns > WEIGHED_NS_MIN ? exec_ns : WEIGHED_NS_MIN;
+}
+
 static void schedule_entry(struct coordinator *c, const struct entry *e, const uint8_t *cov, size_t len,
                            uint64_t exec_ns)
 {
@@ -241,7 +255,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
         c->stop_requested = 1;
     }
     learn_word(c, word, word_len);
-    schedule_entry(c, e, cov, len, is_count_budget(&c->o->fuzztime) ? 0 : exec_ns);
+    schedule_entry(c, e, cov, len, weighed_ns(c, exec_ns));
     if (base < c->sched.n)
         sched_note_child(&c->sched, base, e->index);
     sync_export(c, e);
@@ -628,7 +642,7 @@ static void start_fuzzing(struct coordinator *c)
             write_features(c, e, c->base_features[i], c->base_nfeatures[i]);
         if (f)
             sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len,
-                      is_count_budget(&c->o->fuzztime) ? 0 : e->exec_ns);
+                      weighed_ns(c, e->exec_ns));
         c->base_features[i] = NULL;
     }
 }
