@@ -322,10 +322,11 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             }
             /* A new entry made by ExtendCmp: what its tail showed (its
              * deflaking runs are in the live table) is learnt now, with
-             * where, so the entry's own turn extends it (torc.h).  Only
-             * then: a freeze after every ExtendCmp mutant cost the empty
-             * target a fifth of its rate.  The call ends here; the next
-             * freezes before its first rng store. */
+             * where, so the entry's own turn extends it (torc.h).  This
+             * covers a bare tail's find, which the freeze after the run
+             * above leaves out; after an appended value it finds nothing
+             * changed.  The call ends here; the next freezes before its
+             * first rng store. */
             if (w->use_cmp && trace.tail_at)
                 torc_freeze(w->shm.torc, cmptrace_table(), trace.tail_at);
             SHM_STORE(h->state, SHM_IDLE);
