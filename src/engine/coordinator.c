@@ -296,14 +296,27 @@ static void free_candidate(struct cand *k)
     }
 }
 
-/* e was just accepted; keep[] (ncounters bytes) holds the edges it brought,
- * which are few: they are kept sparse, or a long run would hold a full
- * coverage vector per waiting candidate. */
-static void queue_candidate(struct coordinator *c, struct entry *e, const uint8_t *keep)
+/* The byte candidate k's minimized form must keep at counter i, for the
+ * input found with coverage cov and new bits diff: the new bits, or, on
+ * any other edge it hit, the edge in any bucket (coverage.h). */
+static uint8_t keep_byte(const struct coordinator *c, const uint8_t *cov, const uint8_t *diff,
+                         size_t i)
+{
+    if (diff[i])
+        return diff[i];
+    return i < c->nedges && cov[i] ? COV_ANY_BUCKET : 0;
+}
+
+/* e was just accepted with coverage cov, diff its new bits (ncounters
+ * bytes each): what its minimized form must keep (keep_byte) is held
+ * sparse, or a long run would hold a full coverage vector per waiting
+ * candidate. */
+static void queue_candidate(struct coordinator *c, struct entry *e, const uint8_t *cov,
+                            const uint8_t *diff)
 {
     size_t n = 0;
     for (size_t i = 0; i < c->ncounters; i++)
-        n += keep[i] != 0;
+        n += keep_byte(c, cov, diff, i) != 0;
     struct cand *k = calloc(1, sizeof *k);
     if (!k)
         return;
@@ -314,18 +327,20 @@ static void queue_candidate(struct coordinator *c, struct entry *e, const uint8_
         free_candidate(k);
         return;
     }
-    for (size_t i = 0; i < c->ncounters; i++)
-        if (keep[i]) {
+    for (size_t i = 0; i < c->ncounters; i++) {
+        uint8_t b = keep_byte(c, cov, diff, i);
+        if (b) {
             k->keep_at[k->nkeep] = (uint32_t)i;
-            k->keep_bits[k->nkeep++] = keep[i];
+            k->keep_bits[k->nkeep++] = b;
         }
+    }
 }
 
-/* cov has every edge candidate k must keep. */
-static int cand_kept(const struct cand *k, const uint8_t *cov)
+/* cov keeps everything candidate k must keep. */
+static int cand_kept(const struct coordinator *c, const struct cand *k, const uint8_t *cov)
 {
     for (size_t i = 0; i < k->nkeep; i++)
-        if ((cov[k->keep_at[i]] & k->keep_bits[i]) != k->keep_bits[i])
+        if (!coverage_keeps_byte(cov[k->keep_at[i]], k->keep_bits[i], k->keep_at[i] < c->nedges))
             return 0;
     return 1;
 }
@@ -814,7 +829,7 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     struct entry *e = accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl,
                                    w->job.base->index, r->duration_ns);
     if (e && e->len > 0 && minimization_on(c))
-        queue_candidate(c, e, c->diff);
+        queue_candidate(c, e, w->shm.cov, c->diff);
 }
 
 static void on_minimize_done(struct coordinator *c, struct worker *w)
@@ -834,7 +849,7 @@ static void on_minimize_done(struct coordinator *c, struct worker *w)
         sup_kill(w, KILL_PROTOCOL);
     } else if (!old->retired && /* (reduced meanwhile: on_reduced) */
                (r->len < old->len || memcmp(w->shm.input, old->data, old->len) != 0) &&
-               cand_kept(k, w->shm.cov)) {
+               cand_kept(c, k, w->shm.cov)) {
         /* the worker is not trusted: it must still have every kept edge */
         coverage_merge(c->mask, w->shm.cov, c->ncounters);
         replace_entry(c, old, w->shm.input, (size_t)r->len, w->shm.cov, "minimized");

@@ -218,6 +218,36 @@ int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n)
     return 1;
 }
 
+static int keeps_bytes(const uint8_t *cov, const uint8_t *keep, size_t from, size_t to,
+                       size_t nedges)
+{
+    for (size_t i = from; i < to; i++)
+        if (!coverage_keeps_byte(cov[i], keep[i], i < nedges))
+            return 0;
+    return 1;
+}
+
+int coverage_keeps(const uint8_t *cov, const uint8_t *keep, size_t nedges, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t k, c;
+        memcpy(&k, keep + i, 8);
+        memcpy(&c, cov + i, 8);
+        if ((k & ~c) && !keeps_bytes(cov, keep, i, i + 8, nedges))
+            return 0;
+    }
+    return keeps_bytes(cov, keep, i, n, nedges);
+}
+
+size_t coverage_edge_counters(const struct sancov_region *r, size_t nr)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < nr && !r[k].raw; k++)
+        n += r[k].len;
+    return n;
+}
+
 void coverage_merge(uint8_t *mask, const uint8_t *cov, size_t n)
 {
     for (size_t i = 0; i < n; i++)

@@ -44,6 +44,26 @@ int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n);
 size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n);
 /* 1 if every bit of keep is set in cov. */
 int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n);
+
+/* What a minimized input must keep (coverage minimization, coordinator.c):
+ * the bucket bits its original brought, and every other edge the original
+ * hit, in any bucket.  Keeping only the new bits strips a container format
+ * (a TIFF directory, a PNG chunk) down to the tag that brought them, and the
+ * corpus loses the structure the decoders need.  A keep byte of an edge
+ * counter (one of the first nedges, not a feature map's) that is
+ * COV_ANY_BUCKET asks only that the edge be hit: one execution's bucket
+ * byte is one-hot, so 0xff never names a real set of buckets there.  (A
+ * feature map's byte holds raw bits, where 0xff is a real value.) */
+#define COV_ANY_BUCKET 0xff
+static inline int coverage_keeps_byte(uint8_t cov, uint8_t keep, int edge)
+{
+    return edge && keep == COV_ANY_BUCKET ? cov != 0 : (keep & cov) == keep;
+}
+/* 1 if cov keeps every byte of keep (coverage_keeps_byte). */
+int coverage_keeps(const uint8_t *cov, const uint8_t *keep, size_t nedges, size_t n);
+/* The instrumented code's counters: the regions before the first raw one
+ * (the feature maps, featmap.c, come last). */
+size_t coverage_edge_counters(const struct sancov_region *r, size_t nr);
 void coverage_merge(uint8_t *mask, const uint8_t *cov, size_t n);
 size_t coverage_bits(const uint8_t *cov, size_t n);
 /* Counters with at least one bucket bit: the "edges" figure in stats. */

@@ -294,17 +294,6 @@ static int runs_only(const struct coordinator *c)
            !c->minimize_path;
 }
 
-/* The instrumented code's counters: the regions before the feature maps
- * (featmap.c, appended in main(), after every module's constructor). */
-static size_t edge_counters(void)
-{
-    const struct sancov_region *r = sancov_regions();
-    size_t n = 0;
-    for (size_t k = 0; k < sancov_region_count() && !r[k].raw; k++)
-        n += r[k].len;
-    return n;
-}
-
 /* What the first lines say (report_start, then report_ready). */
 static void start_info(struct coordinator *c, uint64_t seed)
 {
@@ -338,7 +327,7 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     replay_set_custom_crossover(target_has_custom_crossover() ? target_custom_crossover : NULL);
     c->describe_counter = o->print_pcs ? sancov_describe_counter : NULL;
     c->counter_src = o->exit_on_src_pos ? sancov_counter_src : NULL;
-    c->nedges = edge_counters();
+    c->nedges = coverage_edge_counters(sancov_regions(), sancov_region_count());
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     /* A merge runs inputs only too: OSS-Fuzz's coverage job runs -merge=1
      * (crashing inputs skipped); with no counters nothing is kept. */

@@ -62,8 +62,9 @@ struct worker_ctx {
     const uint8_t *mask;              /* global coverage mask, read-only */
     const struct sancov_region *regions;
     size_t nregions;
+    size_t nedges;                    /* counters 0..nedges-1 are edges (coverage.h) */
     uint8_t *buf;                     /* private input buffer, max_len bytes */
-    uint8_t *keep;                    /* MINIMIZE coverage mode: bits to keep */
+    uint8_t *keep;                    /* MINIMIZE coverage mode: what to keep (coverage_keeps) */
     uint8_t *cov;                     /* scratch coverage vector */
     /* MINIMIZE state for the try() callback */
     uint32_t min_mode;
@@ -389,7 +390,7 @@ static int min_try(void *arg, const uint8_t *cand, size_t len, const struct min_
         w->shm.hdr->msg_len = (uint32_t)mlen;
         return MIN_KEEP;
     }
-    return coverage_has_all(w->cov, w->keep, w->shm.ncounters) ? MIN_KEEP : MIN_REJECT;
+    return coverage_keeps(w->cov, w->keep, w->nedges, w->shm.ncounters) ? MIN_KEEP : MIN_REJECT;
 }
 
 static void worker_minimize(struct worker_ctx *w, const struct rpc_call *c, struct rpc_reply *r)
@@ -551,6 +552,7 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
         return -1; /* the coordinator is already gone */
     w->regions = sancov_regions();
     w->nregions = sancov_region_count();
+    w->nedges = coverage_edge_counters(w->regions, w->nregions);
     if (shm_attach(&w->shm, shm_fd, sancov_total()) != 0)
         return -1;
     if (shm_mask_attach(mask_fd, &w->mask, sancov_total()) != 0)

@@ -4,6 +4,35 @@
 #include "check.h"
 #include "coverage.h"
 
+/* coverage_keeps: an edge's COV_ANY_BUCKET asks for any bucket; a feature
+ * map's 0xff (raw bits) asks for all eight bits; other bytes for their bits. */
+static void test_keeps(void)
+{
+    uint8_t keep[20] = {0}, cov[20] = {0};
+    keep[1] = COV_ANY_BUCKET; /* an edge: any bucket */
+    keep[9] = 4;              /* an edge: its new bucket */
+    keep[17] = 0xff;          /* a feature map's byte: every bit */
+    cov[1] = 1; cov[9] = 4; cov[17] = 0xff;
+    CHECK(coverage_keeps(cov, keep, 12, 20));
+    cov[1] = 128;             /* another bucket of the same edge: kept */
+    CHECK(coverage_keeps(cov, keep, 12, 20));
+    cov[1] = 0;               /* the edge lost: not kept */
+    CHECK(!coverage_keeps(cov, keep, 12, 20));
+    cov[1] = 2; cov[9] = 8;   /* the new bucket lost */
+    CHECK(!coverage_keeps(cov, keep, 12, 20));
+    cov[9] = 4 | 8; cov[17] = 0x7f; /* a raw byte missing one bit */
+    CHECK(!coverage_keeps(cov, keep, 12, 20));
+    CHECK(coverage_keeps(cov, keep, 18, 20) && coverage_keeps_byte(0x7f, 0xff, 1));
+    cov[17] = 0xff;
+    CHECK(coverage_keeps(cov, keep, 12, 20));
+    keep[19] = COV_ANY_BUCKET; /* the tail after the last full word */
+    CHECK(!coverage_keeps(cov, keep, 20, 20));
+    cov[19] = 32;
+    CHECK(coverage_keeps(cov, keep, 20, 20));
+    struct sancov_region r[3] = {{cov, 5, 0, NULL}, {cov, 7, 0, NULL}, {keep, 8, 1, NULL}};
+    CHECK_EQ_U(coverage_edge_counters(r, 3), 12);
+}
+
 int main(void)
 {
     /* Buckets: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+. */
@@ -44,5 +73,6 @@ int main(void)
     CHECK(coverage_has_all(cov, diff, 34));
     cov[0] = 0;
     CHECK(!coverage_has_all(cov, diff, 34));
+    test_keeps();
     return CHECK_DONE("coverage");
 }
