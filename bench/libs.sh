@@ -11,8 +11,9 @@
 #   BENCH_LIB_SECONDS [600]            fuzzing time per engine and library
 #   BENCH_LIBS        [libpng libxml2 libtiff nghttp2 jansson]
 #                                      libraries (bench/libs/<name>.sh)
-#   BENCH_LIB_ENGINES [ferret libfuzzer aflpp]  (also: ferret_nomin, ferret
-#                                      with -fuzzminimizetime=0, a diagnostic)
+#   BENCH_LIB_ENGINES [ferret libfuzzer aflpp]  (also, diagnostics: ferret_nomin,
+#                                      ferret with -fuzzminimizetime=0; ferret_novp,
+#                                      with -use_value_profile=0)
 #   BENCH_LIB_PARTS   [build fuzz cov] which steps to run (cov alone re-measures
 #                                      the corpora of an earlier run; relink instead
 #                                      of build rebuilds only ferret's build: the
@@ -254,6 +255,8 @@ fuzz_ferret() {
 
 # Diagnostic only (not in the default ENGINES): ferret without minimization.
 fuzz_ferret_nomin() { fuzz_ferret "$1" -fuzzminimizetime=0; }
+# Diagnostic only: ferret without value profile (libFuzzer's default).
+fuzz_ferret_novp() { fuzz_ferret "$1" -use_value_profile=0; }
 
 fuzz_libfuzzer() {
     local R=$1 bin=$WORK/bin/$LIB_NAME/libfuzzer/$LIB_TARGET
@@ -303,7 +306,7 @@ corpus_files() {
     local e=$1 R=$WORK/run/$LIB_NAME/$1
     case $e in
     seeds) : ;;
-    ferret|ferret_nomin) find "$R/cache" -type f -not -name '.*'
+    ferret|ferret_nomin|ferret_novp) find "$R/cache" -type f -not -name '.*'
             [ -d "$R/testdata/fuzz/$LIB_TARGET" ] && find "$R/testdata/fuzz/$LIB_TARGET" -type f ;;
     libfuzzer) find "$R/corpus" "$R/artifacts" -type f ;;
     aflpp) find "$R"/out/*/queue "$R"/out/*/crashes "$R"/out/*/hangs -maxdepth 1 -type f -name 'id:*' ;;
@@ -349,7 +352,7 @@ coverage() {
 built_with() {
     case $1 in
     seeds) echo "-" ;;
-    ferret|ferret_nomin) echo "ferret-cc" ;;
+    ferret|ferret_nomin|ferret_novp) echo "ferret-cc" ;;
     libfuzzer) echo "clang -fsanitize=fuzzer" ;;
     aflpp) echo "afl-clang-fast (+ CmpLog build)" ;;
     *) echo "?" ;;
@@ -398,7 +401,7 @@ main() {
                 R=$WORK/run/$LIB_NAME/$e
                 case $e in
                 seeds) note="seeds only" ;;
-                ferret|ferret_nomin) note="rc $(cat "$R/rc" 2>/dev/null)"
+                ferret|ferret_nomin|ferret_novp) note="rc $(cat "$R/rc" 2>/dev/null)"
                         # -keep_going=1: a finding does not stop the run; its
                         # summary line says how many distinct ones there were
                         # (an older run without it stopped at the first)
