@@ -240,14 +240,6 @@ int coverage_keeps(const uint8_t *cov, const uint8_t *keep, size_t nedges, size_
     return keeps_bytes(cov, keep, i, n, nedges);
 }
 
-int coverage_has_edges(const uint8_t *cov, const uint8_t *base, size_t nedges)
-{
-    for (size_t i = 0; i < nedges; i++)
-        if (base[i] && !cov[i])
-            return 0;
-    return 1;
-}
-
 size_t coverage_edge_counters(const struct sancov_region *r, size_t nr)
 {
     size_t n = 0;

@@ -61,9 +61,6 @@ static inline int coverage_keeps_byte(uint8_t cov, uint8_t keep, int edge)
 }
 /* 1 if cov keeps every byte of keep (coverage_keeps_byte). */
 int coverage_keeps(const uint8_t *cov, const uint8_t *keep, size_t nedges, size_t n);
-/* 1 if cov hits every edge (counters 0..nedges-1) that base hits, in any
- * bucket. */
-int coverage_has_edges(const uint8_t *cov, const uint8_t *base, size_t nedges);
 /* The instrumented code's counters: the regions before the first raw one
  * (the feature maps, featmap.c, come last). */
 size_t coverage_edge_counters(const struct sancov_region *r, size_t nr);

@@ -66,7 +66,6 @@ struct worker_ctx {
     uint8_t *buf;                     /* private input buffer, max_len bytes */
     uint8_t *keep;                    /* MINIMIZE coverage mode: what to keep (coverage_keeps) */
     uint8_t *cov;                     /* scratch coverage vector */
-    uint8_t *base_cov;                /* FUZZ: the base's coverage, for reductions */
     /* MINIMIZE state for the try() callback */
     uint32_t min_mode;
     uint64_t min_limit, min_tries, min_deadline_ns;
@@ -219,25 +218,13 @@ static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns)
 /* A mutant shorter than the best so far kept every feature the base owns
  * (reduce.h): re-run it into shm.cov, right after its run (so a crash here
  * is rebuilt from the same rng state, as in deflake); if it keeps them
- * again, hits every edge the base hits (in any bucket, as a minimized input
- * must: coverage.h) and has nothing new, it is the call's best reduction,
- * kept in shm.cand (idle during FUZZ) with its coverage in shm.cov.
- * Otherwise the caller forgets the best so far: its coverage was
- * overwritten.  The base's edges are taken once per call, at its first
- * such mutant, under SHM_RUN: a death there is filed with the base as its
- * input (recover_input). */
-static int reduction_better(struct worker_ctx *w, const struct reduce_keep *k, size_t len,
-                            size_t base_len, int *have_base)
+ * again and has nothing new, it is the call's best reduction, kept in
+ * shm.cand (idle during FUZZ) with its coverage in shm.cov.  Otherwise the
+ * caller forgets the best so far: its coverage was overwritten. */
+static int reduction_better(struct worker_ctx *w, const struct reduce_keep *k, size_t len)
 {
-    if (!*have_base) {
-        SHM_STORE(w->shm.hdr->state, SHM_RUN);
-        run_and_snapshot(w, w->shm.input, base_len, w->base_cov);
-        SHM_STORE(w->shm.hdr->state, SHM_FUZZ);
-        *have_base = 1;
-    }
     run_and_snapshot(w, w->buf, len, w->shm.cov);
     if (!reduce_kept_cov(k, w->shm.cov, w->shm.ncounters) ||
-        !coverage_has_edges(w->shm.cov, w->base_cov, w->nedges) ||
         coverage_has_new(w->shm.cov, w->mask, w->shm.ncounters))
         return 0;
     memcpy(w->shm.cand, w->buf, len);
@@ -278,7 +265,6 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     reduce_prepare(&keep, c->keep, c->nkeep <= RPC_KEEP_MAX ? c->nkeep : 0, w->regions, w->nregions);
     size_t best = reduce_max_len(base_len) + 1; /* 1 + the longest that may replace it */
     const size_t none = best;
-    int have_base = 0; /* w->base_cov holds the base's coverage (reduction_better) */
     /* Value-profile features the mask has are not even written (featmap.h):
      * the scan's verdict is the same, and cheaper for both. */
     if (w->vp_skip)
@@ -354,7 +340,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             break;
         }
         if (shorter) /* (either way shm.cov now holds this mutant's coverage) */
-            best = reduction_better(w, &keep, len, base_len, &have_base) ? len : none;
+            best = reduction_better(w, &keep, len) ? len : none;
     }
     SHM_STORE(h->state, SHM_IDLE);
     features_vp_skip(NULL);
@@ -575,11 +561,10 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
     w->buf = malloc(w->shm.max_len ? w->shm.max_len : 1);
     w->keep = malloc(n);
     w->cov = malloc(n);
-    w->base_cov = malloc(n);
     w->vp_at = features_vp_region(&w->vp_len);
     if (w->vp_len && w->vp_len % 8 == 0 && w->vp_at + w->vp_len <= w->shm.ncounters)
         w->vp_skip = malloc(w->vp_len);
-    return (w->buf && w->keep && w->cov && w->base_cov) ? 0 : -1;
+    return (w->buf && w->keep && w->cov) ? 0 : -1;
 }
 
 /* The runtime is writing a crash report (a fatal signal, a sanitizer's

@@ -31,15 +31,6 @@ static void test_keeps(void)
     CHECK(coverage_keeps(cov, keep, 20, 20));
     struct sancov_region r[3] = {{cov, 5, 0, NULL}, {cov, 7, 0, NULL}, {keep, 8, 1, NULL}};
     CHECK_EQ_U(coverage_edge_counters(r, 3), 12);
-    /* coverage_has_edges: every edge of the base, any bucket; not past nedges. */
-    uint8_t base[20] = {0};
-    base[3] = 1; base[11] = 64; base[15] = 2;
-    memset(cov, 0, sizeof cov);
-    cov[3] = 128; cov[11] = 1;
-    CHECK(coverage_has_edges(cov, base, 12));
-    CHECK(!coverage_has_edges(cov, base, 16));
-    cov[11] = 0;
-    CHECK(!coverage_has_edges(cov, base, 12));
 }
 
 int main(void)
