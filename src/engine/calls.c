@@ -88,6 +88,11 @@ int minimization_on(const struct coordinator *c)
     return c->o->fuzzminimizetime.kind != BUDGET_NONE;
 }
 
+int input_minimization_on(const struct coordinator *c)
+{
+    return minimization_on(c) && c->o->minimize_inputs;
+}
+
 /* The executions done: credited calls, and the live count of each FUZZ
  * call still running (clamped to what was asked). */
 uint64_t live_execs(const struct coordinator *c)

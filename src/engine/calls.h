@@ -40,5 +40,7 @@ void stop_busy_workers(struct coordinator *c);
 void stop_fuzz_calls(struct coordinator *c);
 /* -fuzzminimizetime is not 0. */
 int minimization_on(const struct coordinator *c);
+/* ... and -minimize_inputs=1: coverage-expanding inputs are minimized too. */
+int input_minimization_on(const struct coordinator *c);
 
 #endif

@@ -580,7 +580,7 @@ static void dispatch(struct coordinator *c)
                 w->job.sync = 1;
                 break;
             }
-            if (minimization_on(c) && queue_len(&c->minq) > 0 && may_minimize(c, w) &&
+            if (input_minimization_on(c) && queue_len(&c->minq) > 0 && may_minimize(c, w) &&
                 (!c->stop_requested || is_count_budget(&c->o->fuzztime)))
                 r = dispatch_candidate(c, w) < 0 ? -1 : 0;
             w->last_minimized = w->st == W_BUSY;
@@ -828,7 +828,7 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
     size_t wl = r->word_len <= MUTATE_WORD_MAX ? r->word_len : 0;
     struct entry *e = accept_input(c, w->shm.input, (size_t)r->len, w->shm.cov, r->word, wl,
                                    w->job.base->index, r->duration_ns);
-    if (e && e->len > 0 && minimization_on(c))
+    if (e && e->len > 0 && input_minimization_on(c))
         queue_candidate(c, e, w->shm.cov, c->diff);
 }
 
@@ -1115,7 +1115,7 @@ static void advance(struct coordinator *c)
         c->phase = PH_DONE;
     if (c->phase == PH_FUZZ && !fuzz_budget_left(c) && !busy_with(c, RPC_FUZZ)) {
         int drain = is_count_budget(&c->o->fuzztime) && crash_exit_code(c) == FERRET_EXIT_OK &&
-                    minimization_on(c) && c->stop_requested == 0;
+                    input_minimization_on(c) && c->stop_requested == 0;
         /* -keep_going with an Nx budget: a finding made late is minimized
          * before the end, as one made early is */
         int findings = is_count_budget(&c->o->fuzztime) && c->stop_requested == 0 &&

@@ -34,7 +34,8 @@ struct budget {
     X(fuzz, FUZZ, NULL, GO, "fuzz (with an optional target name) instead of replaying the corpus") \
     X(run, STRING, NULL, GO, "replay only the targets and entries matching Target/entry (regular expressions, as go test -run)") \
     X(fuzztime, BUDGET, "0", GO, "how long to fuzz: a duration (30s, 1m30s, 250ms, 1.5s; at most 100000h) or Nx executions (N >= 1); 0 = until a failure or Ctrl-C") \
-    X(fuzzminimizetime, MINBUDGET, "60s", GO, "budget for minimizing each input: a duration or Nx; 0 (0s, 0x) turns minimization off") \
+    X(fuzzminimizetime, MINBUDGET, "60s", GO, "budget for minimizing each crasher (and, with -minimize_inputs=1, each coverage-expanding input): a duration or Nx; 0 (0s, 0x) turns minimization off") \
+    X(minimize_inputs, BOOL, "0", BOTH, "also minimize each coverage-expanding input within -fuzzminimizetime, keeping every edge it hit (Go's engine always does); 0: new inputs stay as found and only shrink by reduction, as libFuzzer's do") \
     X(parallel, WORKERS, "0", GO, "number of worker processes, 0..256; 0 = one per online CPU (at most 256)") \
     X(timeout, SECONDS, "0", BOTH, "an input running longer than this is a hang: seconds (5, 1.5) or a duration (500ms), 1ms..24h; 0 = auto") \
     X(seed, UINT64, "0", BOTH, "random seed; 0 = pick one and print it") \

@@ -49,7 +49,7 @@ for variant in plain asan; do
     enter_workdir
     mkdir -p testdata/fuzz/min_interesting || fail "mkdir"
     printf 'aaaaaaaaaaaaaaaaaaaa' >testdata/fuzz/min_interesting/seed
-    run_ferret fuzz.log 60 -fuzz -fuzztime=1000x -parallel=1 -seed=1 -cachedir=cache -use_value_profile=0
+    run_ferret fuzz.log 60 -fuzz -fuzztime=1000x -parallel=1 -seed=1 -cachedir=cache -use_value_profile=0 -minimize_inputs=1
     assert_rc "[$variant] exit code" 0
     assert_not_contains fuzz.log "--- FAIL"
     n=$(count_files cache)

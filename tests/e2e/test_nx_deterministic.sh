@@ -3,7 +3,8 @@
 # decision depends on the clock (execution times stay out of the schedule,
 # the minimization share is counted in executions).  Two runs over a target
 # with comparison feedback and value profile (many small coverage steps, each
-# accepted, fuzzed and later minimized and replaced) keep the same cache,
+# accepted, fuzzed and later minimized and replaced: -minimize_inputs=1)
+# keep the same cache,
 # byte for byte, and print the same final count.  A third run with another
 # seed keeps a different cache, so the comparison can fail.  Then the same
 # with comparison feedback on (the default): the compare table is keyed by
@@ -14,7 +15,7 @@
 build_target cmp64 plain
 run_once() { # DIR SEED
     run_ferret "$1.log" 60 -fuzz -fuzztime=10000x -parallel=1 -seed="$2" -cachedir="$1" \
-        -use_value_profile=1 -use_cmp=0
+        -use_value_profile=1 -use_cmp=0 -minimize_inputs=1
     assert_rc "run $1 (seed $2)" 0
     assert_not_contains "$1.log" "--- FAIL"
 }

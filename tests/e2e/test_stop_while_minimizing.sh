@@ -11,7 +11,7 @@ build_target slow_hash plain
 enter_workdir
 mkdir -p testdata/fuzz/slow_hash || fail "mkdir"
 head -c 3000 /dev/zero | tr '\0' 'q' >testdata/fuzz/slow_hash/seed
-run_ferret fuzz.log 60 -fuzz -fuzztime=4s -parallel=2 -seed=3 -cachedir=cache -v=1
+run_ferret fuzz.log 60 -fuzz -fuzztime=4s -parallel=2 -seed=3 -cachedir=cache -v=1 -minimize_inputs=1
 assert_rc "time budget spent while minimizing" 0
 assert_not_contains fuzz.log "DEADLYSIGNAL"
 assert_not_contains fuzz.log "ERROR:"
@@ -28,7 +28,7 @@ assert_no_procs
 enter_workdir
 mkdir -p testdata/fuzz/slow_hash || fail "mkdir"
 head -c 3000 /dev/zero | tr '\0' 'q' >testdata/fuzz/slow_hash/seed
-"$BIN" -fuzz -parallel=2 -seed=4 -cachedir=cache >int.log 2>&1 </dev/null &
+"$BIN" -fuzz -parallel=2 -seed=4 -cachedir=cache -minimize_inputs=1 >int.log 2>&1 </dev/null &
 coord=$!
 sleep 3
 kill -INT "$coord" || fail "cannot send SIGINT"

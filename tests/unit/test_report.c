@@ -261,7 +261,7 @@ int main(void)
     report_usage("./t", 0);
     const char *u = report_captured(NULL);
     CHECK(has(u, "usage: ./t [flags] [file or directory ...]\n"));
-    CHECK(has(u, "\n  -fuzzminimizetime      budget for minimizing each input"));
+    CHECK(has(u, "\n  -fuzzminimizetime      budget for minimizing each crasher"));
     CHECK(has(u, "(default 60s)\n"));
     CHECK(has(report_captured_events(), "usage\n"));
     report_capture(0);
