@@ -220,14 +220,23 @@ void sched_note_find(struct schedule *s, size_t i)
     reweigh(s, i); /* only its energy moved */
 }
 
+/* The parent's find and the child's inherited energy: both weights, then
+ * one prefix rebuild (each pass is O(n)). */
 void sched_note_child(struct schedule *s, size_t parent, size_t child)
 {
-    sched_note_find(s, parent);
-    if (parent >= s->n || child >= s->n || child == parent)
+    if (parent >= s->n || child >= s->n || child == parent) {
+        sched_note_find(s, parent);
         return;
-    s->e[child].finds = s->e[parent].finds;
+    }
+    struct sched_entry *p = &s->e[parent], *c = &s->e[child];
+    p->finds++;
+    p->succ++;
+    c->finds = p->finds;
     s->dirty = 1;
-    reweigh(s, child);
+    double mean = mean_exec_ns(s);
+    p->weight = entry_weight(s, p, mean);
+    c->weight = entry_weight(s, c, mean);
+    rebuild_prefix(s);
 }
 
 void sched_retire(struct schedule *s, size_t i)
