@@ -48,8 +48,8 @@ int coverage_has_all(const uint8_t *cov, const uint8_t *keep, size_t n);
 /* What a minimized input must keep (coverage minimization, coordinator.c):
  * the bucket bits its original brought, and every other edge the original
  * hit, in any bucket.  Keeping only the new bits strips a container format
- * (a TIFF directory, a PNG chunk) down to the tag that brought them, and the
- * corpus loses the structure the decoders need.  A keep byte of an edge
+ * down to the tag that brought them (libtiff's directories: bench/LIBS.md),
+ * and the corpus loses the structure the decoders need.  A keep byte of an edge
  * counter (one of the first nedges, not a feature map's) that is
  * COV_ANY_BUCKET asks only that the edge be hit: one execution's bucket
  * byte is one-hot, so 0xff never names a real set of buckets there.  (A

@@ -526,6 +526,12 @@ int flags_parse(struct options *o, int argc, char **argv, char *err, size_t errl
     }
     if (check_styles(o, err, errlen) != 0)
         goto free_options;
+    if (o->minimize_inputs && o->fuzzminimizetime.kind == BUDGET_NONE) { /* it would do nothing */
+        snprintf(err, errlen, "%s asks to minimize new inputs, but %s turns minimization off; drop one",
+                 o->given[FLAG_ID_minimize_inputs] ? o->given[FLAG_ID_minimize_inputs] : "-minimize_inputs=1",
+                 o->given[FLAG_ID_fuzzminimizetime] ? o->given[FLAG_ID_fuzzminimizetime] : "-fuzzminimizetime=0");
+        goto free_options;
+    }
     if (o->given[FLAG_ID_verbosity] && o->verbosity == 0) { /* less output than libFuzzer's default */
         snprintf(err, errlen, "%s: libFuzzer's quiet output is not implemented in ferret (the only values "
                  "accepted: 1, or 2 and up to also log each new input); drop it", o->given[FLAG_ID_verbosity]);

@@ -341,6 +341,25 @@ static void test_styles(void)
     CHECK(parse(&o, 5, ok5) == 0);
 }
 
+/* -minimize_inputs=1 with minimization off would do nothing: refused,
+ * naming both as written. */
+static void test_minimize_inputs(void)
+{
+    char *both[] = {"t", "-minimize_inputs=1", "-fuzzminimizetime=0s", NULL};
+    CHECK(flags_parse(&opt, 3, both, err, sizeof err) != 0);
+    CHECK(strstr(err, "-minimize_inputs=1 asks") == err && strstr(err, "-fuzzminimizetime=0s turns") &&
+          strstr(err, "drop one"));
+    char *on[] = {"t", "-minimize_inputs", "-fuzzminimizetime=10x", NULL};
+    CHECK(flags_parse(&opt, 3, on, err, sizeof err) == 0 && opt.minimize_inputs == 1);
+    flags_free(&opt);
+    char *off[] = {"t", "-minimize_inputs=0", "-fuzzminimizetime=0", NULL};
+    CHECK(flags_parse(&opt, 3, off, err, sizeof err) == 0 && opt.minimize_inputs == 0);
+    flags_free(&opt);
+    char *dflt[] = {"t", NULL};
+    CHECK(flags_parse(&opt, 1, dflt, err, sizeof err) == 0 && opt.minimize_inputs == 0);
+    flags_free(&opt);
+}
+
 /* libFuzzer's flags ferret does not implement: refused with one line naming
  * the flag as written, unless the value is what ferret does anyway; either
  * way the command line is libFuzzer's.  An unknown name stays a warning. */
@@ -421,6 +440,7 @@ int main(void)
     RUN(test_errors);
     RUN(test_styles);
     RUN(test_lf_unimplemented);
+    RUN(test_minimize_inputs);
     RUN(test_every_libfuzzer_flag_known);
     return CHECK_DONE("flags");
 }
