@@ -147,13 +147,15 @@ static int grow(struct schedule *s)
             (k_ == 0 || (e)->features[k_ - 1] != (f)))
 
 static double mean_exec_ns(const struct schedule *s);
-static double entry_weight(const struct schedule *s, struct sched_entry *e, double mean);
+static double prior_rate(const struct schedule *s);
+static double entry_weight(const struct schedule *s, struct sched_entry *e, double mean,
+                           double prior);
 static void rebuild_prefix(struct schedule *s);
 
 /* Entry i's own statistics changed: its weight now, O(its features + n). */
 static void reweigh(struct schedule *s, size_t i)
 {
-    s->e[i].weight = entry_weight(s, &s->e[i], mean_exec_ns(s));
+    s->e[i].weight = entry_weight(s, &s->e[i], mean_exec_ns(s), prior_rate(s));
     rebuild_prefix(s);
 }
 
@@ -177,7 +179,7 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
     if (exec_ns)
         s->dirty = 1; /* the mean, hence every speed factor, moves */
     s->stale = 1;
-    e->weight = entry_weight(s, e, mean_exec_ns(s));
+    e->weight = entry_weight(s, e, mean_exec_ns(s), prior_rate(s));
     s->cumulative[s->n - 1] = (s->n > 1 ? s->cumulative[s->n - 2] : 0) + e->weight;
     return 0;
 }
@@ -205,6 +207,7 @@ void sched_carry_stats(struct schedule *s, size_t from, size_t to)
     s->e[to].succ += s->e[from].succ;
     s->e[to].finds += s->e[from].finds;
     s->e[to].fuzzed += s->e[from].fuzzed;
+    s->e[to].picks_before += s->e[from].picks_before;
     if (!s->e[to].exec_ns)
         s->e[to].exec_ns = s->e[from].exec_ns; /* a shorter form is rarely slower */
     s->dirty = 1;
@@ -217,7 +220,9 @@ void sched_note_find(struct schedule *s, size_t i)
         return;
     s->e[i].finds++;
     s->e[i].succ++;
-    reweigh(s, i); /* only its energy moved */
+    s->finds++;
+    s->dirty = 1; /* the prior, in every energy, moved too */
+    reweigh(s, i);
 }
 
 /* The parent's find and the child's inherited energy: both weights, then
@@ -231,11 +236,13 @@ void sched_note_child(struct schedule *s, size_t parent, size_t child)
     struct sched_entry *p = &s->e[parent], *c = &s->e[child];
     p->finds++;
     p->succ++;
+    s->finds++;
     c->finds = p->finds;
+    c->picks_before = p->picks_before + p->fuzzed;
     s->dirty = 1;
-    double mean = mean_exec_ns(s);
-    p->weight = entry_weight(s, p, mean);
-    c->weight = entry_weight(s, c, mean);
+    double mean = mean_exec_ns(s), prior = prior_rate(s);
+    p->weight = entry_weight(s, p, mean, prior);
+    c->weight = entry_weight(s, c, mean, prior);
     rebuild_prefix(s);
 }
 
@@ -284,8 +291,15 @@ static double rarity_of(const struct schedule *s, const struct sched_entry *e)
     return counted ? rarity : EMPTY_RARITY;
 }
 
+/* Finds per pick over the whole run, with one of each to start: the energy
+ * an entry has before its own picks say otherwise. */
+static double prior_rate(const struct schedule *s)
+{
+    return (1.0 + (double)s->finds) / (1.0 + (double)s->picks);
+}
+
 /* The weight from the entry's cached rarity: O(1). */
-static double weight_of(const struct sched_entry *e, double mean)
+static double weight_of(const struct sched_entry *e, double mean, double prior)
 {
     if (e->retired)
         return 0;
@@ -295,15 +309,17 @@ static double weight_of(const struct sched_entry *e, double mean)
         speed = mean / (double)e->exec_ns;
         speed = speed < 0.25 ? 0.25 : speed > 4 ? 4 : speed;
     }
-    double energy = (1 + 4 * (double)e->finds) / (1 + (double)e->fuzzed / 64);
+    double picks = (double)(e->picks_before + e->fuzzed);
+    double energy = ((double)e->finds + SCHED_PRIOR_PICKS * prior) / (picks + SCHED_PRIOR_PICKS);
     return e->rarity * size * speed * energy;
 }
 
 /* Its rarity anew, O(its features), then its weight. */
-static double entry_weight(const struct schedule *s, struct sched_entry *e, double mean)
+static double entry_weight(const struct schedule *s, struct sched_entry *e, double mean,
+                           double prior)
 {
     e->rarity = e->retired ? 0 : rarity_of(s, e);
-    return weight_of(e, mean);
+    return weight_of(e, mean, prior);
 }
 
 static void rebuild_prefix(struct schedule *s)
@@ -317,9 +333,9 @@ static void rebuild_prefix(struct schedule *s)
 
 static void refresh(struct schedule *s)
 {
-    double mean = mean_exec_ns(s);
+    double mean = mean_exec_ns(s), prior = prior_rate(s);
     for (size_t i = 0; i < s->n; i++)
-        s->e[i].weight = entry_weight(s, &s->e[i], mean);
+        s->e[i].weight = entry_weight(s, &s->e[i], mean, prior);
     rebuild_prefix(s);
     s->dirty = s->stale = 0;
     s->picks_since_refresh = 0;
@@ -329,9 +345,9 @@ static void refresh(struct schedule *s)
  * moves (energies, the mean behind the speed factors). */
 static void reweigh_all(struct schedule *s)
 {
-    double mean = mean_exec_ns(s);
+    double mean = mean_exec_ns(s), prior = prior_rate(s);
     for (size_t i = 0; i < s->n; i++)
-        s->e[i].weight = weight_of(&s->e[i], mean);
+        s->e[i].weight = weight_of(&s->e[i], mean, prior);
     rebuild_prefix(s);
     s->dirty = 0;
 }
@@ -376,12 +392,15 @@ size_t sched_pick(struct schedule *s, rng_t *r)
     size_t i = total > 0 ? search(s, u * total) : (size_t)rng_below(r, s->n);
     struct sched_entry *e = &s->e[i];
     e->fuzzed++;
+    s->picks++;
     if (e->fuzzed % REBUILD_EVERY == 0) {
-        e->weight = entry_weight(s, e, mean_exec_ns(s));
+        e->weight = entry_weight(s, e, mean_exec_ns(s), prior_rate(s));
         rebuild_prefix(s);
     } else {
-        /* energy(fuzzed) / energy(fuzzed - 1); finds is unchanged */
-        e->weight *= (63.0 + (double)e->fuzzed) / (64.0 + (double)e->fuzzed);
+        /* energy(picks) / energy(picks - 1); finds (and, but for this
+         * pick's share, the prior) unchanged */
+        double picks = (double)(e->picks_before + e->fuzzed);
+        e->weight *= (picks - 1 + SCHED_PRIOR_PICKS) / (picks + SCHED_PRIOR_PICKS);
     }
     return i;
 }

@@ -12,10 +12,21 @@
  *   rarity(e)       = sum over e's features f of 1 / freq(f)
  *   size_factor(e)  = 1 / (1 + log2(1 + len / 64))
  *   speed_factor(e) = clamp(mean_exec_ns / exec_ns, 1/4, 4)  (1 when unknown)
- *   energy(e)       = (1 + 4 * finds) / (1 + fuzzed / 64)
- * where a new entry's finds start at those of the entry it was found from
- * (sched_note_child).
+ *   energy(e)       = (finds + M * prior) / (picks + M),  M = SCHED_PRIOR_PICKS
+ *   prior           = (1 + the run's finds) / (1 + the run's picks)
+ * where picks = picks_before + fuzzed, and a new entry starts with the
+ * finds and picks of the entry it was found from (sched_note_child): it
+ * inherits its lineage's rate of finds per pick, not only the count.
  * An entry with no features (e.g. the empty input) has rarity 1/16.
+ *
+ * Energy is a rate, shrunk towards the run's own: an entry never picked has
+ * the run's average rate, one that keeps finding has more, one that finds
+ * nothing sinks towards 0 as its picks grow.  (It was (1 + 4 finds) /
+ * (1 + fuzzed / 64), with a child inheriting the count of finds only: in a
+ * 10-minute run, where most entries are picked once or twice, a lineage
+ * that found a hundred things weighed 400 times a seed never picked, and on
+ * libtiff the one seed that reaches the image decoders was not picked once
+ * in 90 s; bench/LIBS.md, "Session twelve".)
  *
  * Owned by the coordinator only.  Entries are identified by their index in
  * the corpus (0..n-1, append-only), matching corpus.h.
@@ -29,6 +40,9 @@
 #include "rng.h"
 
 #define SCHED_NO_HOLDER UINT32_MAX
+/* The prior's weight in an energy, in picks: an entry's own rate counts for
+ * as much as the run's after this many picks of it (and its lineage). */
+#define SCHED_PRIOR_PICKS 4
 
 struct sched_entry {
     uint32_t *features;   /* sorted feature ids; owned */
@@ -36,11 +50,15 @@ struct sched_entry {
     size_t len;           /* input length */
     uint64_t exec_ns;     /* 0 = unknown */
     uint64_t fuzzed;      /* times chosen */
-    uint64_t finds;       /* new coverage found while fuzzing it */
+    uint64_t finds;       /* new coverage found while fuzzing it (and, from
+                             sched_note_child, its lineage's before it) */
     uint64_t execs, succ; /* statistics only (-print_corpus_stats): mutated inputs of it
                              run, new inputs found among them; carried over, with
                              fuzzed and finds, to the minimized or reduced form that
                              replaces it (sched_carry_stats) */
+    uint64_t picks_before; /* its lineage's picks when it was found: the picks of
+                             the entry it was found from, and of that one's
+                             (sched_note_child); with finds, the rate it inherits */
     int retired;          /* never picked again */
     double weight;        /* cached */
     double rarity;        /* cached: the sum over its features of 1/freq, as of
@@ -60,6 +78,9 @@ struct schedule {
     int stale;            /* frequencies moved since the last full refresh:
                              other weights are a little off (see sched_pick) */
     size_t picks_since_refresh;
+    uint64_t finds, picks; /* the whole run's finds and picks: the prior rate in
+                             every energy (read at each weighing; other weights
+                             may lag it as they lag the rarities) */
 };
 
 /* Features of a coverage vector (one byte of bucket bits per counter):
@@ -74,15 +95,15 @@ int sched_add(struct schedule *s, uint32_t *features, size_t nfeatures, size_t l
 void sched_set_exec_ns(struct schedule *s, size_t i, uint64_t exec_ns);
 void sched_note_find(struct schedule *s, size_t i);
 /* Entry child was found fuzzing entry parent: a find for parent, and child
- * starts with parent's count of finds, so a lineage of finds each made
- * from the one before (a state machine one state further, a parser one
- * field deeper, each time) keeps its energy at its newest entry instead
- * of starting it from nothing among all the others. */
+ * starts with parent's finds and picks (its rate), so a lineage of finds
+ * each made from the one before (a state machine one state further, a
+ * parser one field deeper, each time) keeps its energy at its newest entry
+ * instead of starting it from the run's average among all the others. */
 void sched_note_child(struct schedule *s, size_t parent, size_t child);
 /* n mutated inputs of entry i were run (statistics only: no weight moves). */
 void sched_note_execs(struct schedule *s, size_t i, uint64_t n);
 /* Entry to replaces entry from (its minimized or reduced form): from's
- * statistics and its energy's counts (fuzzed, finds) are added to to's, so
+ * statistics and its energy's counts (fuzzed, picks_before, finds) are added to to's, so
  * a replacement carries on with the productivity of what it replaces (a
  * fresh count would lose a productive entry's boost each time it shrinks:
  * on the challenge's strcase that took 2.2x the executions).  An unknown

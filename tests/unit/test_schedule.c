@@ -139,28 +139,57 @@ static void test_speed(void)
     sched_free(&s);
 }
 
+/* Energy is a rate of finds per pick, shrunk towards the run's rate (the
+ * prior) by SCHED_PRIOR_PICKS picks' worth. */
 static void test_energy(void)
 {
     struct schedule s;
     rng_t r = {42};
+    const double m = SCHED_PRIOR_PICKS;
     CHECK(sched_init(&s, 1) == 0);
     add(&s, (const uint32_t[]){0}, 1, 0, 0);
-    CHECK(NEAR(sched_weight(&s, 0), 1.0));
+    CHECK(NEAR(sched_weight(&s, 0), 1.0)); /* no finds, no picks: the prior, 1 */
     sched_note_find(&s, 0);
-    CHECK(NEAR(sched_weight(&s, 0), 5.0));
     sched_note_find(&s, 0);
-    CHECK(NEAR(sched_weight(&s, 0), 9.0));
-    /* The only entry is always picked; energy = 9 / (1 + fuzzed / 64). */
-    for (int i = 0; i < 32; i++)
+    /* prior (1 + 2) / (1 + 0) = 3; energy (2 + 3m) / m */
+    CHECK(NEAR(sched_weight(&s, 0), (2 + 3 * m) / m));
+    /* The only entry is always picked; each pick lowers the energy, and
+     * at the 64th it is recomputed with the prior of that moment. */
+    double last = sched_weight(&s, 0);
+    int falls = 1;
+    for (int i = 0; i < 64; i++) {
         CHECK_EQ_U(sched_pick(&s, &r), 0);
-    CHECK_EQ_U(s.e[0].fuzzed, 32);
-    CHECK(NEAR(sched_weight(&s, 0), 9.0 / 1.5));
-    for (int i = 0; i < 32; i++)
-        sched_pick(&s, &r);
-    CHECK(NEAR(sched_weight(&s, 0), 9.0 / 2));
-    for (int i = 0; i < 1000; i++)
-        sched_pick(&s, &r);
-    CHECK(NEAR(sched_weight(&s, 0), 9.0 / (1 + 1064.0 / 64)));
+        falls &= s.e[0].weight < last;
+        last = s.e[0].weight;
+    }
+    CHECK(falls);
+    CHECK_EQ_U(s.e[0].fuzzed, 64);
+    CHECK_EQ_U(s.picks, 64);
+    CHECK(NEAR(s.e[0].weight, (2 + m * 3.0 / 65) / (64 + m)));
+    sched_free(&s);
+}
+
+/* An entry never picked weighs the run's rate, whatever the others found:
+ * a lineage with many finds and few picks does not starve it. */
+static void test_energy_unpicked(void)
+{
+    struct schedule s;
+    rng_t r = {5};
+    CHECK(sched_init(&s, 8) == 0);
+    add(&s, (const uint32_t[]){0}, 1, 0, 0); /* 0: a seed never picked */
+    add(&s, (const uint32_t[]){1}, 1, 0, 0); /* 1: picked, finds a lineage */
+    for (int i = 0; i < 100; i++) {
+        add(&s, (const uint32_t[]){(uint32_t)(2 + i)}, 1, 0, 0);
+        sched_note_child(&s, 1, s.n - 1);
+    }
+    /* No pick yet: the run's rate is 101 finds per pick; entry 0 has it,
+     * entry 1 (100 finds) about the same. */
+    double prior = 101.0;
+    CHECK(NEAR(sched_weight(&s, 0), prior));
+    CHECK(NEAR(sched_weight(&s, 1), (100 + SCHED_PRIOR_PICKS * prior) / SCHED_PRIOR_PICKS));
+    /* The old energy (1 + 4 finds) / (1 + fuzzed / 64) made it 401 to 1. */
+    CHECK(sched_weight(&s, 1) < 2 * sched_weight(&s, 0));
+    (void)r;
     sched_free(&s);
 }
 
@@ -210,13 +239,15 @@ static void test_distribution(void)
     CHECK(ratio > 1.7320508 * 0.97 && ratio < 1.7320508 * 1.03);
     sched_free(&s);
 
-    /* One entry with 4 finds (energy 17) among 39 plain ones. */
+    /* One entry with 4 finds among 39 plain ones: prior (1 + 4) / 1 = 5,
+     * energies (4 + 5m) / m against 5m / m. */
     CHECK(sched_init(&s, 8) == 0);
     for (uint32_t f = 0; f < 40; f++)
         add(&s, (const uint32_t[]){f}, 1, 0, 0);
     for (int k = 0; k < 4; k++)
         sched_note_find(&s, 7);
-    CHECK(NEAR(sched_weight(&s, 7), 17 * sched_weight(&s, 0)));
+    CHECK(NEAR(sched_weight(&s, 7), (4 + 5.0 * SCHED_PRIOR_PICKS) / (5.0 * SCHED_PRIOR_PICKS) *
+                                        sched_weight(&s, 0)));
     size_t hits = 0;
     expect = 0;
     for (int i = 0; i < 20000; i++) {
@@ -271,6 +302,8 @@ static void test_amortized_refresh(void)
     add(&exact, (const uint32_t[]){1}, 1, 64, 0);
     add(&exact, (const uint32_t[]){2}, 1, 64, 0);
     sched_pick(&s, &r); /* first pick: full refresh */
+    rng_t r2 = {5};
+    sched_pick(&exact, &r2); /* the same pick: the same prior (no finds in one pick) */
     add(&s, (const uint32_t[]){1}, 1, 64, 0);
     add(&exact, (const uint32_t[]){1}, 1, 64, 0);
     CHECK(NEAR(s.e[2].weight, sched_weight(&exact, 2))); /* exact at once */
@@ -357,17 +390,19 @@ static void test_carry_energy(void)
     sched_retire(&s, 0);
     CHECK_EQ_U(s.e[1].finds, 2);
     CHECK_EQ_U(s.e[1].fuzzed, 1);
-    /* energy (1 + 4*2) / (1 + 1/64) times a fresh 8-byte entry's weight */
+    /* energy (2 + m prior) / (1 + m), prior (1 + 2) / (1 + 1), times a
+     * fresh 8-byte entry's weight (whose energy is its prior, 1) */
     CHECK(sched_init(&eight, 1) == 0);
     add(&eight, ids, 1, 8, 0);
-    double want = sched_weight(&eight, 0) * 9 / (1 + 1.0 / 64);
+    const double m = SCHED_PRIOR_PICKS;
+    double want = sched_weight(&eight, 0) * (2 + m * 1.5) / (1 + m);
     CHECK(NEAR(sched_weight(&s, 1), want));
     sched_free(&s);
     sched_free(&eight);
 }
 
-/* A new entry starts with the finds of the entry it was found from: the
- * newest entry of a lineage of finds weighs what its parent did. */
+/* A new entry starts with the finds and picks of the entry it was found
+ * from: the newest entry of a lineage of finds weighs what its parent did. */
 static void test_child_energy(void)
 {
     struct schedule s;
@@ -381,6 +416,15 @@ static void test_child_energy(void)
     CHECK_EQ_U(s.e[0].finds, 3);
     CHECK_EQ_U(s.e[1].finds, 3);
     CHECK(NEAR(sched_weight(&s, 1), sched_weight(&s, 0))); /* same rarity, size, energy */
+    rng_t r = {3};
+    for (int i = 0; i < 20; i++)
+        sched_pick(&s, &r);
+    add(&s, (const uint32_t[]){3}, 1, 10, 0);
+    size_t parent = s.e[0].fuzzed ? 0 : 1;
+    sched_note_child(&s, parent, 2);
+    CHECK_EQ_U(s.e[2].picks_before, s.e[parent].picks_before + s.e[parent].fuzzed);
+    CHECK_EQ_U(s.e[2].finds, 4);
+    CHECK(NEAR(sched_weight(&s, 2), sched_weight(&s, parent))); /* the same rate */
     sched_note_child(&s, 5, 1); /* out of range: nothing */
     CHECK_EQ_U(s.e[1].finds, 3);
     sched_free(&s);
@@ -473,6 +517,7 @@ int main(void)
     RUN(test_size);
     RUN(test_speed);
     RUN(test_energy);
+    RUN(test_energy_unpicked);
     RUN(test_distribution);
     RUN(test_determinism);
     RUN(test_retire);
