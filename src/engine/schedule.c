@@ -20,12 +20,13 @@
  *    23 % of a core, on jansson: 2,400 entries, about 14 finds a second.)
  *  - Staleness accepted: a pick updates the picked entry's weight in O(1)
  *    (only its energy changed), but the prefix sums are rebuilt only when
- *    that entry's fuzzed count reaches a multiple of 64.  So each entry is
- *    sampled with a weight at most 63 of its own picks old (energy at most
- *    ~2x too high for a brand-new entry, less later), and rebuilds cost
- *    O(n) at most once per 64 picks, amortized.  The rebuild also
- *    recomputes that entry's weight exactly, so rounding drift never spans
- *    more than 63 multiplications.
+ *    that entry's fuzzed count reaches a power of two or a multiple of 64.
+ *    Energy goes as 1 / (picks + SCHED_PRIOR_PICKS), so between two such
+ *    counts it falls by less than half: each entry is sampled with a weight
+ *    at most ~2x too high, and rebuilds cost O(n) at most log2(64) + 1
+ *    times in an entry's first 64 picks and once per 64 after.  The rebuild
+ *    also recomputes that entry's weight exactly, so rounding drift never
+ *    spans more than 63 multiplications.
  *  - sched_add always takes ownership of features, even when it fails.
  *  - holder[f], when known, is a live entry having f, the shortest one
  *    (equal lengths keep the earlier entry) as long as no holder of f was
@@ -393,7 +394,7 @@ size_t sched_pick(struct schedule *s, rng_t *r)
     struct sched_entry *e = &s->e[i];
     e->fuzzed++;
     s->picks++;
-    if (e->fuzzed % REBUILD_EVERY == 0) {
+    if ((e->fuzzed & (e->fuzzed - 1)) == 0 || e->fuzzed % REBUILD_EVERY == 0) {
         e->weight = entry_weight(s, e, mean_exec_ns(s), prior_rate(s));
         rebuild_prefix(s);
     } else {

@@ -191,6 +191,33 @@ static void test_energy_unpicked(void)
     sched_free(&s);
 }
 
+/* The prefix sums lag a picked entry's weight by less than 2x: they are
+ * rebuilt at its 1st, 2nd, 4th, ... 64th pick and every 64th after
+ * (rebuilt at multiples of 64 only, a new entry would be drawn with its
+ * unpicked weight for 63 picks, about 16x its own). */
+static void test_prefix_lag(void)
+{
+    struct schedule s;
+    rng_t r = {11};
+    CHECK(sched_init(&s, 1) == 0);
+    add(&s, (const uint32_t[]){0}, 1, 0, 0);
+    add(&s, (const uint32_t[]){1}, 1, 0, 0);
+    add(&s, (const uint32_t[]){2}, 1, 0, 0);
+    sched_weight(&s, 0); /* every weight exact */
+    int ok = 1;
+    for (int i = 0; i < 3000; i++) {
+        sched_pick(&s, &r);
+        for (size_t j = 0; j < s.n; j++) {
+            double drawn = s.cumulative[j] - (j ? s.cumulative[j - 1] : 0);
+            ok &= drawn <= 2 * s.e[j].weight * (1 + 1e-9);
+            ok &= drawn >= s.e[j].weight * (1 - 1e-9);
+        }
+    }
+    CHECK(ok);
+    CHECK(s.picks == 3000);
+    sched_free(&s);
+}
+
 /* Two entries, rarity 3 vs 1, all else equal: weights exactly 3:1.
  * Returns 1 on success (no CHECK here: it runs 100000 times). */
 static int build_3_to_1(struct schedule *s)
@@ -516,6 +543,7 @@ int main(void)
     RUN(test_speed);
     RUN(test_energy);
     RUN(test_energy_unpicked);
+    RUN(test_prefix_lag);
     RUN(test_distribution);
     RUN(test_determinism);
     RUN(test_retire);
