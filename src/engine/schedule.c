@@ -11,8 +11,8 @@
  *    The others' weights may lag: stale != 0 (an entry was added or
  *    retired: the others' rarity moved a little) recomputes all of them,
  *    O(total features + n), at the latest max(16, n/16) picks later;
- *    dirty != 0 (a find, a time: the chain's weights, the mean behind every
- *    speed factor): on a corpus of fewer than 256 entries every weight is
+ *    dirty != 0 (a find, a time: the chain's weights, the prior rate in
+ *    every energy, the mean behind every speed factor): on a corpus of fewer than 256 entries every weight is
  *    recomputed, rarity too, at the next pick; on a larger one the weights
  *    only, from each entry's cached rarity (O(n), reweigh_all), n/256 picks
  *    later, the rarities waiting for the stale refresh.  (Recomputing every
