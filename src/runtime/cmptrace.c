@@ -19,11 +19,11 @@
  * Invariants:
  *  - hooks only record while the target runs (runtime_in_target), so the
  *    engine's own compares never pollute the table;
- *  - a hook costs a hash and one slot store (plus, with value profile on
- *    and for any compare but a byte with a constant, loads from the skip
- *    map, the load and store of the site's outcome counter, and bit sets
- *    only for features the mask does not have yet: featmap.h); no locks,
- *    no allocation, no syscall.
+ *  - a hook costs a hash and one slot store (plus, with value profile on,
+ *    loads from the skip map, the load and store of the site's outcome
+ *    counter but for a switch case or a byte compared with a constant, and
+ *    bit sets only for features the mask does not have yet: featmap.h); no
+ *    locks, no allocation, no syscall.
  *
  * Owns: in every process of the binary (only a worker's and the regression
  * run's see the target compare): live, the table of recent compares (the
@@ -53,10 +53,12 @@ static inline uint64_t mix(uint64_t x) { return feat_mix(x); }
  * is written before value profile's features are worked out: done in that
  * order the hook needs no callee-saved register (no push, no pop), about a
  * quarter of its cost with value profile on.
- * outcomes: 0 for a switch's cases (featmap.h's features_cmp counts no
- * outcomes for them: one case matches on every iteration of a state
- * machine, and counting it would reward length). */
-static inline void record_table(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size)
+ * outcomes: 0 for a switch's cases and a byte compared with a constant
+ * (featmap.h's features_cmp counts no outcomes for them: one case matches
+ * on every iteration of a state machine, one byte of a parser's input
+ * matches its dispatch's constant, and counting either would reward
+ * length). */
+static inline void record_int_vp(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size, int outcomes)
 {
     if (a != b) {
         struct torc_int *e = &live.ints[((pc ^ b) * 0x9e3779b97f4a7c15ULL) >> (64 - TORC_INT_BITS)];
@@ -64,11 +66,6 @@ static inline void record_table(uintptr_t pc, uint64_t a, uint64_t b, uint8_t si
         e->b = b;
         e->size = size;
     }
-}
-
-static inline void record_int_vp(uintptr_t pc, uint64_t a, uint64_t b, uint8_t size, int outcomes)
-{
-    record_table(pc, a, b, size);
     if (features_vp_on)
         features_cmp(pc, a, b, outcomes);
 }
@@ -93,15 +90,15 @@ FERRET_EXPORT void __sanitizer_cov_trace_cmp1(uint8_t a, uint8_t b) { record_int
 FERRET_EXPORT void __sanitizer_cov_trace_cmp2(uint16_t a, uint16_t b) { record_int(PC(), a, b, 2); }
 FERRET_EXPORT void __sanitizer_cov_trace_cmp4(uint32_t a, uint32_t b) { record_int(PC(), a, b, 4); }
 FERRET_EXPORT void __sanitizer_cov_trace_cmp8(uint64_t a, uint64_t b) { record_int(PC(), a, b, 8); }
-/* A byte compared with a constant (a parser's `c == '<'`): the table only,
- * no value profile.  Input-to-state puts the constant in the byte from the
- * table; the distance to it tells nothing more, and the site's outcome
- * counters would count the occurrences of that byte in the input.  On a
- * parser that compares every byte with a dozen constants, those counts
- * rewarded inputs that repeat bytes and loop longer, and the hooks took
- * 90 % of libxml2's time (README, "Feature sources").  A compare of two
- * variable bytes (cmp1: a loop over a key) keeps value profile. */
-FERRET_EXPORT void __sanitizer_cov_trace_const_cmp1(uint8_t a, uint8_t b) { record_table(PC(), b, a, 1); }
+/* A byte compared with a constant (a parser's `c == '<'`): value profile's
+ * distances, but no outcome counts, as for a switch's cases.  On a parser
+ * that compares every input byte with a dozen constants the site's counts
+ * are the number of times that byte occurs: they kept an input for each
+ * count, the corpus drifted to inputs that repeat bytes and loop longer,
+ * and the hooks took 90 % of libxml2's time (README, "Feature sources").
+ * The distances stay: a state machine's steps climb with them (state12).
+ * A compare of two variable bytes (cmp1: a loop over a key) counts. */
+FERRET_EXPORT void __sanitizer_cov_trace_const_cmp1(uint8_t a, uint8_t b) { record_int_vp(PC(), b, a, 1, 0); }
 FERRET_EXPORT void __sanitizer_cov_trace_const_cmp2(uint16_t a, uint16_t b) { record_int(PC(), b, a, 2); }
 FERRET_EXPORT void __sanitizer_cov_trace_const_cmp4(uint32_t a, uint32_t b) { record_int(PC(), b, a, 4); }
 FERRET_EXPORT void __sanitizer_cov_trace_const_cmp8(uint64_t a, uint64_t b) { record_int(PC(), b, a, 8); }

@@ -81,7 +81,8 @@ static inline void features_vp_mark(uint32_t word)
  * has after the counters themselves).  The outcome words only when
  * outcomes is set (not for a switch's cases: a state machine's switch
  * matches one case every iteration, and counting it would reward input
- * length; test_reduce_inputs); then the site's counter word is loaded and
+ * length; test_reduce_inputs; nor for a byte compared with a constant,
+ * for the same reason: test_feat_const_bytes); then the site's counter word is loaded and
  * stored once (sites sharing words share it: deterministic, merely
  * coarser).  Bits the skip map has are not written; with none left, the
  * hook writes no feature and marks no line. */
