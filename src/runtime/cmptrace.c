@@ -95,7 +95,8 @@ FERRET_EXPORT void __sanitizer_cov_trace_cmp8(uint64_t a, uint64_t b) { record_i
  * that compares every input byte with a dozen constants the site's counts
  * are the number of times that byte occurs: they kept an input for each
  * count, the corpus drifted to inputs that repeat bytes and loop longer,
- * and the hooks took 90 % of libxml2's time (README, "Feature sources").
+ * and on such a corpus the hooks took 90 % of libxml2's time (README,
+ * "Feature sources").
  * The distances stay: a state machine's steps climb with them (state12).
  * A compare of two variable bytes (cmp1: a loop over a key) counts. */
 FERRET_EXPORT void __sanitizer_cov_trace_const_cmp1(uint8_t a, uint8_t b) { record_int_vp(PC(), b, a, 1, 0); }

@@ -82,9 +82,9 @@ static inline void features_vp_mark(uint32_t word)
  * outcomes is set (not for a switch's cases: a state machine's switch
  * matches one case every iteration, and counting it would reward input
  * length; test_reduce_inputs; nor for a byte compared with a constant,
- * for the same reason: test_feat_const_bytes); then the site's counter word is loaded and
- * stored once (sites sharing words share it: deterministic, merely
- * coarser).  Bits the skip map has are not written; with none left, the
+ * for the same reason: test_feat_const_bytes); then the site's counter
+ * word is loaded and stored once (sites sharing words share it:
+ * deterministic, merely coarser).  Bits the skip map has are not written; with none left, the
  * hook writes no feature and marks no line. */
 static inline void features_cmp(uint64_t pc, uint64_t a, uint64_t b, int outcomes)
 {

@@ -21,5 +21,5 @@ off=$(count_files off)
 on=$(count_files on)
 note "corpus entries: $off with value profile off, $on at default flags"
 [ "$off" -ge 8 ] || fail "value profile off kept only $off entries: the target's loop was not instrumented"
-[ "$on" -le $((off + 8)) ] || fail "at default flags $on entries against $off with value profile off: byte-constant compares still count as features"
+[ "$on" -le $((off + 8)) ] || fail "at default flags $on entries against $off with value profile off: compares of a byte with a constant still count outcomes"
 finish
