@@ -328,6 +328,8 @@ static int coordinator_setup(struct coordinator *c, const struct options *o, cha
     c->describe_counter = o->print_pcs ? sancov_describe_counter : NULL;
     c->counter_src = o->exit_on_src_pos ? sancov_counter_src : NULL;
     c->nedges = coverage_edge_counters(sancov_regions(), sancov_region_count());
+    c->vp_at = features_vp_region(&c->vp_len);
+    c->vp_gated = o->use_value_profile && !o->given[FLAG_ID_use_value_profile];
     c->timeout_ns = o->timeout ? o->timeout : 10 * SEC_NS; /* auto: 10 s until calibrated */
     /* A merge runs inputs only too: OSS-Fuzz's coverage job runs -merge=1
      * (crashing inputs skipped); with no counters nothing is kept. */

@@ -74,6 +74,7 @@ struct worker_ctx {
     const struct typed_schema *typed; /* the selected typed target's, or NULL */
     uint64_t runs;                    /* target executions started (published as hdr->runs) */
     size_t vp_at, vp_len;             /* the value-profile region in a coverage vector */
+    int vp_on;                        /* -use_value_profile: what snapshots write */
     uint64_t *vp_skip;                /* its features a FUZZ call's runs need not write */
 };
 
@@ -111,11 +112,13 @@ static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t l
 static void run_and_snapshot(struct worker_ctx *w, const uint8_t *data, size_t len, uint8_t *cov)
 {
     const uint64_t *skip = features_vp_skip(NULL); /* a snapshot is complete */
+    int vp = features_set_value_profile(w->vp_on);
     SHM_STORE(w->shm.hdr->runs, ++w->runs);
     coverage_clear(w->regions, w->nregions);
     memory_reset_counts();
     target_run(data, len);
     coverage_snapshot(w->regions, w->nregions, cov);
+    features_set_value_profile(vp);
     features_vp_skip(skip);
 }
 
@@ -266,10 +269,18 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     size_t best = reduce_max_len(base_len) + 1; /* 1 + the longest that may replace it */
     const size_t none = best;
     /* Value-profile features the mask has are not even written (featmap.h):
-     * the scan's verdict is the same, and cheaper for both. */
-    if (w->vp_skip)
+     * the scan's verdict is the same, and cheaper for both.  A vp_quiet
+     * call (the coordinator's gate, vp_gate_closed) runs without value
+     * profile at all: its novelty alone reports nothing, and the runs cost
+     * what they would with it off.  An input new elsewhere still gets all
+     * of its features (deflake's and a reduction's snapshots are complete). */
+    if (c->vp_quiet) {
+        features_set_value_profile(0);
+        reduce_trust_region(&keep, w->vp_at, w->vp_len);
+    } else if (w->vp_skip) {
         reduce_skip_map((uint8_t *)w->vp_skip, w->mask, w->vp_at, w->vp_len, &keep);
-    features_vp_skip(w->vp_skip);
+    }
+    features_vp_skip(c->vp_quiet ? NULL : w->vp_skip);
 
     coverage_clear(w->regions, w->nregions);
     SHM_STORE(h->count, 0);
@@ -344,6 +355,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
     }
     SHM_STORE(h->state, SHM_IDLE);
     features_vp_skip(NULL);
+    features_set_value_profile(w->vp_on);
     if (r->status == RPC_OK && best < none) {
         memcpy(w->shm.input, w->shm.cand, best);
         r->status = RPC_REDUCED;
@@ -562,6 +574,8 @@ static int worker_attach(struct worker_ctx *w, const char *spec)
     w->keep = malloc(n);
     w->cov = malloc(n);
     w->vp_at = features_vp_region(&w->vp_len);
+    w->vp_on = features_set_value_profile(1);
+    features_set_value_profile(w->vp_on);
     if (w->vp_len && w->vp_len % 8 == 0 && w->vp_at + w->vp_len <= w->shm.ncounters)
         w->vp_skip = malloc(w->vp_len);
     return (w->buf && w->keep && w->cov) ? 0 : -1;

@@ -95,7 +95,12 @@ void features_register(void)
     sancov_add_raw_region(stack_map, sizeof stack_map, stack_lines);
 }
 
-void features_set_value_profile(int on) { features_vp_on = on != 0; }
+int features_set_value_profile(int on)
+{
+    int was = features_vp_on;
+    features_vp_on = on != 0;
+    return was;
+}
 
 /* A new epoch for the outcome counters: every site's count starts at 0. */
 static void new_epoch(void)

@@ -128,8 +128,9 @@ extern volatile sig_atomic_t runtime_crashing;
  * main(), before anything reads sancov_total(), in every role. */
 void features_register(void);
 /* Value profile on (1) or off (0) from the next compare on: main(), from
- * -use_value_profile. */
-void features_set_value_profile(int on);
+ * -use_value_profile; a worker, around the runs of a FUZZ call that need
+ * none (vp_quiet).  Returns the setting it replaced. */
+int features_set_value_profile(int on);
 /* Where the value-profile map lies in a coverage vector: its first
  * counter index (of sancov_total()), and its length in bytes in *len (0 if
  * it is not registered). */
