@@ -192,47 +192,35 @@ static uint64_t weighed_ns(const struct coordinator *c, uint64_t exec_ns)
     return exec_ns > WEIGHED_NS_MIN ? exec_ns : WEIGHED_NS_MIN;
 }
 
-/* Value profile's gate.  By default (-use_value_profile not given) a
- * comparison that merely came closer keeps an input only while the run is
- * stalled: VP_GATE_EXECS executions in a row kept nothing new outside value
- * profile (an edge, a hit count, a call pair, a stack depth).  A target
- * that keeps finding edges (a parser) is not flooded with inputs that
- * differ only in how close some compare came; one whose next edge hides
- * behind a compare (a magic value, an arithmetic mix) gets value profile
- * after a few calls.  While shut, the workers' FUZZ calls run without
- * value profile (vp_quiet, as fast as with it off) and an entry is
- * scheduled without its value-profile features (schedule_entry); they are
- * still written into the mask when an input is new elsewhere (deflake's
- * snapshots are complete), so when the gate opens nothing already kept
- * reads as new.  The gate shuts again at the next input kept for a
- * feature outside value profile.  -use_value_profile=1 given: always open,
- * as libFuzzer's; =0: no value profile at all.  Counted in executions, so
- * a fixed-seed run repeats. */
+/* Value profile's gate (vpgate.h), by default (-use_value_profile not
+ * given).  While it is shut the workers' FUZZ calls run without value
+ * profile (vp_quiet, as fast as with it off); its features are still
+ * written when an input is new elsewhere (deflake's snapshots are
+ * complete) and count in the schedule, so when the gate opens nothing
+ * already kept reads as new.  -use_value_profile=1 given: always open, as
+ * libFuzzer's; =0: no value profile at all. */
 static int vp_gate_closed(const struct coordinator *c)
 {
-    return c->vp_gated && c->execs_since_edge < VP_GATE_EXECS;
+    return c->vp_gated && vp_gate_shut(&c->vp_gate, c->execs);
 }
 
-/* A FUZZ call's executions count towards opening the gate (said with -v). */
-static void note_vp_gate(struct coordinator *c, uint64_t execs)
+/* A FUZZ call's executions were credited: say when the gate opens (-v). */
+static void note_vp_gate(struct coordinator *c, int was_closed)
+{
+    if (was_closed && !vp_gate_closed(c) && c->o->v)
+        say("fuzz: fewer than %d inputs with new edges in %d executions: "
+            "inputs that come closer at a compare are kept again\n", VP_GATE_FINDS, VP_GATE_EXECS);
+}
+
+/* An input was kept for a feature outside value profile: say when that
+ * shuts the gate (-v). */
+static void note_edge_find(struct coordinator *c)
 {
     int was_closed = vp_gate_closed(c);
-    c->execs_since_edge += execs;
-    if (was_closed && !vp_gate_closed(c) && c->o->v)
-        say("fuzz: nothing new outside value profile in %d executions: "
-            "inputs that come closer at a compare are kept now\n", VP_GATE_EXECS);
-}
-
-static size_t drop_vp_features(const struct coordinator *c, uint32_t *f, size_t n)
-{
-    return sched_drop_between(f, n, (uint32_t)(c->vp_at * 8), (uint32_t)((c->vp_at + c->vp_len) * 8));
-}
-
-/* Entry i was scheduled on value-profile features (its replacement is too). */
-static int scheduled_with_vp(const struct coordinator *c, size_t i)
-{
-    return sched_has_between(&c->sched, i, (uint32_t)(c->vp_at * 8),
-                             (uint32_t)((c->vp_at + c->vp_len) * 8));
+    vp_gate_note_find(&c->vp_gate, c->execs);
+    if (!was_closed && vp_gate_closed(c) && c->o->v)
+        say("fuzz: %d inputs with new edges in fewer than %d executions: "
+            "inputs that only come closer at a compare are not kept for now\n", VP_GATE_FINDS, VP_GATE_EXECS);
 }
 
 /* cov has a feature the mask lacks outside the value-profile map. */
@@ -245,18 +233,12 @@ static int new_beside_vp(const struct coordinator *c, const uint8_t *cov)
            coverage_has_new(cov + end, c->mask + end, c->ncounters - end);
 }
 
-/* with_vp 0: an entry kept while value profile's gate was shut (vp_gate)
- * is scheduled without its value-profile features, as with value profile
- * off: else their rarity, not the edges the entry was kept for, would
- * decide how often it is fuzzed.  Its -features_dir file has them all. */
 static void schedule_entry(struct coordinator *c, const struct entry *e, const uint8_t *cov, size_t len,
-                           uint64_t exec_ns, int with_vp)
+                           uint64_t exec_ns)
 {
     size_t n;
     uint32_t *f = sched_features_of(cov, c->ncounters, &n);
     write_features(c, e, f, n);
-    if (f && !with_vp)
-        n = drop_vp_features(c, f, n);
     if (f)
         sched_add(&c->sched, f, n, len, exec_ns);
 }
@@ -303,10 +285,8 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
     int added;
     struct entry *e = corpus_add(&c->corpus, data, len, NULL, &added);
     print_new_pcs(c, cov);
-    int beside = new_beside_vp(c, cov);
-    int with_vp = !beside || !vp_gate_closed(c); /* (kept for value profile alone: on it) */
-    if (beside)
-        c->execs_since_edge = 0;
+    if (new_beside_vp(c, cov))
+        note_edge_find(c);
     coverage_merge(c->mask, cov, c->ncounters);
     check_exit_on_item(c, e);
     c->execs_since_new = 0;
@@ -318,7 +298,7 @@ static struct entry *accept_input(struct coordinator *c, const uint8_t *data, si
         c->stop_requested = 1;
     }
     learn_word(c, word, word_len);
-    schedule_entry(c, e, cov, len, weighed_ns(c, exec_ns), with_vp);
+    schedule_entry(c, e, cov, len, weighed_ns(c, exec_ns));
     if (base < c->sched.n)
         sched_note_child(&c->sched, base, e->index);
     sync_export(c, e);
@@ -446,7 +426,7 @@ static void replace_entry(struct coordinator *c, struct entry *old, const uint8_
     if (!e)
         return;
     if (added) {
-        schedule_entry(c, e, cov, len, 0, scheduled_with_vp(c, old->index));
+        schedule_entry(c, e, cov, len, 0);
         sync_export(c, e);
     }
     sched_carry_stats(&c->sched, old->index, e->index);
@@ -716,13 +696,11 @@ static void start_fuzzing(struct coordinator *c)
     for (size_t i = 0; i < c->corpus.n; i++) {
         struct entry *e = c->corpus.v[i];
         uint32_t *f = c->base_features[i] ? c->base_features[i] : malloc(1);
-        size_t n = c->base_features[i] ? c->base_nfeatures[i] : 0;
         if (!e->failed)
             write_features(c, e, c->base_features[i], c->base_nfeatures[i]);
-        if (n && vp_gate_closed(c)) /* (it is, unless -use_value_profile=1 was given) */
-            n = drop_vp_features(c, f, n);
         if (f)
-            sched_add(&c->sched, f, n, e->len, weighed_ns(c, e->exec_ns));
+            sched_add(&c->sched, f, c->base_features[i] ? c->base_nfeatures[i] : 0, e->len,
+                      weighed_ns(c, e->exec_ns));
         c->base_features[i] = NULL;
     }
 }
@@ -859,11 +837,12 @@ static void on_fuzz_done(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
     uint64_t execs = c->execs;
+    int was_closed = vp_gate_closed(c);
     credit_execs(c, w, r->count);
     if (w->job.base)
         sched_note_execs(&c->sched, w->job.base->index, c->execs - execs); /* as credited */
     grow_len_limit(c, r->count);
-    note_vp_gate(c, r->count);
+    note_vp_gate(c, was_closed);
     if (is_finding_reply(r->status)) {
         apply_outcome(c, crash_on_report(c, w));
         return;

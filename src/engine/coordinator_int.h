@@ -23,13 +23,12 @@
 #include "reporter.h"
 #include "schedule.h"
 #include "stats.h"
+#include "vpgate.h"
 #include "statsfile.h"
 #include "supervise.h"
 
 #define FUZZ_CALL_MS 100           /* time mode: a FUZZ call's CPU time at most (clock.h) */
 #define FUZZ_CALL_EXECS 4096       /* a FUZZ call's executions at most, in both modes */
-#define VP_GATE_EXECS 16384        /* value profile's gate opens after this many executions
-                                      kept nothing new outside it (coordinator.c, vp_gate) */
 #define TICK_MS 50
 #define STARTUP_TIMEOUT_NS (60ULL * 1000000000ULL)
 #define SHUTDOWN_GRACE_NS (2ULL * 1000000000ULL)
@@ -148,8 +147,8 @@ struct coordinator {
     size_t nedges;             /* [F] counters 0..nedges-1 are edges; the feature maps (featmap.c) follow */
     size_t vp_at, vp_len;      /* [F] the value-profile map's bytes in a coverage vector */
     int vp_gated;              /* [F] value profile on by default (-use_value_profile not
-                                  given): its novelty alone keeps an input only once
-                                  VP_GATE_EXECS executions found nothing else */
+                                  given): its novelty alone keeps an input only while
+                                  the gate is open (vpgate.h) */
     size_t max_len;            /* [F] longest input */
     struct corpus corpus;      /* [F] loads it, [L][Y] add to it */
     struct queue inputq, minq;  /* [L] inputq: new entries, fuzzed first; minq: to minimize */
@@ -171,8 +170,7 @@ struct coordinator {
     /* fuzzing */
     uint64_t execs, assigned;  /* [K] executions done / handed out (budgets) */
     uint64_t execs_since_new;  /* [L] for growing len_limit */
-    uint64_t execs_since_edge; /* [L] since an input was kept for a feature outside
-                                  value profile (vp_gate) */
+    struct vp_gate vp_gate;    /* [L] finds outside value profile (vpgate.h) */
     size_t len_limit;          /* [L] longest input the mutator makes now (len_control) */
     struct dict words;         /* [W] -dict words, then automatic ones: what workers get */
     struct dict autodict;      /* [W] operands that led to new coverage */

@@ -105,31 +105,6 @@ uint32_t *sched_features_of(const uint8_t *cov, size_t ncounters, size_t *n)
     return f;
 }
 
-size_t sched_drop_between(uint32_t *f, size_t n, uint32_t lo, uint32_t hi)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (f[i] < lo || f[i] >= hi)
-            f[k++] = f[i];
-    return k;
-}
-
-int sched_has_between(const struct schedule *s, size_t i, uint32_t lo, uint32_t hi)
-{
-    if (i >= s->n || lo >= hi)
-        return 0;
-    const uint32_t *f = s->e[i].features;
-    size_t a = 0, b = s->e[i].nfeatures; /* first id >= lo is in [a, b] */
-    while (a < b) {
-        size_t m = a + (b - a) / 2;
-        if (f[m] < lo)
-            a = m + 1;
-        else
-            b = m;
-    }
-    return a < s->e[i].nfeatures && f[a] < hi;
-}
-
 int sched_init(struct schedule *s, size_t ncounters)
 {
     memset(s, 0, sizeof *s);

@@ -86,12 +86,6 @@ struct schedule {
 /* Features of a coverage vector (one byte of bucket bits per counter):
  * id = counter * 8 + bit.  Returns a malloc'd sorted array and its size. */
 uint32_t *sched_features_of(const uint8_t *cov, size_t ncounters, size_t *n);
-/* Removes the ids in [lo, hi) from the sorted f[0..n), in place; returns
- * how many are left (the coordinator's entries kept while value profile's
- * gate was shut are scheduled without its features). */
-size_t sched_drop_between(uint32_t *f, size_t n, uint32_t lo, uint32_t hi);
-/* 1 if entry i is scheduled on some feature id in [lo, hi). */
-int sched_has_between(const struct schedule *s, size_t i, uint32_t lo, uint32_t hi);
 
 int sched_init(struct schedule *s, size_t ncounters);
 /* Adds an entry (its index is the previous s->n); takes ownership of

@@ -60,31 +60,5 @@ on=$(count_files on)
 note "corpus entries: $off without value profile, $on with"
 [ "$on" -gt "$((off + 3))" ] || fail "value profile kept $on inputs, no more than without ($off)"
 check_cache_dir on
-
-# At default flags value profile is gated (README, "Value profile, gated"):
-# an input that only comes closer at a compare is kept once 16384
-# executions in a row kept nothing else.  In 10000 executions the gate
-# never opens: nothing is kept for its distance alone, as with value
-# profile off.  In 50000 it opens (-v says so) and the climb begins.
-rm -rf testdata # (the crasher a run above may have found would end the next at its baseline)
-run_ferret shut.log 60 -fuzz -fuzztime=10000x -parallel=1 -seed=1 -cachedir=shut -use_cmp=0 -v=1
-assert_rc "at default flags, 10000 executions" 0
-grep -q "inputs that come closer at a compare are kept now" shut.log &&
-    fail "the gate opened within 10000 executions"
-shut=$(count_files shut)
-shut_best=$(closest shut)
-note "default flags, 10000 executions: $shut entries, closest $shut_best bits"
-[ "$shut" -le "$((off + 1))" ] || fail "with the gate shut $shut inputs were kept (without value profile: $off)"
-rm -rf testdata
-run_ferret open.log 60 -fuzz -fuzztime=50000x -parallel=1 -seed=1 -cachedir=open -use_cmp=0 -v=1
-case $RC in
-0) open_best=$(closest open) ;;
-1) find_crasher open.log; open_best=0 ;;
-*) assert_rc "at default flags, 50000 executions" 0 ;;
-esac
-grep -q "nothing new outside value profile in 16384 executions" open.log ||
-    fail "the gate did not say it opened"
-note "default flags, 50000 executions: closest kept input $open_best bits from the magic"
-[ "$open_best" -le 12 ] || fail "once the gate opened the closest input kept is $open_best bits from the magic"
 assert_no_procs
 finish

@@ -46,36 +46,6 @@ static void test_features_of(void)
     free(f);
 }
 
-/* Value profile's gate: the ids of a range dropped from a sorted list, in
- * place; whether an entry is scheduled on one of a range. */
-static void test_between(void)
-{
-    uint32_t f[] = {3, 8, 15, 16, 23, 24, 40};
-    size_t n = sched_drop_between(f, 7, 8, 24); /* [8, 24) */
-    const uint32_t want[] = {3, 24, 40};
-    CHECK_EQ_U(n, 3);
-    CHECK(n == 3 && memcmp(f, want, sizeof want) == 0);
-    CHECK_EQ_U(sched_drop_between(f, 3, 100, 200), 3); /* none in range */
-    CHECK_EQ_U(sched_drop_between(f, 3, 0, 100), 0);    /* all */
-
-    struct schedule s;
-    CHECK(sched_init(&s, 8) == 0);
-    const uint32_t a[] = {1, 9, 30}, b[] = {2, 3};
-    add(&s, a, 3, 10, 0);
-    add(&s, b, 2, 10, 0);
-    add(&s, NULL, 0, 10, 0);
-    CHECK(sched_has_between(&s, 0, 8, 16));   /* 9 */
-    CHECK(sched_has_between(&s, 0, 30, 31));  /* the last id */
-    CHECK(sched_has_between(&s, 0, 0, 2));    /* the first */
-    CHECK(!sched_has_between(&s, 0, 10, 30)); /* between two ids */
-    CHECK(!sched_has_between(&s, 0, 31, 64)); /* past the last */
-    CHECK(!sched_has_between(&s, 1, 8, 64));
-    CHECK(!sched_has_between(&s, 2, 0, 64));  /* no features */
-    CHECK(!sched_has_between(&s, 3, 0, 64));  /* no such entry */
-    CHECK(!sched_has_between(&s, 0, 9, 9));   /* an empty range */
-    sched_free(&s);
-}
-
 /* Expected values below were computed independently with Python's math.log2:
  * size_factor(len) = 1 / (1 + log2(1 + len / 64)). */
 #define SIZE_10 0.8268198083685285
@@ -568,7 +538,6 @@ static void test_refresh_after_find(void)
 int main(void)
 {
     RUN(test_features_of);
-    RUN(test_between);
     RUN(test_rarity_and_exact);
     RUN(test_size);
     RUN(test_speed);
