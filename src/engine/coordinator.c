@@ -226,11 +226,7 @@ static void note_edge_find(struct coordinator *c)
 /* cov has a feature the mask lacks outside the value-profile map. */
 static int new_beside_vp(const struct coordinator *c, const uint8_t *cov)
 {
-    size_t end = c->vp_at + c->vp_len;
-    if (!c->vp_len || end > c->ncounters)
-        return coverage_has_new(cov, c->mask, c->ncounters);
-    return coverage_has_new(cov, c->mask, c->vp_at) ||
-           coverage_has_new(cov + end, c->mask + end, c->ncounters - end);
+    return coverage_has_new_beside(cov, c->mask, c->ncounters, c->vp_at, c->vp_len);
 }
 
 static void schedule_entry(struct coordinator *c, const struct entry *e, const uint8_t *cov, size_t len,
@@ -494,13 +490,32 @@ static void send_words(struct coordinator *c, struct worker *w)
  * to replace it (reduce.h); 0 (no reduction) for an entry this run did not
  * find (a seed's or the cache's file is never replaced), a retired one, a
  * short one (REDUCE_MIN_LEN), one that owns nothing or more than a call can
- * carry. */
-static uint32_t owned_keep(const struct coordinator *c, const struct entry *e, uint32_t *keep)
+ * carry.  For a call without value profile (vp_quiet) its value-profile
+ * features are left out: that call does not see them, and an entry is
+ * often the shortest holder of dozens. */
+#define OWNED_SCAN 256 /* features of an entry looked at for a vp_quiet call's keep list */
+static uint32_t owned_keep(const struct coordinator *c, const struct entry *e, uint32_t *keep,
+                           int vp_quiet)
 {
+    uint32_t all[OWNED_SCAN];
     if (e->index < c->first_found || e->retired || c->sched.n != c->corpus.n)
         return 0;
-    size_t n = sched_owned(&c->sched, e->index, keep, RPC_KEEP_MAX);
-    return n <= RPC_KEEP_MAX ? (uint32_t)n : 0;
+    if (!vp_quiet) {
+        size_t n = sched_owned(&c->sched, e->index, keep, RPC_KEEP_MAX);
+        return n <= RPC_KEEP_MAX ? (uint32_t)n : 0;
+    }
+    size_t n = sched_owned(&c->sched, e->index, all, OWNED_SCAN), k = 0;
+    if (n > OWNED_SCAN)
+        return 0;
+    uint32_t lo = (uint32_t)(c->vp_at * 8), hi = (uint32_t)((c->vp_at + c->vp_len) * 8);
+    for (size_t i = 0; i < n; i++) {
+        if (all[i] >= lo && all[i] < hi)
+            continue;
+        if (k == RPC_KEEP_MAX)
+            return 0;
+        keep[k++] = all[i];
+    }
+    return (uint32_t)k;
 }
 
 /* A call is FUZZ_CALL_EXECS executions in both budget modes (fewer when an
@@ -530,15 +545,16 @@ static int call_fuzz(struct coordinator *c, struct worker *w)
     w->job.partner = p;
     w->job.limit = limit;
     w->job.len_limit = c->len_limit;
+    w->job.vp_quiet = vp_gate_closed(c);
     w->job.start_ns = engine_now_ns();
     if (w->words_version != c->words_version)
         send_words(c, w);
     struct rpc_call call = {
         .magic = RPC_MAGIC, .op = RPC_FUZZ, .seed = rng_next(&c->rng), .limit = limit,
         .duration_ms = is_count_budget(&c->o->fuzztime) ? 0 : FUZZ_CALL_MS,
-        .len_limit = c->len_limit, .vp_quiet = vp_gate_closed(c),
+        .len_limit = c->len_limit, .vp_quiet = (uint32_t)w->job.vp_quiet,
     };
-    call.nkeep = owned_keep(c, e, call.keep);
+    call.nkeep = owned_keep(c, e, call.keep, w->job.vp_quiet);
     return sup_call(w, &call);
 }
 
@@ -813,7 +829,9 @@ static void merge_unstable(struct coordinator *c, struct worker *w)
  * feature the base owns (reduce.h): it replaces the base, as a minimized
  * form does.  The worker is not trusted: the length and the features are
  * checked again, against what the base owns now (another entry may have
- * taken some over meanwhile: then it is simply not replaced). */
+ * taken some over meanwhile: then it is simply not replaced).  After a
+ * call without value profile (vpgate.h) its novelty is not new here
+ * either; whatever the reduced input has is merged into the mask. */
 static void on_reduced(struct coordinator *c, struct worker *w)
 {
     const struct rpc_reply *r = &w->reply;
@@ -825,10 +843,12 @@ static void on_reduced(struct coordinator *c, struct worker *w)
         sup_kill(w, KILL_PROTOCOL);
         return;
     }
-    uint32_t n = owned_keep(c, base, keep);
+    uint32_t n = owned_keep(c, base, keep, w->job.vp_quiet);
     if (n == 0 || !reduce_has_features(keep, n, w->shm.cov, c->ncounters) ||
-        coverage_has_new(w->shm.cov, c->mask, c->ncounters))
+        (w->job.vp_quiet ? new_beside_vp(c, w->shm.cov)
+                         : coverage_has_new(w->shm.cov, c->mask, c->ncounters)))
         return;
+    coverage_merge(c->mask, w->shm.cov, c->ncounters);
     c->nreduced++;
     replace_entry(c, base, w->shm.input, (size_t)r->len, w->shm.cov, "reduced");
 }

@@ -192,6 +192,15 @@ int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n)
     return !coverage_has_all(mask, cov, n);
 }
 
+int coverage_has_new_beside(const uint8_t *cov, const uint8_t *mask, size_t n, size_t at,
+                            size_t len)
+{
+    if (len == 0 || at > n || len > n - at)
+        return coverage_has_new(cov, mask, n);
+    return coverage_has_new(cov, mask, at) ||
+           coverage_has_new(cov + at + len, mask + at + len, n - at - len);
+}
+
 size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n)
 {
     size_t bits = 0;

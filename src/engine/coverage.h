@@ -40,6 +40,10 @@ void coverage_snapshot(const struct sancov_region *r, size_t nr, uint8_t *out);
 void coverage_clear(const struct sancov_region *r, size_t nr);
 
 int coverage_has_new(const uint8_t *cov, const uint8_t *mask, size_t n);
+/* The same, but bytes [at, at + len) do not count (value profile's map,
+ * while its gate is shut: vpgate.h); a range past n counts everything. */
+int coverage_has_new_beside(const uint8_t *cov, const uint8_t *mask, size_t n, size_t at,
+                            size_t len);
 /* out = cov & ~mask; returns the number of bits set in out. */
 size_t coverage_diff(uint8_t *out, const uint8_t *cov, const uint8_t *mask, size_t n);
 /* 1 if every bit of keep is set in cov. */

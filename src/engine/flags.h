@@ -43,7 +43,7 @@ struct budget {
     X(max_len, LEN, "0", BOTH, "maximum input length in bytes, at most 67108864 (64 MiB); 0 = max(4096, largest corpus input)") \
     X(dict, STRING, NULL, BOTH, "dictionary file (libFuzzer/AFL format) of words the mutator inserts") \
     X(use_cmp, BOOL, "1", GO, "use comparison feedback: operands the target compared guide mutations") \
-    X(use_value_profile, BOOL, "1", BOTH, "count comparison distances (and memcmp/strcmp prefixes) as coverage; not given: on, but paused while edges come fast (8 inputs with new edges within 32768 executions); 1: always on, as libFuzzer's; 0: off (libFuzzer's default)") \
+    X(use_value_profile, BOOL, "1", BOTH, "count comparison distances (and memcmp/strcmp prefixes) as coverage; not given: on, but paused while edges come fast (once 64 inputs with new edges were kept, while 8 come within 32768 executions); 1: always on, as libFuzzer's; 0: off (libFuzzer's default)") \
     X(rss_limit_mb, MB, "2048", BOTH, "a worker whose resident memory grows past this (MiB, at most 16777216) is an out-of-memory finding; 0 = no limit") \
     X(malloc_limit_mb, MB, "0", BOTH, "one allocation larger than this (MiB, at most 16777216) is an out-of-memory finding; 0 = same as -rss_limit_mb") \
     X(detect_leaks, BOOL, "1", BOTH, "with LeakSanitizer linked in (ASan, LSan): an input that leaks memory is a finding") \

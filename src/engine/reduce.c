@@ -55,16 +55,6 @@ size_t reduce_prepare(struct reduce_keep *k, const uint32_t *ids, size_t n,
     return m;
 }
 
-void reduce_trust_region(struct reduce_keep *k, size_t at, size_t len)
-{
-    static const uint8_t all = 0xff; /* every bit reached */
-    for (size_t i = 0; i < k->n; i++)
-        if (k->at[i] >= at && k->at[i] - at < len) {
-            k->live[i] = &all;
-            k->raw[i] = 1;
-        }
-}
-
 int reduce_kept_cov(const struct reduce_keep *k, const uint8_t *cov, size_t ncounters)
 {
     for (size_t i = 0; i < k->n; i++)

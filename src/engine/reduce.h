@@ -79,9 +79,4 @@ int reduce_has_features(const uint32_t *ids, size_t n, const uint8_t *cov, size_
 void reduce_skip_map(uint8_t *skip, const uint8_t *mask, size_t at, size_t len,
                      const struct reduce_keep *k);
 
-/* The kept counters of region [at, at + len) are not read live: they pass
- * reduce_kept_live, and only reduce_kept_cov, over a complete snapshot,
- * checks them (a vp_quiet FUZZ call runs without value profile). */
-void reduce_trust_region(struct reduce_keep *k, size_t at, size_t len);
-
 #endif

@@ -63,8 +63,8 @@ struct rpc_call {
     uint64_t limit;        /* FUZZ: executions; MINIMIZE: tries; 0 = no limit */
     uint64_t duration_ms;  /* FUZZ, MINIMIZE: end the call after this long; 0 = no limit */
     uint32_t mode;         /* MINIMIZE: enum rpc_min_mode */
-    uint32_t vp_quiet;     /* FUZZ: 1 = value profile writes only the keep list's
-                              features: its novelty alone reports nothing (vp_gate) */
+    uint32_t vp_quiet;     /* FUZZ: 1 = run without value profile: its novelty
+                              alone reports nothing (vpgate.h) */
     uint64_t len_limit;    /* FUZZ: longest input to make (<= max_len) */
     struct min_cursor cursor; /* MINIMIZE: where to resume */
     uint32_t nkeep;        /* FUZZ: features in keep; 0 = do not reduce the base */

@@ -50,6 +50,7 @@ struct wjob {
     struct entry *partner;      /* FUZZ: cross-over partner */
     uint64_t limit;             /* FUZZ: executions asked for */
     uint64_t len_limit;         /* FUZZ: longest input the mutator may make */
+    int vp_quiet;               /* FUZZ: run without value profile (vpgate.h) */
     uint8_t *input;             /* MINIMIZE: the input sent (malloc'd) */
     size_t input_len;
     uint32_t mode;              /* MINIMIZE: enum rpc_min_mode */

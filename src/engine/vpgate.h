@@ -7,11 +7,14 @@
  * arithmetic mix, but on a parser that keeps finding edges it fills the
  * corpus with inputs that differ only in how close some compare came, and
  * its hooks cost a quarter of the executions (bench/LIBS.md, "Session
- * fifteen").  So the gate is shut while edges come fast: while the last
- * VP_GATE_FINDS inputs kept for a feature outside value profile (an edge,
- * a hit count, a call pair, a stack depth) were all kept within the last
- * VP_GATE_EXECS executions.  Otherwise, from the first execution on, it is
- * open.
+ * fifteen").  So the gate is shut while edges are plentiful: once the run
+ * has kept VP_GATE_MIN_FINDS inputs for a feature outside value profile
+ * (an edge, a hit count, a call pair, a stack depth), while the last
+ * VP_GATE_FINDS of them were all kept within the last VP_GATE_EXECS
+ * executions.  Otherwise, from the first execution on, it is open: a
+ * target with a few dozen edges in all (a state machine, a checksum, a
+ * count) has nothing for value profile to crowd out, and needs it after
+ * each of its few finds.
  *
  * Invariant: at[] holds the execution counts of the last min(n,
  * VP_GATE_FINDS) finds noted, a ring whose slot n % VP_GATE_FINDS is the
@@ -25,7 +28,8 @@
 
 #include <stdint.h>
 
-#define VP_GATE_FINDS 8      /* the gate is shut while this many finds */
+#define VP_GATE_MIN_FINDS 64 /* never shut before this many finds */
+#define VP_GATE_FINDS 8      /* then shut while this many finds */
 #define VP_GATE_EXECS 32768  /* came within this many executions */
 
 struct vp_gate {

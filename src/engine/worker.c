@@ -223,12 +223,17 @@ static int deflake(struct worker_ctx *w, size_t len, uint64_t *one_run_ns)
  * is rebuilt from the same rng state, as in deflake); if it keeps them
  * again and has nothing new, it is the call's best reduction, kept in
  * shm.cand (idle during FUZZ) with its coverage in shm.cov.  Otherwise the
- * caller forgets the best so far: its coverage was overwritten. */
-static int reduction_better(struct worker_ctx *w, const struct reduce_keep *k, size_t len)
+ * caller forgets the best so far: its coverage was overwritten.  In a
+ * vp_quiet call value-profile novelty is not new (as in its scan): only
+ * the rest of the vector must have nothing new. */
+static int reduction_better(struct worker_ctx *w, const struct reduce_keep *k, size_t len,
+                            int vp_quiet)
 {
     run_and_snapshot(w, w->buf, len, w->shm.cov);
-    if (!reduce_kept_cov(k, w->shm.cov, w->shm.ncounters) ||
-        coverage_has_new(w->shm.cov, w->mask, w->shm.ncounters))
+    size_t n = w->shm.ncounters;
+    if (!reduce_kept_cov(k, w->shm.cov, n) ||
+        (vp_quiet ? coverage_has_new_beside(w->shm.cov, w->mask, n, w->vp_at, w->vp_len)
+                  : coverage_has_new(w->shm.cov, w->mask, n)))
         return 0;
     memcpy(w->shm.cand, w->buf, len);
     return 1;
@@ -274,12 +279,10 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
      * profile at all: its novelty alone reports nothing, and the runs cost
      * what they would with it off.  An input new elsewhere still gets all
      * of its features (deflake's and a reduction's snapshots are complete). */
-    if (c->vp_quiet) {
-        features_set_value_profile(0);
-        reduce_trust_region(&keep, w->vp_at, w->vp_len);
-    } else if (w->vp_skip) {
+    if (c->vp_quiet)
+        features_set_value_profile(0); /* (its keep list has no value-profile feature) */
+    else if (w->vp_skip)
         reduce_skip_map((uint8_t *)w->vp_skip, w->mask, w->vp_at, w->vp_len, &keep);
-    }
     features_vp_skip(c->vp_quiet ? NULL : w->vp_skip);
 
     coverage_clear(w->regions, w->nregions);
@@ -351,7 +354,7 @@ static void worker_fuzz(struct worker_ctx *w, const struct rpc_call *c, struct r
             break;
         }
         if (shorter) /* (either way shm.cov now holds this mutant's coverage) */
-            best = reduction_better(w, &keep, len) ? len : none;
+            best = reduction_better(w, &keep, len, (int)c->vp_quiet) ? len : none;
     }
     SHM_STORE(h->state, SHM_IDLE);
     features_vp_skip(NULL);

@@ -11,9 +11,11 @@
  * is not written costs the scan one summary word.
  *
  * Value profile is written only while features_vp_on: main() sets it from
- * -use_value_profile (on by default, unlike libFuzzer: see the README's
- * "Feature sources" for what it costs and why).  A worker parses the same
- * command line as the coordinator, so every process agrees.
+ * -use_value_profile (on by default, unlike libFuzzer, but gated: see the
+ * README's "Value profile's gate").  A worker parses the same command line
+ * as the coordinator, so every process agrees; it turns value profile off
+ * for the fuzzing runs of a call made while the gate is shut (vp_quiet)
+ * and back on for every snapshot.
  *
  * Stack depth: clang's -fsanitize-coverage=stack-depth (implied by
  * -fsanitize=fuzzer-no-link on Linux) makes each instrumented function

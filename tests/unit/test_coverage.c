@@ -33,6 +33,28 @@ static void test_keeps(void)
     CHECK_EQ_U(coverage_edge_counters(r, 3), 12);
 }
 
+/* coverage_has_new_beside: new bits inside [at, at + len) do not count;
+ * before, after, or with a range that does not fit, they do. */
+static void test_has_new_beside(void)
+{
+    uint8_t mask[40] = {0}, cov[40] = {0};
+    cov[20] = 1; /* inside [16, 32) */
+    CHECK(coverage_has_new(cov, mask, 40));
+    CHECK(!coverage_has_new_beside(cov, mask, 40, 16, 16));
+    CHECK(coverage_has_new_beside(cov, mask, 40, 16, 0));  /* an empty range */
+    CHECK(coverage_has_new_beside(cov, mask, 40, 30, 20)); /* past the end */
+    cov[15] = 2; /* just before */
+    CHECK(coverage_has_new_beside(cov, mask, 40, 16, 16));
+    cov[15] = 0;
+    cov[32] = 4; /* just after */
+    CHECK(coverage_has_new_beside(cov, mask, 40, 16, 16));
+    mask[32] = 4;
+    CHECK(!coverage_has_new_beside(cov, mask, 40, 16, 16));
+    cov[39] = 8; /* the tail */
+    CHECK(coverage_has_new_beside(cov, mask, 40, 16, 16));
+    CHECK(!coverage_has_new_beside(cov, mask, 40, 16, 24)); /* a range to the end */
+}
+
 int main(void)
 {
     /* Buckets: 1, 2, 3, 4-7, 8-15, 16-31, 32-127, 128+. */
@@ -74,5 +96,6 @@ int main(void)
     cov[0] = 0;
     CHECK(!coverage_has_all(cov, diff, 34));
     test_keeps();
+    test_has_new_beside();
     return CHECK_DONE("coverage");
 }
