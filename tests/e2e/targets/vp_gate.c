@@ -46,7 +46,7 @@ static NI void f120(void) { sink = 120; } static NI void f121(void) { sink = 121
 static NI void f124(void) { sink = 124; } static NI void f125(void) { sink = 125; } static NI void f126(void) { sink = 126; } static NI void f127(void) { sink = 127; }
 
 typedef void (*fn)(void);
-static fn const first[64] = {
+static fn const fns[128] = { /* d[0] picks among the first 64, d[1] the others */
     f0, f1, f2, f3, f4, f5, f6, f7,
     f8, f9, f10, f11, f12, f13, f14, f15,
     f16, f17, f18, f19, f20, f21, f22, f23,
@@ -54,8 +54,7 @@ static fn const first[64] = {
     f32, f33, f34, f35, f36, f37, f38, f39,
     f40, f41, f42, f43, f44, f45, f46, f47,
     f48, f49, f50, f51, f52, f53, f54, f55,
-    f56, f57, f58, f59, f60, f61, f62, f63};
-static fn const second[64] = {
+    f56, f57, f58, f59, f60, f61, f62, f63,
     f64, f65, f66, f67, f68, f69, f70, f71,
     f72, f73, f74, f75, f76, f77, f78, f79,
     f80, f81, f82, f83, f84, f85, f86, f87,
@@ -69,8 +68,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n)
 {
     if (n < 10)
         return 0;
-    first[d[0] & 63]();
-    second[d[1] & 63]();
+    fns[d[0] & 63]();
+    fns[64 + (d[1] & 63)]();
     uint64_t x;
     memcpy(&x, d + 2, sizeof x);
     if (x == 0xdeadbeefcafebabeULL)
