@@ -126,7 +126,7 @@ fetch() {
     VERSION=$(sed -n 's/^Version: //p' "$dir"/*.dsc | head -1)
 }
 
-# build: five builds of the library and the same harness.
+# build: up to five builds of the library and the same harness.
 #   ferretcc ferret's compiler wrappers ferret-cc/ferret-c++ (the library
 #            compiled with them, the harness linked with -fsanitize=fuzzer,
 #            which the wrapper turns into ferret's engine) -> ferret
@@ -135,27 +135,35 @@ fetch() {
 #   afl      afl-clang-fast, harness linked with -fsanitize=fuzzer (libAFLDriver)
 #   cmplog   the same with AFL_LLVM_CMPLOG=1 (afl-fuzz -c)
 #   cov      clang -fprofile-instr-generate -fcoverage-mapping + bench/libs/driver.c
+# Only the builds BENCH_LIB_ENGINES needs are made (the coverage build always):
+# BENCH_LIB_ENGINES=ferret builds ferretcc and cov; a later run of another
+# engine in the same BENCH_LIB_WORK needs BENCH_LIB_PARTS=build again.
+needs_engine() { case " $ENGINES " in *" $1"*) return 0;; esac; return 1; }
 build() {
     local B=$WORK/build/$LIB_NAME BIN=$WORK/bin/$LIB_NAME
     rm -rf "$B" "$BIN"
     mkdir -p "$B"/{ferretcc,sancov,afl,cmplog,cov} "$BIN"/{ferret,libfuzzer,afl,cmplog,cov}
     lib_prepare
-    build_ferret
-    log "$LIB_NAME: build sancov (libFuzzer)"
-    ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_BASE -fsanitize=fuzzer-no-link"
-      lib_build "$B/sancov"
-      CFLAGS="$CFLAGS_BASE"
-      lib_link "$B/sancov" "$BIN/libfuzzer/$LIB_TARGET" -fsanitize=fuzzer )
-    log "$LIB_NAME: build AFL++"
-    ( export AFL_QUIET=1
-      CC=afl-clang-fast CXX=afl-clang-fast++ CFLAGS="$CFLAGS_BASE"
-      lib_build "$B/afl"
-      lib_link "$B/afl" "$BIN/afl/$LIB_TARGET" -fsanitize=fuzzer )
-    log "$LIB_NAME: build AFL++ CmpLog"
-    ( export AFL_QUIET=1 AFL_LLVM_CMPLOG=1
-      CC=afl-clang-fast CXX=afl-clang-fast++ CFLAGS="$CFLAGS_BASE"
-      lib_build "$B/cmplog"
-      lib_link "$B/cmplog" "$BIN/cmplog/$LIB_TARGET" -fsanitize=fuzzer )
+    needs_engine ferret && build_ferret
+    if needs_engine libfuzzer; then
+        log "$LIB_NAME: build sancov (libFuzzer)"
+        ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_BASE -fsanitize=fuzzer-no-link"
+          lib_build "$B/sancov"
+          CFLAGS="$CFLAGS_BASE"
+          lib_link "$B/sancov" "$BIN/libfuzzer/$LIB_TARGET" -fsanitize=fuzzer )
+    fi
+    if needs_engine aflpp; then
+        log "$LIB_NAME: build AFL++"
+        ( export AFL_QUIET=1
+          CC=afl-clang-fast CXX=afl-clang-fast++ CFLAGS="$CFLAGS_BASE"
+          lib_build "$B/afl"
+          lib_link "$B/afl" "$BIN/afl/$LIB_TARGET" -fsanitize=fuzzer )
+        log "$LIB_NAME: build AFL++ CmpLog"
+        ( export AFL_QUIET=1 AFL_LLVM_CMPLOG=1
+          CC=afl-clang-fast CXX=afl-clang-fast++ CFLAGS="$CFLAGS_BASE"
+          lib_build "$B/cmplog"
+          lib_link "$B/cmplog" "$BIN/cmplog/$LIB_TARGET" -fsanitize=fuzzer )
+    fi
     log "$LIB_NAME: build coverage"
     ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_COV"
       lib_build "$B/cov"
