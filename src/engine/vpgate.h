@@ -6,8 +6,9 @@
  * That is what finds a magic value, a state machine's next step or an
  * arithmetic mix, but on a parser that keeps finding edges it costs
  * coverage: libxml2 reached 13155-14126 branches in 10 minutes with it,
- * 15485-16965 without, and its hooks cost executions (bench/LIBS.md,
- * "Session fifteen").  So the gate is shut while edges are plentiful: once the run
+ * 14330-16965 without (the highest two by one discovery, bench/LIBS.md,
+ * "Session sixteen"), and its hooks cost executions ("Session fifteen").
+ * So the gate is shut while edges are plentiful: once the run
  * has kept VP_GATE_MIN_FINDS inputs for a feature outside value profile
  * (an edge, a hit count, a call pair, a stack depth), while the last
  * VP_GATE_FINDS of them were all kept within the last VP_GATE_EXECS
