@@ -14,7 +14,8 @@
 #   BENCH_LIB_ENGINES [ferret libfuzzer aflpp]  (also, diagnostics: ferret_nomin,
 #                                      ferret with -fuzzminimizetime=0; ferret_novp,
 #                                      with -use_value_profile=0)
-#   BENCH_LIB_PARTS   [build fuzz cov] which steps to run (cov alone re-measures
+#   BENCH_LIB_PARTS   [build fuzz cov] which steps to run (build makes the
+#                                      builds BENCH_LIB_ENGINES needs; cov alone re-measures
 #                                      the corpora of an earlier run; relink instead
 #                                      of build rebuilds only ferret's build: the
 #                                      library with ferret-cc and the ferret binary)
@@ -144,7 +145,7 @@ build() {
     rm -rf "$B" "$BIN"
     mkdir -p "$B"/{ferretcc,sancov,afl,cmplog,cov} "$BIN"/{ferret,libfuzzer,afl,cmplog,cov}
     lib_prepare
-    needs_engine ferret && build_ferret
+    if needs_engine ferret; then build_ferret; fi
     if needs_engine libfuzzer; then
         log "$LIB_NAME: build sancov (libFuzzer)"
         ( CC=clang CXX=clang++ CFLAGS="$CFLAGS_BASE -fsanitize=fuzzer-no-link"
