@@ -18,7 +18,8 @@ void vp_gate_note_find(struct vp_gate *g, uint64_t execs)
 
 int vp_gate_shut(const struct vp_gate *g, uint64_t execs)
 {
-    if (g->n < VP_GATE_MIN_FINDS || g->n < VP_GATE_FINDS)
+    _Static_assert(VP_GATE_MIN_FINDS >= VP_GATE_FINDS, "the ring is full before the gate may shut");
+    if (g->n < VP_GATE_MIN_FINDS)
         return 0;
     uint64_t oldest = g->at[g->n % VP_GATE_FINDS];
     return execs >= oldest && execs - oldest < VP_GATE_EXECS;
